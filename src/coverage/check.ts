@@ -1,0 +1,309 @@
+// Checking one transcript against a rule set: rows → matches → counted rows → two evaluations → verdict (§6).
+
+import { compileMatcher } from '../match/match.js';
+import type { Lesson, MappingRule, Program, RuleSet } from '../rules/types.js';
+import type { Transcript, TranscriptRow } from '../transcript/types.js';
+import { evaluateProgram, type Allocation } from './evaluate.js';
+import { inferScale, readGrade, type GradeReading } from './grade.js';
+import type {
+  CheckOptions,
+  CheckResult,
+  Notice,
+  LessonShare,
+  ProgramResult,
+  RowContribution,
+  RowOutcome,
+  UncertainReason,
+  Verdict,
+} from './types.js';
+
+interface Prepared {
+  row: TranscriptRow;
+  outcome: RowOutcome;
+  rule: MappingRule | null;
+  reading: GradeReading;
+}
+
+export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, options: CheckOptions): CheckResult {
+  const notices: Notice[] = [];
+  const programs = selectPrograms(ruleSet, options.programs);
+  const matcher = compileMatcher(ruleSet);
+  const rulesById = new Map(ruleSet.rules.map((r) => [r.id, r]));
+  const { scale, inferred } = inferScale(transcript.rows.map((r) => r.grade), options.scale);
+  if (inferred) notices.push({ code: 'four-point-scale-inferred', args: {} });
+  if (transcript.rows.length === 0) notices.push({ code: 'no-rows', args: {} });
+
+  const perUnit = {
+    credit: options.periodsPerCredit ?? ruleSet.periodsPerUnit.credit,
+    dvht: options.periodsPerCredit ?? ruleSet.periodsPerUnit.dvht,
+  };
+
+  // 1. Read every row: key, rule, grade, periods.
+  const prepared: Prepared[] = transcript.rows.map((row) => {
+    const key = matcher.key(row.name);
+    const match = matcher.matchKey(key, row.code);
+    const rule = match ? (rulesById.get(match.ruleId) ?? null) : null;
+    const reading = readGrade(row.grade, ruleSet.grading, scale, options.passMark);
+    const outcome: RowOutcome = {
+      rowId: row.id,
+      source: row.source,
+      name: row.name,
+      ...(row.code !== undefined ? { code: row.code } : {}),
+      key,
+      match,
+      grade: { text: reading.text, scale: reading.scale, value: reading.value, status: reading.status },
+      periods: rowPeriods(row, perUnit),
+      state: 'not-counted',
+      uncertain: [],
+      contributions: [],
+    };
+    if (match && match.tiedWith.length > 0) {
+      notices.push({ code: 'rule-tie', args: { rowId: row.id, ruleId: match.ruleId, tiedWith: match.tiedWith } });
+    }
+    return { row, outcome, rule, reading };
+  });
+
+  // 2. Attempts: rows of one rule are attempts of one module (§6.3). The certain attempt with the most periods
+  //    counts; an uncertain attempt stays in play (optimistic evaluation only) when it could give more.
+  const byRule = new Map<string, Prepared[]>();
+  for (const p of prepared) {
+    if (!p.rule) {
+      p.outcome.notCounted = 'unmatched';
+      continue;
+    }
+    const list = byRule.get(p.rule.id);
+    if (list) list.push(p);
+    else byRule.set(p.rule.id, [p]);
+  }
+  const checkedLessons = new Set(programs.flatMap((p) => p.lessons.map((l) => l.id)));
+  for (const group of byRule.values()) {
+    const rule = group[0]!.rule!;
+    const relevant = rule.targets.some((t) => checkedLessons.has(t.lessonId));
+    const live: Prepared[] = [];
+    for (const p of group) {
+      if (p.reading.status === 'fail') p.outcome.notCounted = 'failed';
+      else if (!relevant) p.outcome.notCounted = 'not-relevant';
+      else {
+        const reasons: UncertainReason[] = [];
+        if (p.reading.uncertain) reasons.push(p.reading.uncertain);
+        if (p.outcome.periods.value === null) reasons.push('periods-unknown');
+        p.outcome.uncertain = reasons;
+        p.outcome.contributions = contributions(rule, p.outcome.periods.value, programs, ruleSet);
+        live.push(p);
+      }
+    }
+    const certain = live.filter((p) => p.outcome.uncertain.length === 0).sort(compareAttempts);
+    const counted = certain[0];
+    if (counted) counted.outcome.state = 'counted';
+    for (const p of certain.slice(1)) supersede(p, counted!);
+    for (const p of live.filter((x) => x.outcome.uncertain.length > 0).sort(compareAttempts)) {
+      if (counted && !couldGiveMore(p.outcome, counted.outcome, ruleSet)) {
+        supersede(p, counted);
+        continue;
+      }
+      p.outcome.state = 'uncertain';
+      if (p.reading.inBand) {
+        notices.push({
+          code: 'grade-band',
+          args: {
+            rowId: p.row.id,
+            grade: p.reading.value,
+            passMark: ruleSet.grading.tenPointPass,
+            uncertainBelow: ruleSet.grading.tenPointUncertainBelow,
+          },
+        });
+      }
+    }
+    for (const p of live) {
+      if (p.outcome.state !== 'not-counted' && p.reading.status === 'exempt') {
+        notices.push({ code: 'exempt-counted', args: { rowId: p.row.id } });
+      }
+    }
+  }
+
+  const outcomes = prepared.map((p) => p.outcome);
+  if (outcomes.some((o) => o.state !== 'not-counted' && o.periods.origin === 'credits')) {
+    notices.push({ code: 'periods-from-credits', args: { perCredit: perUnit.credit, perDvht: perUnit.dvht } });
+  }
+
+  // 3. Evaluate each program twice and derive the verdict.
+  const programResults = programs.map((program) => programResult(program, outcomes, prepared, ruleSet));
+  for (const program of programs) {
+    const unverified = unverifiedItems(program, prepared);
+    if (unverified.length > 0) notices.push({ code: 'unverified-rules', args: { programId: program.id, items: unverified } });
+    const range = narrowest(ruleSet.effective, program.effective);
+    if ((range.from && options.asOf < range.from) || (range.to && options.asOf > range.to)) {
+      notices.push({
+        code: 'outside-effective-period',
+        args: { asOf: options.asOf, programId: program.id, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) },
+      });
+    }
+  }
+  const passed = programResults.filter((p) => p.verdict === 'PASS').sort((a, b) => b.rank - a.rank);
+
+  return {
+    ruleSet: { id: ruleSet.id, version: ruleSet.version, dir: ruleSet.dir },
+    asOf: options.asOf,
+    rows: outcomes,
+    programs: programResults,
+    highestPassed: passed[0]?.programId ?? null,
+    notices,
+  };
+}
+
+function selectPrograms(ruleSet: RuleSet, ids: string[] | undefined): Program[] {
+  if (!ids || ids.length === 0) return ruleSet.programs;
+  const wanted = new Set(ids);
+  return ruleSet.programs.filter((p) => wanted.has(p.id));
+}
+
+/** Periods given, else credits × periods per unit, else unknown (never a silent zero: 0 counts as unknown). */
+export function rowPeriods(row: TranscriptRow, perUnit: { credit: number; dvht: number }): RowOutcome['periods'] {
+  if (row.periods !== undefined && row.periods > 0) return { value: row.periods, origin: row.periodsOrigin ?? 'given' };
+  if (row.credits !== undefined && row.credits > 0) {
+    const unit = row.creditUnit ?? 'credit';
+    return { value: row.credits * perUnit[unit], origin: 'credits', credits: row.credits, unit, perUnit: perUnit[unit] };
+  }
+  return { value: null, origin: 'unknown', ...(row.credits !== undefined ? { credits: row.credits, unit: row.creditUnit ?? 'credit' } : {}) };
+}
+
+const STATUS_RANK = { pass: 2, exempt: 2, uncertain: 1, missing: 1, fail: 0 } as const;
+
+/** Best attempt first: passed over uncertain over failed, known periods, more periods, higher grade, earlier row. */
+function compareAttempts(a: Prepared, b: Prepared): number {
+  return (
+    STATUS_RANK[b.reading.status] - STATUS_RANK[a.reading.status] ||
+    Number(b.outcome.periods.value !== null) - Number(a.outcome.periods.value !== null) ||
+    (b.outcome.periods.value ?? 0) - (a.outcome.periods.value ?? 0) ||
+    (b.reading.value ?? -1) - (a.reading.value ?? -1) ||
+    a.row.id - b.row.id
+  );
+}
+
+function supersede(p: Prepared, by: Prepared): void {
+  p.outcome.notCounted = 'duplicate';
+  p.outcome.supersededBy = by.row.id;
+  p.outcome.contributions = [];
+}
+
+/** Unknown periods are taken, optimistically, as the curriculum periods of the lesson fed. */
+function optimisticPeriods(share: LessonShare, ruleSet: RuleSet): number {
+  return share.periods ?? ruleSet.lessonIndex.get(share.lessonId)!.lesson.periods;
+}
+
+/** Whether an uncertain attempt could, resolved favourably, give some lesson more than the counted attempt. */
+function couldGiveMore(candidate: RowOutcome, counted: RowOutcome, ruleSet: RuleSet): boolean {
+  return candidate.contributions.some((c) => {
+    const other = counted.contributions.find((x) => x.programId === c.programId);
+    return c.lessons.some((l, i) => optimisticPeriods(l, ruleSet) > (other?.lessons[i]?.periods ?? 0) + 1e-9);
+  });
+}
+
+/** Split a row's periods over its rule's target lessons, program by program (§6.4). */
+function contributions(rule: MappingRule, periods: number | null, programs: Program[], ruleSet: RuleSet): RowContribution[] {
+  const out: RowContribution[] = [];
+  for (const program of programs) {
+    const targets = rule.targets
+      .map((t) => ({ t, entry: ruleSet.lessonIndex.get(t.lessonId) }))
+      .filter((x) => x.entry && x.entry.program.id === program.id);
+    if (targets.length === 0) continue;
+    const weightOf = (lesson: Lesson, share: number | undefined) => share ?? lesson.periods;
+    const total = targets.reduce((s, x) => s + weightOf(x.entry!.lesson, x.t.share), 0);
+    out.push({
+      programId: program.id,
+      lessons: targets.map(({ t, entry }) => ({
+        lessonId: entry!.lesson.id,
+        subjectId: entry!.subject.id,
+        periods: periods === null ? null : (periods * weightOf(entry!.lesson, t.share)) / total,
+      })),
+    });
+  }
+  return out;
+}
+
+function programResult(program: Program, outcomes: RowOutcome[], prepared: Prepared[], ruleSet: RuleSet): ProgramResult {
+  // Rows of one rule are attempts of one module: per lesson, the best of the attempts in play counts.
+  const allocations = (includeUncertain: boolean): Allocation[] => {
+    const byRule = new Map<string, Allocation>();
+    for (const o of outcomes) {
+      if (o.state === 'not-counted' || (o.state === 'uncertain' && !includeUncertain)) continue;
+      const c = o.contributions.find((x) => x.programId === program.id);
+      if (!c) continue;
+      const ruleId = o.match!.ruleId;
+      const a = byRule.get(ruleId) ?? { rowIds: [], lessons: c.lessons.map((l) => ({ lessonId: l.lessonId, periods: 0 })) };
+      a.rowIds.push(o.rowId);
+      c.lessons.forEach((l, i) => {
+        const target = a.lessons[i]!;
+        target.periods = Math.max(target.periods, optimisticPeriods(l, ruleSet));
+      });
+      byRule.set(ruleId, a);
+    }
+    return [...byRule.values()];
+  };
+  const pessimistic = evaluateProgram(program, allocations(false));
+  const optimistic = evaluateProgram(program, allocations(true));
+  const verdict: Verdict = pessimistic.pass && optimistic.pass ? 'PASS' : !pessimistic.pass && !optimistic.pass ? 'FAIL' : 'REVIEW';
+  const decidingRows = verdict === 'REVIEW' ? optimistic.rows.filter((id) => !pessimistic.rows.includes(id)) : [];
+  const course = program.policy.kind === 'course' ? program.policy : null;
+
+  return {
+    programId: program.id,
+    rank: program.rank,
+    policy: program.policy.kind,
+    verdict,
+    minPeriods: course?.minPeriods ?? null,
+    minLessons: course?.minLessons ?? null,
+    totalPeriods: program.totalPeriods,
+    totalLessons: program.lessons.length,
+    pessimistic,
+    optimistic,
+    decidingRows,
+    shortfall: shortfallOf(program, pessimistic),
+    usesUnverifiedData: unverifiedItems(program, prepared).length > 0,
+  };
+}
+
+function shortfallOf(program: Program, e: ProgramResult['pessimistic']): ProgramResult['shortfall'] {
+  if (program.policy.kind === 'course') {
+    return {
+      periodsMissing: round(Math.max(0, program.policy.minPeriods - e.periodsCounted)),
+      lessonsMissing: Math.max(0, program.policy.minLessons - e.lessonsCovered),
+      subjects: e.subjects
+        .filter((s) => s.lessonsMissing.length > 0)
+        .map((s) => ({ subjectId: s.subjectId, periodsMissing: s.periodsMissing, lessonsMissing: s.lessonsMissing })),
+    };
+  }
+  const short = e.subjects.filter((s) => s.required && s.pass === false);
+  return {
+    periodsMissing: round(short.reduce((n, s) => n + s.periodsMissing, 0)),
+    lessonsMissing: 0,
+    subjects: short.map((s) => ({ subjectId: s.subjectId, periodsMissing: s.periodsMissing, lessonsMissing: s.lessonsMissing })),
+  };
+}
+
+/** Ids of the unverified data a program's verdict rests on: its own items and the rules of the rows it used. */
+function unverifiedItems(program: Program, prepared: Prepared[]): string[] {
+  const items: string[] = [];
+  if (!program.provenance.verified) items.push(program.id);
+  if (!program.policy.provenance.verified) items.push(`${program.id}.policy`);
+  for (const s of program.subjects) {
+    if (!s.provenance.verified) items.push(s.id);
+    for (const l of s.lessons) if (!l.implicit && !l.provenance.verified) items.push(l.id);
+  }
+  for (const p of prepared) {
+    if (p.rule && !p.rule.provenance.verified && p.outcome.contributions.some((c) => c.programId === program.id)) {
+      if (!items.includes(p.rule.id)) items.push(p.rule.id);
+    }
+  }
+  return items;
+}
+
+function narrowest(a: { from?: string; to?: string }, b: { from?: string; to?: string }): { from?: string; to?: string } {
+  const from = [a.from, b.from].filter((x): x is string => !!x).sort().pop();
+  const to = [a.to, b.to].filter((x): x is string => !!x).sort()[0];
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
+
+export function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,65 @@
+// One evaluation of one program from a set of row allocations, under the program's counting policy (§6.5).
+
+import type { Program } from '../rules/types.js';
+import type { Evaluation, SubjectEvaluation } from './types.js';
+
+/** What one module gives a program: periods per lesson, and the rows (attempts) behind it. */
+export interface Allocation {
+  rowIds: number[];
+  lessons: { lessonId: string; periods: number }[];
+}
+
+// Periods are split proportionally, so sums carry float noise; compare with a small tolerance.
+const EPS = 1e-6;
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export function evaluateProgram(program: Program, allocations: Allocation[]): Evaluation {
+  const perLesson = new Map<string, number>();
+  const covered = new Set<string>();
+  for (const a of allocations) {
+    for (const l of a.lessons) {
+      perLesson.set(l.lessonId, (perLesson.get(l.lessonId) ?? 0) + l.periods);
+      covered.add(l.lessonId);
+    }
+  }
+
+  const perSubject = program.policy.kind === 'per-subject';
+  const subjects: SubjectEvaluation[] = program.subjects.map((s) => {
+    const allocated = s.lessons.reduce((n, l) => n + (perLesson.get(l.id) ?? 0), 0);
+    const counted = perSubject ? Math.min(allocated, s.periods) : allocated;
+    const minimum = perSubject ? s.minRatio * s.periods : null;
+    const pass = minimum === null ? null : counted + EPS >= minimum;
+    const missing = Math.max(0, (minimum ?? s.periods) - counted);
+    return {
+      subjectId: s.id,
+      required: s.required,
+      periodsRequired: s.periods,
+      periodsMinimum: minimum === null ? null : round(minimum),
+      periodsCounted: round(counted),
+      periodsAllocated: round(allocated),
+      periodsMissing: missing < EPS ? 0 : round(missing),
+      lessonsCovered: s.lessons.filter((l) => covered.has(l.id)).map((l) => l.id),
+      lessonsMissing: s.lessons.filter((l) => !covered.has(l.id)).map((l) => l.id),
+      pass,
+    };
+  });
+
+  const lessonsCovered = program.lessons.filter((l) => covered.has(l.id)).length;
+  let periodsCounted: number;
+  let pass: boolean;
+  if (program.policy.kind === 'course') {
+    periodsCounted = allocations.reduce((n, a) => n + a.lessons.reduce((m, l) => m + l.periods, 0), 0);
+    pass = periodsCounted + EPS >= program.policy.minPeriods && lessonsCovered >= program.policy.minLessons;
+  } else {
+    periodsCounted = subjects.reduce((n, s) => n + s.periodsCounted, 0);
+    pass = subjects.every((s) => !s.required || s.pass === true);
+  }
+
+  return {
+    pass,
+    periodsCounted: round(periodsCounted),
+    lessonsCovered,
+    subjects,
+    rows: allocations.flatMap((a) => a.rowIds).sort((a, b) => a - b),
+  };
+}

@@ -1,0 +1,73 @@
+// Reading a grade cell under the rule set's grade policy: pass, exempt, fail, uncertain or missing (§4, §6.6).
+
+import { baseKey } from '../match/normalize.js';
+import type { GradePolicy } from '../rules/types.js';
+import type { RawGrade } from '../transcript/types.js';
+import type { GradeStatus, UncertainReason } from './types.js';
+
+export interface GradeReading {
+  text: string | null;
+  scale: '10' | '4' | 'letter' | null;
+  value: number | null;
+  status: GradeStatus;
+  /** set when status is uncertain or missing */
+  uncertain?: UncertainReason;
+  /** true when a 10-point grade sits in the uncertain band [pass, uncertainBelow) */
+  inBand?: boolean;
+}
+
+const NUMBER = /^[+]?\d+(?:[.,]\d+)?$/;
+
+/** A grade cell as a number, accepting a decimal comma; null when the text is not a plain number. */
+export function gradeNumber(text: string): number | null {
+  const t = text.trim();
+  return NUMBER.test(t) ? Number(t.replace(',', '.')) : null;
+}
+
+/**
+ * The numeric scale for grades whose column does not name one: an explicit choice wins; otherwise
+ * a transcript whose numeric grades are all ≤ 4 uses the 4-point scale (§4).
+ */
+export function inferScale(grades: (RawGrade | undefined)[], forced?: '10' | '4'): { scale: '10' | '4'; inferred: boolean } {
+  if (forced) return { scale: forced, inferred: false };
+  let seen = false;
+  for (const g of grades) {
+    if (!g || g.scale) continue;
+    const v = gradeNumber(g.text);
+    if (v === null) continue;
+    seen = true;
+    if (v > 4) return { scale: '10', inferred: false };
+  }
+  return seen ? { scale: '4', inferred: true } : { scale: '10', inferred: false };
+}
+
+export function readGrade(
+  raw: RawGrade | undefined,
+  policy: GradePolicy,
+  defaultScale: '10' | '4',
+  passMark?: number,
+): GradeReading {
+  const text = raw?.text.trim() ?? '';
+  if (text === '') return { text: null, scale: raw?.scale ?? null, value: null, status: 'missing', uncertain: 'grade-missing' };
+
+  const value = gradeNumber(text);
+  if (value !== null) {
+    const scale = raw?.scale === '4' || raw?.scale === '10' ? raw.scale : defaultScale;
+    const max = scale === '10' ? 10 : 4;
+    if (value > max) return { text, scale, value, status: 'uncertain', uncertain: 'grade-unreadable' };
+    if (scale === '4') return { text, scale, value, status: value >= policy.fourPointPass ? 'pass' : 'fail' };
+    if (passMark !== undefined) return { text, scale, value, status: value >= passMark ? 'pass' : 'fail' };
+    if (value >= policy.tenPointUncertainBelow) return { text, scale, value, status: 'pass' };
+    if (value >= policy.tenPointPass) return { text, scale, value, status: 'uncertain', uncertain: 'grade-uncertain', inBand: true };
+    return { text, scale, value, status: 'fail' };
+  }
+
+  const letter = text.toUpperCase().replace(/\s+/g, '');
+  if (policy.passLetters.includes(letter)) return { text, scale: 'letter', value: null, status: 'pass' };
+  if (policy.failLetters.includes(letter)) return { text, scale: 'letter', value: null, status: 'fail' };
+  const word = baseKey(text);
+  if (policy.exemptWords.includes(word)) return { text, scale: null, value: null, status: 'exempt' };
+  if (policy.failWords.includes(word)) return { text, scale: null, value: null, status: 'fail' };
+  if (policy.passWords.includes(word)) return { text, scale: null, value: null, status: 'pass' };
+  return { text, scale: raw?.scale ?? null, value: null, status: 'uncertain', uncertain: 'grade-unreadable' };
+}

@@ -1,0 +1,82 @@
+// Course-name normalisation: the one place a name becomes a matching key (domain spec §6.2).
+
+import type { Abbreviation } from '../rules/types.js';
+
+/** NFC, trimmed, inner whitespace collapsed: the form shown to people. */
+export function displayName(s: string): string {
+  return s.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * NFC → lower case → strip diacritics (đ → d) → every run of non-letters/digits becomes one space → trim.
+ * No abbreviation expansion: see `matchingKey`.
+ */
+export function baseKey(s: string): string {
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/đ/gu, 'd')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Compiled abbreviation table: whole-word sequences, longest first, applied in one left-to-right pass. */
+export interface Expander {
+  expand(words: string[]): string[];
+}
+
+export function compileAbbreviations(abbreviations: readonly Abbreviation[]): Expander {
+  const entries = abbreviations
+    .map((a) => ({ from: a.from.split(' ').filter(Boolean), to: a.to.split(' ').filter(Boolean) }))
+    .filter((a) => a.from.length > 0)
+    .sort((a, b) => b.from.length - a.from.length);
+  const byFirst = new Map<string, typeof entries>();
+  for (const e of entries) {
+    const first = e.from[0]!;
+    const list = byFirst.get(first);
+    if (list) list.push(e);
+    else byFirst.set(first, [e]);
+  }
+  return {
+    expand(words) {
+      const out: string[] = [];
+      let i = 0;
+      outer: while (i < words.length) {
+        const candidates = byFirst.get(words[i]!);
+        if (candidates) {
+          for (const c of candidates) {
+            let ok = i + c.from.length <= words.length;
+            for (let k = 1; ok && k < c.from.length; k++) ok = words[i + k] === c.from[k];
+            if (ok) {
+              out.push(...c.to);
+              i += c.from.length;
+              continue outer;
+            }
+          }
+        }
+        out.push(words[i]!);
+        i++;
+      }
+      return out;
+    },
+  };
+}
+
+export interface KeyOptions {
+  expander?: Expander;
+  /** tokens matching this (course codes written into the name cell, e.g. "mln111") are dropped */
+  dropToken?: RegExp;
+}
+
+/** The matching key of a course name: `baseKey`, code-like tokens dropped, abbreviations expanded. */
+export function matchingKey(s: string, opts: KeyOptions = {}): string {
+  let words = baseKey(s).split(' ').filter(Boolean);
+  if (opts.dropToken) {
+    const re = opts.dropToken;
+    words = words.filter((w) => !re.test(w));
+  }
+  if (opts.expander) words = opts.expander.expand(words);
+  return words.join(' ');
+}

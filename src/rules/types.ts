@@ -1,0 +1,142 @@
+// The compiled rule set: immutable values the core reads. Produced by the loader from the JSON files in rules/.
+
+export interface Localized {
+  vi: string;
+  en: string;
+}
+
+/** Where a piece of rule data comes from, and whether it was checked against the official text. */
+export interface Provenance {
+  verified: boolean;
+  /** citation: a document, URL or note such as "reconstruction (domain spec §3.1)" */
+  source: string;
+}
+
+export interface DateRange {
+  /** ISO date (YYYY-MM-DD), inclusive; absent = open */
+  from?: string;
+  /** ISO date (YYYY-MM-DD), inclusive; absent = open */
+  to?: string;
+}
+
+export interface Lesson {
+  id: string;
+  title: Localized;
+  periods: number;
+  subjectId: string;
+  /** true for the one lesson of a subject that has no lesson list (id = subject id) */
+  implicit: boolean;
+  provenance: Provenance;
+}
+
+export interface Subject {
+  id: string;
+  name: Localized;
+  periods: number;
+  /** per-subject policy: whether the program needs this subject to pass */
+  required: boolean;
+  /** per-subject policy: the share of `periods` needed (e.g. 0.8) */
+  minRatio: number;
+  lessons: Lesson[];
+  provenance: Provenance;
+}
+
+export type CountingPolicy =
+  | { kind: 'course'; minPeriods: number; minLessons: number; provenance: Provenance }
+  | { kind: 'per-subject'; provenance: Provenance };
+
+export interface Program {
+  id: string;
+  /** ordering of levels: higher passes lead the report (sơ cấp 1, trung cấp 2, cao cấp 3) */
+  rank: number;
+  name: Localized;
+  totalPeriods: number;
+  policy: CountingPolicy;
+  subjects: Subject[];
+  /** every lesson of every subject, in curriculum order */
+  lessons: Lesson[];
+  effective: DateRange;
+  legalBasis: string[];
+  provenance: Provenance;
+}
+
+/** How a rule recognises a course. Names and keywords are already in matching-key form. */
+export interface RuleMatch {
+  names: string[];
+  codes: string[];
+  /** each entry: all words of `all` present (whole words) and none of `none` */
+  keywords: { all: string[]; none: string[] }[];
+}
+
+export interface RuleTarget {
+  lessonId: string;
+  /** explicit share of the row's periods within that lesson's program; absent = proportional */
+  share?: number;
+}
+
+export interface MappingRule {
+  id: string;
+  /** position in the mapping file; earlier wins a remaining tie */
+  order: number;
+  label: Localized;
+  match: RuleMatch;
+  targets: RuleTarget[];
+  provenance: Provenance;
+}
+
+export interface Abbreviation {
+  /** matching-key form of the abbreviation, e.g. "nlcb" or "tt hcm" */
+  from: string;
+  /** matching-key form of its expansion */
+  to: string;
+}
+
+export interface GradePolicy {
+  /** 10-point scale: pass at or above */
+  tenPointPass: number;
+  /** 10-point grades in [tenPointPass, tenPointUncertainBelow) are uncertain unless a pass mark is set */
+  tenPointUncertainBelow: number;
+  fourPointPass: number;
+  /** letter grades that pass, upper case, e.g. A+, A, B+ … D */
+  passLetters: string[];
+  failLetters: string[];
+  /** texts (matching-key form) that mean passed, e.g. "p", "dat" */
+  passWords: string[];
+  failWords: string[];
+  /** texts (matching-key form) that mean exempt with credit recognised, e.g. "r", "mien" */
+  exemptWords: string[];
+  provenance: Provenance;
+}
+
+/** One instrument of the legal timeline (ruleset.json `legalBasis`); programs cite it by `id`. */
+export interface LegalInstrument {
+  /** e.g. "256-QĐ/TW" */
+  id: string;
+  /** ISO date issued */
+  date: string;
+  title: string;
+  effect: Localized;
+  provenance: Provenance;
+}
+
+export interface RuleSet {
+  id: string;
+  name: Localized;
+  version: string;
+  /** folder the rule set was loaded from */
+  dir: string;
+  effective: DateRange;
+  periodsPerUnit: { credit: number; dvht: number };
+  grading: GradePolicy;
+  programs: Program[];
+  abbreviations: Abbreviation[];
+  /** tokens dropped from a name before matching (course codes typed into the name cell), or null */
+  dropToken: RegExp | null;
+  rules: MappingRule[];
+  /** lookup tables built by the loader */
+  lessonIndex: ReadonlyMap<string, { program: Program; subject: Subject; lesson: Lesson }>;
+  /** names (as written) that must match no rule: shipped lookalikes, re-checked at load */
+  mustNotMatch: string[];
+  /** the legal timeline of ruleset.json; `Program.legalBasis` holds ids into it (added by the rules helper) */
+  legalBasis?: LegalInstrument[];
+}

@@ -1,0 +1,55 @@
+// The typed transcript: what the reading layer hands to the core, and nothing format-specific.
+
+/** Where a row came from: a CSV line or a JSON path, in a named file (`-` for stdin). */
+export interface RowSource {
+  file: string;
+  /** 1-based physical line of the record in a CSV/TSV file */
+  line?: number;
+  /** JSON path of the row object, e.g. `$.courses[2]` */
+  path?: string;
+}
+
+export type CreditUnit = 'credit' | 'dvht';
+
+/** Which scale a grade cell was declared in by its column header (or `--scale`). */
+export type GradeScaleHint = '10' | '4' | 'letter';
+
+export interface RawGrade {
+  /** the cell text, NFC, trimmed, decimal comma preserved as written */
+  text: string;
+  /** set when the column header (or an option) names the scale */
+  scale?: GradeScaleHint;
+}
+
+export interface TranscriptRow {
+  /** 1-based position in the (merged) transcript; stable id used in reports */
+  id: number;
+  source: RowSource;
+  /** course name as written (NFC, trimmed, inner whitespace collapsed) */
+  name: string;
+  code?: string;
+  credits?: number;
+  creditUnit?: CreditUnit;
+  /** periods given directly, or the sum of lecture + discussion/practice columns */
+  periods?: number;
+  /** how `periods` was obtained when present */
+  periodsOrigin?: 'given' | 'parts';
+  grade?: RawGrade;
+  term?: string;
+  institution?: string;
+}
+
+export interface Person {
+  id?: string;
+  name?: string;
+  birthDate?: string;
+  unit?: string;
+  [key: string]: unknown;
+}
+
+export interface Transcript {
+  person?: Person;
+  rows: TranscriptRow[];
+  /** files the rows came from, in order */
+  files: string[];
+}

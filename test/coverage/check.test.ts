@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { checkTranscript } from '../../src/coverage/check.js';
+import type { CheckOptions } from '../../src/coverage/types.js';
+import { miniRules, program, row, ruleSet, subject, transcript } from './builders.js';
+
+const opts: CheckOptions = { asOf: '2020-01-01' };
+const rs = miniRules();
+const prog = (r: ReturnType<typeof checkTranscript>, id: string) => r.programs.find((p) => p.programId === id)!;
+const rowOf = (r: ReturnType<typeof checkTranscript>, id: number) => r.rows.find((x) => x.rowId === id)!;
+
+describe('course policy', () => {
+  it('passes on periods and lessons, splitting periods proportionally', () => {
+    // 2 TC = 30 → L1, L2 (10/10) and S1; 2 TC = 30 → L4, L5, S2
+    const r = checkTranscript(transcript([row('Triết học Mác-Lênin', { credits: 2, grade: '7' }), row('TTHCM', { credits: 2, grade: '8' })]), rs, opts);
+    const e = prog(r, 'elem');
+    expect(e.verdict).toBe('PASS');
+    expect(e.pessimistic.periodsCounted).toBe(60);
+    expect(e.pessimistic.lessonsCovered).toBe(4);
+    expect(rowOf(r, 1).contributions.find((c) => c.programId === 'elem')!.lessons).toEqual([
+      { lessonId: 'L1', subjectId: 'P1', periods: 15 },
+      { lessonId: 'L2', subjectId: 'P1', periods: 15 },
+    ]);
+    expect(r.highestPassed).toBe('elem');
+  });
+  it('fails with the shortfall in periods and lessons', () => {
+    const r = checkTranscript(transcript([row('Triết học', { credits: 2, grade: '7' })]), rs, opts);
+    const e = prog(r, 'elem');
+    expect(e.verdict).toBe('FAIL');
+    expect(e.shortfall).toMatchObject({ periodsMissing: 10, lessonsMissing: 2 });
+    expect(e.shortfall.subjects.map((s) => [s.subjectId, s.lessonsMissing])).toEqual([['P1', ['L3']], ['P2', ['L4', 'L5']]]);
+    expect(r.highestPassed).toBeNull();
+  });
+});
+
+describe('uncertain rows → REVIEW', () => {
+  it('unknown periods: REVIEW naming the row; never counted as zero', () => {
+    const r = checkTranscript(transcript([row('Triết học', { credits: 2, grade: '7' }), row('Tư tưởng Hồ Chí Minh', { grade: '8' })]), rs, opts);
+    const e = prog(r, 'elem');
+    expect(rowOf(r, 2)).toMatchObject({ state: 'uncertain', uncertain: ['periods-unknown'], periods: { value: null, origin: 'unknown' } });
+    expect(e.verdict).toBe('REVIEW');
+    expect(e.decidingRows).toEqual([2]);
+    expect(e.pessimistic.periodsCounted).toBe(30);
+    // optimistic: unknown periods are the mapped lessons' curriculum periods (L4 + L5)
+    expect(e.optimistic.periodsCounted).toBe(50);
+  });
+  it('a grade in the 4.0–5.0 band decides → REVIEW with a notice; a set pass mark settles it', () => {
+    const t = transcript([row('Triết học', { credits: 2, grade: '7' }), row('TTHCM', { credits: 2, grade: '4,5' })]);
+    const r = checkTranscript(t, rs, opts);
+    expect(prog(r, 'elem').verdict).toBe('REVIEW');
+    expect(r.notices).toContainEqual({ code: 'grade-band', args: { rowId: 2, grade: 4.5, passMark: 4, uncertainBelow: 5 } });
+    expect(prog(checkTranscript(t, rs, { ...opts, passMark: 4 }), 'elem').verdict).toBe('PASS');
+    expect(prog(checkTranscript(t, rs, { ...opts, passMark: 5 }), 'elem').verdict).toBe('FAIL');
+  });
+  it('an uncertain row that cannot change the outcome leaves FAIL', () => {
+    const r = checkTranscript(transcript([row('Giáo dục chính trị', { grade: '8' })]), rs, opts);
+    expect(prog(r, 'elem').verdict).toBe('FAIL');
+  });
+});
+
+describe('attempts and duplicates', () => {
+  it('a module failed then passed counts once', () => {
+    const r = checkTranscript(
+      transcript([row('Triết học', { credits: 2, grade: '3' }), row('TTHCM', { credits: 2, grade: '8' }), row('Triết học', { credits: 2, grade: '7' })]),
+      rs,
+      opts,
+    );
+    expect(rowOf(r, 1)).toMatchObject({ state: 'not-counted', notCounted: 'failed' });
+    expect(rowOf(r, 3).state).toBe('counted');
+    expect(prog(r, 'elem').pessimistic.periodsCounted).toBe(60);
+  });
+  it('two passed rows of one rule count once (the better one)', () => {
+    const r = checkTranscript(transcript([row('Triết học', { credits: 2, grade: '6' }), row('Triết học Mác-Lênin', { credits: 3, grade: '7' })]), rs, opts);
+    expect(rowOf(r, 1)).toMatchObject({ notCounted: 'duplicate', supersededBy: 2 });
+    expect(prog(r, 'elem').pessimistic.periodsCounted).toBe(45);
+  });
+  it('an uncertain attempt stays in play only when it could give more than the counted one', () => {
+    const small = checkTranscript(transcript([row('Triết học', { periods: 5, grade: '8' }), row('Triết học', { grade: '' })]), rs, opts);
+    expect(rowOf(small, 1).state).toBe('counted');
+    expect(rowOf(small, 2)).toMatchObject({ state: 'uncertain', uncertain: ['grade-missing', 'periods-unknown'] });
+    const big = checkTranscript(transcript([row('Triết học', { periods: 90, grade: '8' }), row('Triết học', { credits: 1, grade: '' })]), rs, opts);
+    expect(rowOf(big, 2)).toMatchObject({ state: 'not-counted', notCounted: 'duplicate', supersededBy: 1, contributions: [] });
+  });
+  it('unmatched and not-relevant rows are reported, not counted', () => {
+    const r = checkTranscript(transcript([row('Giải tích 1', { credits: 3, grade: '9' }), row('Chỉ trung cấp', { credits: 2, grade: '9' })]), rs, {
+      ...opts,
+      programs: ['elem'],
+    });
+    expect(rowOf(r, 1)).toMatchObject({ match: null, notCounted: 'unmatched' });
+    expect(rowOf(r, 2)).toMatchObject({ notCounted: 'not-relevant' });
+    expect(r.programs.map((p) => p.programId)).toEqual(['elem']);
+  });
+  it('exempt rows count and say so', () => {
+    const r = checkTranscript(transcript([row('Triết học', { credits: 2, grade: 'Miễn' })]), rs, opts);
+    expect(rowOf(r, 1).state).toBe('counted');
+    expect(r.notices).toContainEqual({ code: 'exempt-counted', args: { rowId: 1 } });
+  });
+  it('zero credits are unknown periods, not zero', () => {
+    const r = checkTranscript(transcript([row('Triết học', { credits: 0, grade: '8' })]), rs, opts);
+    expect(rowOf(r, 1)).toMatchObject({ state: 'uncertain', uncertain: ['periods-unknown'] });
+  });
+});
+
+describe('per-subject policy', () => {
+  it('surplus in one subject never makes up for a shortage in another', () => {
+    // philosophy 6 TC = 90 → S1 (capped at 60); economy also → S1; nothing for S2
+    const r = checkTranscript(transcript([row('Triết học', { credits: 6, grade: '9' }), row('Kinh tế chính trị', { credits: 4, grade: '9' })]), rs, opts);
+    const p = prog(r, 'inter');
+    expect(p.verdict).toBe('FAIL');
+    const s1 = p.pessimistic.subjects.find((s) => s.subjectId === 'S1')!;
+    expect(s1).toMatchObject({ periodsCounted: 60, pass: true });
+    expect(s1.periodsAllocated).toBeGreaterThan(60);
+    expect(p.shortfall.subjects).toEqual([{ subjectId: 'S2', periodsMissing: 32, lessonsMissing: ['S2'] }]);
+  });
+  it('every required subject at ≥ 80% passes', () => {
+    const r = checkTranscript(transcript([row('Triết học', { periods: 48, grade: '9' }), row('TTHCM', { periods: 32, grade: '9' })]), rs, { ...opts, programs: ['inter'] });
+    expect(prog(r, 'inter').verdict).toBe('PASS');
+  });
+});
+
+describe('explicit shares and periods per credit', () => {
+  it('honours explicit shares and the per-run conversion factor', () => {
+    const p = program('x', 1, [subject('S', 20, [['A', 10], ['B', 10]])], { kind: 'course', minPeriods: 1, minLessons: 1, provenance: { verified: true, source: '' } });
+    const rules = ruleSet([p], [{ id: 'r', names: ['m'], targets: [{ lessonId: 'A', share: 0.25 }, { lessonId: 'B', share: 0.75 }] }]);
+    const r = checkTranscript(transcript([row('m', { credits: 2, grade: '8' })]), rules, { ...opts, periodsPerCredit: 10 });
+    expect(r.rows[0]!.contributions[0]!.lessons.map((l) => l.periods)).toEqual([5, 15]);
+    expect(r.rows[0]!.periods).toEqual({ value: 20, origin: 'credits', credits: 2, unit: 'credit', perUnit: 10 });
+  });
+});
+
+describe('notices', () => {
+  it('names unverified data the verdict rests on', () => {
+    const p = program('x', 1, [subject('S', 10, [['A', 10]], { provenance: { verified: false, source: 'rec' } })], {
+      kind: 'course', minPeriods: 1, minLessons: 1, provenance: { verified: true, source: '' },
+    });
+    const rules = ruleSet([p], [{ id: 'r', names: ['m'], targets: ['A'], verified: false }]);
+    const r = checkTranscript(transcript([row('m', { credits: 1, grade: '8' })]), rules, opts);
+    expect(r.notices).toContainEqual({ code: 'unverified-rules', args: { programId: 'x', items: ['S', 'A', 'r'] } });
+    expect(r.programs[0]!.usesUnverifiedData).toBe(true);
+  });
+  it('says when the reference date is outside the effective period', () => {
+    const p = program('x', 1, [subject('S', 10, null)], { kind: 'course', minPeriods: 1, minLessons: 1, provenance: { verified: true, source: '' } }, {
+      effective: { from: '2013-01-14', to: '2021-07-08' },
+    });
+    const rules = ruleSet([p], []);
+    const after = checkTranscript(transcript([]), rules, { asOf: '2026-11-26' });
+    expect(after.notices).toContainEqual({
+      code: 'outside-effective-period',
+      args: { asOf: '2026-11-26', programId: 'x', from: '2013-01-14', to: '2021-07-08' },
+    });
+    expect(checkTranscript(transcript([]), rules, { asOf: '2021-07-08' }).notices.some((n) => n.code === 'outside-effective-period')).toBe(false);
+    expect(after.notices).toContainEqual({ code: 'no-rows', args: {} });
+  });
+  it('warns on a rule tie', () => {
+    const p = program('x', 1, [subject('S', 10, null)], { kind: 'course', minPeriods: 1, minLessons: 1, provenance: { verified: true, source: '' } });
+    const rules = ruleSet([p], [{ id: 'a', keywords: [{ all: ['m'] }], targets: ['S'] }, { id: 'b', keywords: [{ all: ['m'] }], targets: ['S'] }]);
+    const r = checkTranscript(transcript([row('m', { credits: 1, grade: '8' })]), rules, opts);
+    expect(r.notices).toContainEqual({ code: 'rule-tie', args: { rowId: 1, ruleId: 'a', tiedWith: ['b'] } });
+  });
+  it('infers the 4-point scale', () => {
+    const r = checkTranscript(transcript([row('Triết học', { credits: 2, grade: '3.2' }), row('TTHCM', { credits: 2, grade: '0.5' })]), rs, opts);
+    expect(r.notices).toContainEqual({ code: 'four-point-scale-inferred', args: {} });
+    expect(rowOf(r, 1).grade.status).toBe('pass');
+    expect(rowOf(r, 2).grade.status).toBe('fail');
+  });
+});
