@@ -1,0 +1,271 @@
+// CSV/TSV text → Transcript: delimiter detection, header location (title lines skipped), rows with their line numbers.
+
+import { parse } from 'csv-parse/sync';
+import { InputError } from '../errors.js';
+import { baseKey, displayName } from '../match/normalize.js';
+import { mapColumns, type ColumnMap } from './headers.js';
+import { buildRow, isSectionOrTotalName, parseNumberText, type RowValues } from './rows.js';
+import type { GradeScaleHint, Person, RawGrade, Transcript, TranscriptRow } from './types.js';
+
+export const DELIMITERS = [',', ';', '\t'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+export interface CsvOptions {
+  delimiter?: Delimiter;
+  scale?: '10' | '4';
+}
+
+/** One CSV record and the 1-based physical line it starts on. */
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+/** The header must be among the first rows: Excel exports put a title and a person line above it. */
+export const HEADER_SEARCH_ROWS = 15;
+
+interface CsvParseError {
+  code?: string;
+  lines?: number;
+  message: string;
+}
+
+/** Where a quote that is never closed was opened (same quoting rules as csv-parse with `relax_quotes`). */
+export function findUnclosedQuote(text: string, delimiter: string): number | undefined {
+  let line = 1;
+  let fieldStart = true;
+  let inQuote = false;
+  let openedAt = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inQuote) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') i++;
+        else inQuote = false;
+      } else if (ch === '\n') line++;
+      continue;
+    }
+    if (ch === '\n') {
+      line++;
+      fieldStart = true;
+    } else if (ch === delimiter) fieldStart = true;
+    else if (ch === '"' && fieldStart) {
+      inQuote = true;
+      openedAt = line;
+    } else if (ch !== ' ' && ch !== '\t') fieldStart = false;
+  }
+  return inQuote ? openedAt : undefined;
+}
+
+/** Parse records, skipping empty lines and lines whose cells are all empty (",,,," rows from Excel). */
+export function readCsvRecords(text: string, file: string, delimiter: Delimiter, toLine?: number): CsvRecord[] {
+  let parsed: { record: string[]; raw: string; info: { lines: number } }[];
+  try {
+    parsed = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      raw: true,
+      record_delimiter: '\n',
+      ...(toLine !== undefined ? { to_line: toLine } : {}),
+    }) as unknown as typeof parsed;
+  } catch (e) {
+    throw csvError(e as CsvParseError, text, file, delimiter);
+  }
+  const records: CsvRecord[] = [];
+  for (const { record, raw, info } of parsed) {
+    if (record.every((c) => c === '')) continue;
+    // `info.lines` is the record's last line; raw holds the record plus any skipped empty lines before it
+    const body = raw.endsWith('\n') ? raw.slice(0, -1) : raw;
+    const leading = /^(?:[ \t]*\n)*/u.exec(body)![0];
+    const extra = countNewlines(body) - countNewlines(leading);
+    records.push({ line: info.lines - extra, cells: record });
+  }
+  return records;
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+function csvError(e: CsvParseError, text: string, file: string, delimiter: string): InputError {
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+    const line = findUnclosedQuote(text, delimiter) ?? e.lines;
+    return new InputError(
+      `a quoted field opened on line ${line} is never closed; add the closing quote (") or remove the opening one`,
+      `ô có dấu ngoặc kép mở ở dòng ${line} không được đóng; hãy thêm dấu " đóng hoặc xoá dấu mở`,
+      file,
+      line !== undefined ? { line } : undefined,
+    );
+  }
+  if (e.code === 'CSV_INVALID_CLOSING_QUOTE') {
+    return new InputError(
+      'a closing quote is followed by other text; write a quote inside quoted text as ""',
+      'dấu ngoặc kép đóng bị theo sau bởi chữ khác; trong ô có ngoặc kép hãy viết dấu " thành ""',
+      file,
+      e.lines !== undefined ? { line: e.lines } : undefined,
+    );
+  }
+  return new InputError(
+    `cannot parse CSV: ${e.message}`,
+    `không đọc được CSV: ${e.message}`,
+    file,
+    e.lines !== undefined ? { line: e.lines } : undefined,
+  );
+}
+
+interface HeaderHit {
+  index: number;
+  map: ColumnMap;
+}
+
+function findHeader(records: readonly CsvRecord[]): HeaderHit | undefined {
+  const limit = Math.min(records.length, HEADER_SEARCH_ROWS);
+  for (let index = 0; index < limit; index++) {
+    const map = mapColumns(records[index]!.cells);
+    if (map) return { index, map };
+  }
+  return undefined;
+}
+
+/** The delimiter that occurs most often, outside quotes, on the first non-empty line (',' on a tie or none). */
+export function countDelimiters(text: string): Delimiter {
+  const first = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
+  let inQuote = false;
+  for (const ch of first) {
+    if (ch === '"') inQuote = !inQuote;
+    else if (!inQuote && counts.has(ch as Delimiter)) counts.set(ch as Delimiter, counts.get(ch as Delimiter)! + 1);
+  }
+  let best: Delimiter = ',';
+  for (const d of DELIMITERS) if (counts.get(d)! > counts.get(best)!) best = d;
+  return best;
+}
+
+/**
+ * Pick the delimiter under which a header row (one with a course-name column) appears earliest in the first
+ * rows; more columns break a tie. Falls back to counting delimiters on the first line.
+ */
+export function detectDelimiter(text: string, file: string): Delimiter {
+  let best: { d: Delimiter; line: number; cells: number } | undefined;
+  for (const d of DELIMITERS) {
+    let records: CsvRecord[];
+    try {
+      records = readCsvRecords(text, file, d, 60);
+    } catch {
+      continue;
+    }
+    const hit = findHeader(records);
+    if (!hit) continue;
+    const rec = records[hit.index]!;
+    const cells = rec.cells.filter((c) => c !== '').length;
+    if (!best || rec.line < best.line || (rec.line === best.line && cells > best.cells)) {
+      best = { d, line: rec.line, cells };
+    }
+  }
+  return best?.d ?? countDelimiters(text);
+}
+
+const PERSON_KEYS: ReadonlyMap<string, 'id' | 'name' | 'birthDate' | 'unit'> = new Map([
+  ['ho va ten', 'name'], ['ho ten', 'name'], ['ten sinh vien', 'name'], ['ho va ten sinh vien', 'name'],
+  ['full name', 'name'], ['name', 'name'], ['student name', 'name'],
+  ['ngay sinh', 'birthDate'], ['ngay thang nam sinh', 'birthDate'], ['date of birth', 'birthDate'], ['birth date', 'birthDate'],
+  ['mssv', 'id'], ['ma sinh vien', 'id'], ['ma sv', 'id'], ['ma hoc vien', 'id'], ['student id', 'id'],
+  ['don vi', 'unit'], ['co quan', 'unit'], ['unit', 'unit'],
+]);
+
+/** "Họ và tên: Nguyễn Văn A" style cells above the header (value in the same cell or the next non-empty one). */
+function personFromPreamble(records: readonly CsvRecord[]): Person | undefined {
+  const person: Person = {};
+  for (const { cells } of records) {
+    cells.forEach((cell, i) => {
+      const colon = cell.indexOf(':');
+      if (colon < 0) return;
+      const field = PERSON_KEYS.get(baseKey(cell.slice(0, colon)));
+      if (!field || person[field] !== undefined) return;
+      let value = displayName(cell.slice(colon + 1));
+      if (value === '') value = displayName(cells.slice(i + 1).find((c) => c.trim() !== '') ?? '');
+      if (value !== '') person[field] = value;
+    });
+  }
+  return Object.keys(person).length > 0 ? person : undefined;
+}
+
+function noNameColumn(file: string, records: readonly CsvRecord[]): InputError {
+  // the best guess at the header: the widest of the first rows
+  let guess: CsvRecord | undefined;
+  for (const r of records.slice(0, HEADER_SEARCH_ROWS)) {
+    const n = r.cells.filter((c) => c !== '').length;
+    if (!guess || n > guess.cells.filter((c) => c !== '').length) guess = r;
+  }
+  const found = guess ? guess.cells.filter((c) => c !== '').map((c) => `'${c}'`).join(', ') : '';
+  return new InputError(
+    `no course-name column (expected e.g. 'Tên học phần' or 'Course'); columns found: ${found || '(none)'}`,
+    `không có cột tên học phần (ví dụ 'Tên học phần' hoặc 'Course'); các cột tìm thấy: ${found || '(không có)'}`,
+    file,
+    guess ? { line: guess.line } : undefined,
+  );
+}
+
+/** Parse a CSV/TSV transcript (text already decoded and NFC). Row ids are 1..n in file order. */
+export function parseCsvTranscript(input: string, file: string, opts: CsvOptions = {}): Transcript {
+  const text = input.replace(/\r\n?/gu, '\n');
+  const delimiter = opts.delimiter ?? detectDelimiter(text, file);
+  const records = readCsvRecords(text, file, delimiter);
+  const hit = findHeader(records);
+  if (!hit) throw noNameColumn(file, records);
+  const headerCells = records[hit.index]!.cells;
+  const { map } = hit;
+
+  const rows: TranscriptRow[] = [];
+  for (const rec of records.slice(hit.index + 1)) {
+    const cell = (i: number | undefined): string => (i === undefined ? '' : (rec.cells[i] ?? ''));
+    const num = (i: number | undefined): number | undefined => {
+      const text = cell(i);
+      const n = parseNumberText(text);
+      if (n !== undefined && Number.isNaN(n)) {
+        const column = headerCells[i!] ?? '';
+        throw new InputError(
+          `"${text}" in column '${column}' is not a number (write e.g. 3 or 7,5)`,
+          `"${text}" ở cột '${column}' không phải là số (ví dụ 3 hoặc 7,5)`,
+          file,
+          { line: rec.line },
+        );
+      }
+      return n;
+    };
+    const name = displayName(cell(map.name));
+    if (name === '') continue;
+    let grade: RawGrade | undefined;
+    for (const g of map.grades) {
+      const text = displayName(cell(g.index));
+      if (text === '') continue;
+      const scale: GradeScaleHint | undefined = g.scale ?? opts.scale;
+      grade = scale ? { text, scale } : { text };
+      break;
+    }
+    if (!grade && isSectionOrTotalName(name)) continue;
+    const values: RowValues = {
+      name,
+      code: cell(map.code),
+      credits: num(map.credits),
+      dvht: num(map.dvht),
+      periods: num(map.periods),
+      lecture: num(map.lecture),
+      practice: num(map.practice),
+      term: cell(map.term),
+      institution: cell(map.institution),
+    };
+    if (grade) values.grade = grade;
+    const row = buildRow(values, { file, line: rec.line });
+    row.id = rows.length + 1;
+    rows.push(row);
+  }
+  const person = personFromPreamble(records.slice(0, hit.index));
+  return person ? { person, rows, files: [file] } : { rows, files: [file] };
+}

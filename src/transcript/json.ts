@@ -1,0 +1,321 @@
+// JSON transcripts (an array of rows, or { person, courses }) → Transcript, validated with zod, errors by JSON path.
+
+import { findNodeAtLocation, parseTree, printParseErrorCode, getNodeValue, type Node, type ParseError } from 'jsonc-parser';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { classifyHeader } from './headers.js';
+import { buildRow, parseNumberText, type RowValues } from './rows.js';
+import type { GradeScaleHint, Person, RawGrade, Transcript, TranscriptRow } from './types.js';
+import { displayName } from '../match/normalize.js';
+
+export interface JsonOptions {
+  scale?: '10' | '4';
+}
+
+/** The stable English keys of a row object (header aliases such as "Tên học phần" are accepted too). */
+export const ROW_KEYS = [
+  'name', 'code', 'credits', 'creditUnit', 'dvht', 'periods', 'lecturePeriods', 'practicePeriods',
+  'grade', 'gradeScale', 'term', 'institution',
+] as const;
+type RowKey = (typeof ROW_KEYS)[number];
+
+const ALIAS_TO_KEY = {
+  name: 'name', code: 'code', credits: 'credits', dvht: 'dvht', periods: 'periods',
+  lecture: 'lecturePeriods', practice: 'practicePeriods', term: 'term', institution: 'institution',
+} as const satisfies Partial<Record<string, RowKey>>;
+
+const numberCell = z.union([z.number(), z.string(), z.null()], { error: 'expected a number' }).transform((v, ctx) => {
+  if (v === null) return undefined;
+  const n = typeof v === 'number' ? v : parseNumberText(v);
+  if (n !== undefined && (Number.isNaN(n) || n < 0 || !Number.isFinite(n))) {
+    ctx.addIssue({ code: 'custom', message: 'expected a non-negative number' });
+    return z.NEVER;
+  }
+  return n;
+});
+const textCell = z
+  .union([z.string(), z.number(), z.null()], { error: 'expected text' })
+  .transform((v) => (v === null ? undefined : String(v)));
+
+const rowSchema = z.object({
+  name: z.string({ error: 'expected a course name (text)' }).refine((s) => displayName(s) !== '', {
+    error: 'expected a non-empty course name',
+  }),
+  code: textCell.optional(),
+  credits: numberCell.optional(),
+  creditUnit: z.enum(['credit', 'dvht'], { error: "expected 'credit' or 'dvht'" }).optional(),
+  dvht: numberCell.optional(),
+  periods: numberCell.optional(),
+  lecturePeriods: numberCell.optional(),
+  practicePeriods: numberCell.optional(),
+  grade: z.union([z.number(), z.string(), z.null()], { error: 'expected a grade (number or text)' }).optional(),
+  gradeScale: z
+    .union([z.enum(['10', '4', 'letter']), z.literal(10), z.literal(4)], { error: "expected '10', '4' or 'letter'" })
+    .transform((v) => String(v) as GradeScaleHint)
+    .optional(),
+  term: textCell.optional(),
+  institution: textCell.optional(),
+});
+
+const personSchema = z.looseObject({
+  id: textCell.optional(),
+  name: z.string({ error: 'expected text' }).optional(),
+  birthDate: textCell.optional(),
+  unit: z.string({ error: 'expected text' }).optional(),
+});
+
+const PARSE_ERRORS: Record<string, [string, string]> = {
+  InvalidSymbol: ['unexpected character', 'ký tự không hợp lệ'],
+  InvalidNumberFormat: ['invalid number', 'số không hợp lệ'],
+  PropertyNameExpected: ['a property name in double quotes is expected', 'cần tên thuộc tính trong dấu ngoặc kép'],
+  ValueExpected: ['a value is expected (trailing comma?)', 'thiếu giá trị (dư dấu phẩy?)'],
+  ColonExpected: ["':' is expected", "thiếu dấu ':'"],
+  CommaExpected: ["',' is expected", "thiếu dấu ','"],
+  CloseBraceExpected: ["'}' is expected", "thiếu dấu '}'"],
+  CloseBracketExpected: ["']' is expected", "thiếu dấu ']'"],
+  EndOfFileExpected: ['unexpected text after the end of the JSON value', 'có chữ thừa sau khi JSON đã kết thúc'],
+  InvalidCommentToken: ['comments are not allowed in JSON', 'JSON không cho phép chú thích'],
+  UnexpectedEndOfComment: ['unterminated comment', 'chú thích không được đóng'],
+  UnexpectedEndOfString: ['unterminated string', 'chuỗi không được đóng'],
+  UnexpectedEndOfNumber: ['unexpected end of number', 'số bị cắt ngang'],
+  InvalidUnicode: ['invalid unicode escape', 'mã unicode không hợp lệ'],
+  InvalidEscapeCharacter: ['invalid escape character', 'ký tự thoát không hợp lệ'],
+  InvalidCharacter: ['invalid character in string', 'ký tự không hợp lệ trong chuỗi'],
+};
+
+type Segment = string | number;
+
+function jsonPath(segments: readonly Segment[]): string {
+  return '$' + segments.map((s) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/u.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join('');
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lastNewline = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lastNewline = i;
+    }
+  }
+  return { line, column: offset - lastNewline };
+}
+
+/** A short description of a JSON value for error messages: [English, Vietnamese]. */
+function describe(v: unknown): [string, string] {
+  if (v === null) return ['null', 'null'];
+  if (Array.isArray(v)) return ['an array', 'một mảng'];
+  if (typeof v === 'object') return ['an object', 'một đối tượng'];
+  if (typeof v === 'string') {
+    const shown = JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
+    return [`text ${shown}`, `văn bản ${shown}`];
+  }
+  const vi = typeof v === 'boolean' ? 'giá trị logic' : typeof v === 'number' ? 'số' : typeof v;
+  return [`${typeof v} ${String(v)}`, `${vi} ${String(v)}`];
+}
+
+/** One error at a JSON path, with line:column found in the parse tree when the node exists. */
+function pathError(
+  text: string,
+  root: Node,
+  file: string,
+  segments: readonly Segment[],
+  en: string,
+  vi: string,
+): InputError {
+  const path = jsonPath(segments);
+  // fall back to the nearest existing parent for a missing key
+  let node: Node | undefined;
+  for (let n = segments.length; n >= 0 && !node; n--) node = findNodeAtLocation(root, segments.slice(0, n) as Segment[]);
+  const place = node ? { path, ...lineColumn(text, node.offset) } : { path };
+  return new InputError(`${path}: ${en}`, `${path}: ${vi}`, file, place);
+}
+
+const VI_MESSAGES: Record<string, string> = {
+  'expected a number': 'cần một số',
+  'expected a non-negative number': 'cần một số không âm',
+  'expected text': 'cần văn bản',
+  'expected a course name (text)': 'cần tên học phần (văn bản)',
+  'expected a non-empty course name': 'tên học phần không được để trống',
+  "expected 'credit' or 'dvht'": "cần 'credit' hoặc 'dvht'",
+  'expected a grade (number or text)': 'cần điểm (số hoặc văn bản)',
+  "expected '10', '4' or 'letter'": "cần '10', '4' hoặc 'letter'",
+};
+
+function zodError(
+  text: string,
+  root: Node,
+  file: string,
+  base: readonly Segment[],
+  keyOf: (k: string) => string,
+  value: Record<string, unknown>,
+  issues: readonly z.core.$ZodIssue[],
+): InputError {
+  const issue = issues[0]!;
+  const field = issue.path[0];
+  const key = typeof field === 'string' ? keyOf(field) : undefined;
+  const segments = key !== undefined ? [...base, key] : [...base];
+  const [gotEn, gotVi] = key !== undefined && key in value ? describe(value[key]) : [undefined, undefined];
+  const got = gotEn ? `, got ${gotEn}` : '';
+  const gotV = gotVi ? `, nhận được ${gotVi}` : '';
+  const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
+  const moreVi = issues.length > 1 ? ` (và ${issues.length - 1} lỗi khác)` : '';
+  const vi = VI_MESSAGES[issue.message] ?? issue.message;
+  return pathError(text, root, file, segments, `${issue.message}${got}${more}`, `${vi}${gotV}${moreVi}`);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+interface GradeCandidate {
+  value: unknown;
+  scale?: GradeScaleHint;
+  rank: number;
+}
+
+const GRADE_RANK: Record<string, number> = { '10': 0, letter: 1, '4': 2, none: 3 };
+
+/** Row object → canonical keys (stable keys first, then header aliases), remembering the key each came from. */
+function canonicalRow(obj: Record<string, unknown>): {
+  canonical: Record<string, unknown>;
+  sourceKey: Map<string, string>;
+  aliasGrades: (GradeCandidate & { key: string })[];
+} {
+  const canonical: Record<string, unknown> = {};
+  const sourceKey = new Map<string, string>();
+  const aliasGrades: (GradeCandidate & { key: string })[] = [];
+  for (const [key, value] of Object.entries(obj)) {
+    if ((ROW_KEYS as readonly string[]).includes(key)) {
+      canonical[key] = value;
+      sourceKey.set(key, key);
+    }
+  }
+  for (const [key, value] of Object.entries(obj)) {
+    if ((ROW_KEYS as readonly string[]).includes(key)) continue;
+    const kind = classifyHeader(key);
+    if (!kind || kind.field === 'rowNumber') continue;
+    if (kind.field === 'grade') {
+      aliasGrades.push({ key, value, rank: GRADE_RANK[kind.scale ?? 'none']!, ...(kind.scale ? { scale: kind.scale } : {}) });
+      continue;
+    }
+    const target = ALIAS_TO_KEY[kind.field];
+    if (!(target in canonical)) {
+      canonical[target] = value;
+      sourceKey.set(target, key);
+    }
+  }
+  aliasGrades.sort((a, b) => a.rank - b.rank);
+  return { canonical, sourceKey, aliasGrades };
+}
+
+function gradeText(v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  const t = displayName(String(v));
+  return t === '' ? undefined : t;
+}
+
+function readRow(
+  text: string,
+  root: Node,
+  file: string,
+  segments: readonly Segment[],
+  obj: unknown,
+  opts: JsonOptions,
+): TranscriptRow {
+  if (!isPlainObject(obj)) {
+    throw pathError(text, root, file, segments, `expected a row object, got ${describe(obj)[0]}`, `cần một đối tượng dòng, nhận được ${describe(obj)[1]}`);
+  }
+  const { canonical, sourceKey, aliasGrades } = canonicalRow(obj);
+  const keyOf = (k: string): string => sourceKey.get(k) ?? k;
+  const parsed = rowSchema.safeParse(canonical);
+  if (!parsed.success) throw zodError(text, root, file, segments, keyOf, obj, parsed.error.issues);
+  const r = parsed.data;
+  for (const g of aliasGrades) {
+    if (typeof g.value !== 'number' && typeof g.value !== 'string' && g.value !== null) {
+      throw pathError(text, root, file, [...segments, g.key], `expected a grade (number or text), got ${describe(g.value)[0]}`, `cần điểm (số hoặc văn bản), nhận được ${describe(g.value)[1]}`);
+    }
+  }
+
+  let grade: RawGrade | undefined;
+  const stable = gradeText(r.grade);
+  if (stable !== undefined) {
+    const scale = r.gradeScale ?? opts.scale;
+    grade = scale ? { text: stable, scale } : { text: stable };
+  } else {
+    for (const g of aliasGrades) {
+      const t = gradeText(g.value);
+      if (t === undefined) continue;
+      const scale = g.scale ?? r.gradeScale ?? opts.scale;
+      grade = scale ? { text: t, scale } : { text: t };
+      break;
+    }
+  }
+  const values: RowValues = { name: r.name };
+  if (r.code !== undefined) values.code = r.code;
+  if (r.credits !== undefined) values.credits = r.credits;
+  if (r.creditUnit !== undefined) values.creditUnit = r.creditUnit;
+  if (r.dvht !== undefined) values.dvht = r.dvht;
+  if (r.periods !== undefined) values.periods = r.periods;
+  if (r.lecturePeriods !== undefined) values.lecture = r.lecturePeriods;
+  if (r.practicePeriods !== undefined) values.practice = r.practicePeriods;
+  if (r.term !== undefined) values.term = r.term;
+  if (r.institution !== undefined) values.institution = r.institution;
+  if (grade) values.grade = grade;
+  return buildRow(values, { file, path: jsonPath(segments) });
+}
+
+/** Parse a JSON transcript (text already decoded and NFC). Row ids are 1..n in file order. */
+export function parseJsonTranscript(text: string, file: string, opts: JsonOptions = {}): Transcript {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  if (first || !root) {
+    const offset = first?.offset ?? 0;
+    const [en, vi] = (first && PARSE_ERRORS[printParseErrorCode(first.error)]) ?? ['not valid JSON', 'không phải JSON hợp lệ'];
+    const place = lineColumn(text, offset);
+    return fail(`malformed JSON at line ${place.line}, column ${place.column}: ${en}`, `JSON sai cú pháp ở dòng ${place.line}, cột ${place.column}: ${vi}`, file, place);
+  }
+  const doc: unknown = getNodeValue(root);
+
+  let list: unknown[];
+  let base: Segment[];
+  let person: Person | undefined;
+  if (Array.isArray(doc)) {
+    list = doc;
+    base = [];
+  } else if (isPlainObject(doc)) {
+    const key = 'courses' in doc ? 'courses' : 'rows' in doc ? 'rows' : undefined;
+    if (key === undefined) {
+      throw pathError(text, root, file, [], 'expected an array of rows or an object with "courses" (or "rows")', 'cần một mảng các dòng hoặc một đối tượng có "courses" (hoặc "rows")');
+    }
+    const courses = doc[key];
+    if (!Array.isArray(courses)) {
+      throw pathError(text, root, file, [key], `expected an array of rows, got ${describe(courses)[0]}`, `cần một mảng các dòng, nhận được ${describe(courses)[1]}`);
+    }
+    list = courses;
+    base = [key];
+    if (doc['person'] !== undefined && doc['person'] !== null) {
+      const p = doc['person'];
+      if (!isPlainObject(p)) {
+        throw pathError(text, root, file, ['person'], `expected an object, got ${describe(p)[0]}`, `cần một đối tượng, nhận được ${describe(p)[1]}`);
+      }
+      const parsed = personSchema.safeParse(p);
+      if (!parsed.success) throw zodError(text, root, file, ['person'], (k) => k, p, parsed.error.issues);
+      person = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as Person;
+    }
+  } else {
+    throw pathError(text, root, file, [], `expected an array of rows or an object with "courses", got ${describe(doc)[0]}`, `cần một mảng các dòng hoặc một đối tượng có "courses", nhận được ${describe(doc)[1]}`);
+  }
+
+  const rows = list.map((obj, i) => {
+    const row = readRow(text, root, file, [...base, i], obj, opts);
+    row.id = i + 1;
+    return row;
+  });
+  return person ? { person, rows, files: [file] } : { rows, files: [file] };
+}
+
+function fail(en: string, vi: string, file: string, place: { line: number; column: number }): never {
+  throw new InputError(en, vi, file, place);
+}

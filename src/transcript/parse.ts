@@ -1,0 +1,49 @@
+// Bytes → Transcript: decode, pick CSV or JSON, parse; and merging several transcripts of one person.
+
+import { InputError } from '../errors.js';
+import { parseCsvTranscript, type Delimiter } from './csv.js';
+import { decodeText, type Encoding } from './decode.js';
+import { parseJsonTranscript } from './json.js';
+import type { Transcript } from './types.js';
+
+export const FORMATS = ['csv', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+export const SCALES = ['10', '4'] as const;
+
+export interface ReadOptions {
+  encoding?: Encoding;
+  delimiter?: Delimiter;
+  format?: Format;
+  /** the grade scale of columns whose header does not name one */
+  scale?: (typeof SCALES)[number];
+}
+
+/** `--format`, else a `.json` extension, else the first non-space character (`[` or `{` means JSON). */
+export function detectFormat(text: string, file: string, opts: ReadOptions = {}): Format {
+  if (opts.format) return opts.format;
+  if (/\.json$/iu.test(file)) return 'json';
+  const first = /\S/u.exec(text)?.[0];
+  return first === '[' || first === '{' ? 'json' : 'csv';
+}
+
+/** Parse one transcript file's bytes; `file` is the name used in rows and errors (`-` for stdin). */
+export function parseTranscript(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Transcript {
+  const emptyError = (): InputError =>
+    new InputError('empty file: no transcript rows to read', 'tệp rỗng: không có dòng bảng điểm nào', file);
+  if (bytes.length === 0) throw emptyError();
+  const text = decodeText(bytes, file, opts.encoding);
+  if (text.trim() === '') throw emptyError();
+  const scale = opts.scale ? { scale: opts.scale } : {};
+  return detectFormat(text, file, opts) === 'json'
+    ? parseJsonTranscript(text, file, scale)
+    : parseCsvTranscript(text, file, { ...scale, ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) });
+}
+
+/** Several files of one person → one transcript: rows concatenated, ids renumbered 1..n, first person block kept. */
+export function mergeTranscripts(list: readonly Transcript[]): Transcript {
+  let id = 0;
+  const rows = list.flatMap((t) => t.rows.map((r) => ({ ...r, id: ++id })));
+  const files = list.flatMap((t) => t.files);
+  const person = list.find((t) => t.person)?.person;
+  return person ? { person, rows, files } : { rows, files };
+}

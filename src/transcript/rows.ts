@@ -1,0 +1,78 @@
+// Cell values → one typed TranscriptRow; shared by the CSV and JSON readers so both apply the same rules.
+
+import { baseKey, displayName } from '../match/normalize.js';
+import type { CreditUnit, RawGrade, RowSource, TranscriptRow } from './types.js';
+
+/** A row's values after cell parsing, before the credit/period rules are applied. */
+export interface RowValues {
+  name: string;
+  code?: string;
+  credits?: number;
+  creditUnit?: CreditUnit;
+  dvht?: number;
+  periods?: number;
+  lecture?: number;
+  practice?: number;
+  grade?: RawGrade;
+  term?: string;
+  institution?: string;
+}
+
+/**
+ * A number cell: digits with an optional decimal point or decimal comma ("7,5" = 7.5).
+ * Returns undefined for an empty cell and NaN for anything else (thousands separators, units, negatives).
+ */
+export function parseNumberText(text: string): number | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  return /^\d+(?:[.,]\d+)?$/u.test(t) ? Number(t.replace(',', '.')) : Number.NaN;
+}
+
+/** Trimmed NFC text, or undefined when empty. */
+export function optionalText(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const t = displayName(text);
+  return t === '' ? undefined : t;
+}
+
+// Lines that Excel exports put among the courses: totals ("Tổng cộng") and section titles ("Học kỳ 1",
+// "Năm học 2010-2011", "Khối kiến thức đại cương"). They are dropped only when they carry no grade, so a real
+// course is never lost to this list.
+const TOTAL_KEYS = new Set([
+  'tong', 'tong cong', 'cong', 'tong so', 'tong so tin chi', 'tong tin chi', 'tong so tiet', 'tong so dvht',
+  'tong tc', 'tong so tc', 'total', 'grand total', 'subtotal', 'sum',
+]);
+const SECTION_PATTERN = /^(?:hoc ky|hk|ky|semester|term|nam hoc|nam thu|year|khoi kien thuc)(?: [a-z0-9 ]*)?$/u;
+
+/** True for a total or section line (by its name) that should be skipped when it has no grade. */
+export function isSectionOrTotalName(name: string): boolean {
+  const key = baseKey(name);
+  return TOTAL_KEYS.has(key) || SECTION_PATTERN.test(key);
+}
+
+/** Apply the credit and period rules: credits before ĐVHT; given periods before LT + TL/TH. */
+export function buildRow(v: RowValues, source: RowSource): TranscriptRow {
+  const row: TranscriptRow = { id: 0, source, name: displayName(v.name) };
+  const code = optionalText(v.code);
+  if (code !== undefined) row.code = code;
+  if (v.credits !== undefined) {
+    row.credits = v.credits;
+    row.creditUnit = v.creditUnit ?? 'credit';
+  } else if (v.dvht !== undefined) {
+    row.credits = v.dvht;
+    row.creditUnit = 'dvht';
+  }
+  if (v.periods !== undefined) {
+    row.periods = v.periods;
+    row.periodsOrigin = 'given';
+  } else if (v.lecture !== undefined || v.practice !== undefined) {
+    row.periods = (v.lecture ?? 0) + (v.practice ?? 0);
+    row.periodsOrigin = 'parts';
+  }
+  if (v.grade) row.grade = v.grade;
+  const term = optionalText(v.term);
+  if (term !== undefined) row.term = term;
+  const institution = optionalText(v.institution);
+  if (institution !== undefined) row.institution = institution;
+  return row;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { decodeText, findInvalidUtf8 } from '../../src/transcript/decode.js';
+import { inputError, utf8 } from './helpers.js';
+
+describe('decodeText', () => {
+  it('reads UTF-8 with and without BOM, dropping the BOM', () => {
+    expect(decodeText(utf8('Tên học phần'), 'a.csv')).toBe('Tên học phần');
+    expect(decodeText(Uint8Array.of(0xef, 0xbb, 0xbf, ...utf8('Tên')), 'a.csv')).toBe('Tên');
+  });
+
+  it('NFC-normalises decomposed input', () => {
+    const nfd = 'Triết học'.normalize('NFD');
+    expect(decodeText(utf8(nfd), 'a.csv')).toBe('Triết học'.normalize('NFC'));
+  });
+
+  it('detects UTF-16 LE and BE by BOM', () => {
+    const le = Buffer.from('\ufeffĐiểm', 'utf16le');
+    expect(decodeText(le, 'a.csv')).toBe('Điểm');
+    const be = Buffer.from(le).swap16();
+    expect(decodeText(be, 'a.csv')).toBe('Điểm');
+  });
+
+  it('accepts --encoding utf-16, utf-16le, utf-16be without a BOM', () => {
+    const le = Buffer.from('Điểm', 'utf16le');
+    expect(decodeText(le, 'a.csv', 'utf-16')).toBe('Điểm');
+    expect(decodeText(le, 'a.csv', 'utf-16le')).toBe('Điểm');
+    expect(decodeText(Buffer.from(le).swap16(), 'a.csv', 'utf-16be')).toBe('Điểm');
+  });
+
+  it('decodes windows-1258 base letter + combining tone mark into NFC letters', () => {
+    // "Triết" = T r i ê(0xEA) + acute(0xEC) t ; "Đảng" = Đ(0xD0) a + hook(0xD2) n g
+    const bytes = Uint8Array.of(0x54, 0x72, 0x69, 0xea, 0xec, 0x74, 0x20, 0xd0, 0x61, 0xd2, 0x6e, 0x67);
+    expect(decodeText(bytes, 'a.csv', 'windows-1258')).toBe('Triết Đảng');
+  });
+
+  it('rejects invalid UTF-8 naming --encoding, the byte and the line', () => {
+    const bytes = Uint8Array.of(...utf8('a,b\nc,'), 0xea, 0xec, 0x0a);
+    const err = inputError(() => decodeText(bytes, 'x.csv'));
+    expect(err.file).toBe('x.csv');
+    expect(err.place).toEqual({ line: 2 });
+    expect(err.message).toContain('--encoding windows-1258');
+    expect(err.message).toContain('byte 6');
+    expect(err.vi).toContain('--encoding windows-1258');
+  });
+
+  it('rejects NUL bytes in a non-UTF-16 file as binary', () => {
+    const err = inputError(() => decodeText(Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0, 1), 'img.csv'));
+    expect(err.message).toMatch(/binary/);
+    expect(err.place).toEqual({ line: 1 });
+    // even when an encoding is forced
+    expect(inputError(() => decodeText(Uint8Array.of(0x41, 0), 'a.csv', 'windows-1258')).message).toMatch(/binary/);
+  });
+
+  it('rejects an odd-length UTF-16 file', () => {
+    expect(inputError(() => decodeText(Uint8Array.of(0xff, 0xfe, 0x41), 'a.csv')).message).toMatch(/UTF-16/);
+  });
+});
+
+describe('findInvalidUtf8', () => {
+  it('accepts valid multi-byte text and finds overlongs, surrogates and truncation', () => {
+    expect(findInvalidUtf8(utf8('Đảng 𝔸 €'))).toBe(-1);
+    expect(findInvalidUtf8(Uint8Array.of(0x41, 0xc0, 0x80))).toBe(1); // overlong NUL
+    expect(findInvalidUtf8(Uint8Array.of(0xed, 0xa0, 0x80))).toBe(0); // UTF-16 surrogate
+    expect(findInvalidUtf8(Uint8Array.of(0x41, 0x42, 0xe1, 0xba))).toBe(2); // truncated
+    expect(findInvalidUtf8(Uint8Array.of(0xf4, 0x90, 0x80, 0x80))).toBe(0); // > U+10FFFF
+  });
+});
