@@ -1,0 +1,238 @@
+// Zod schemas of every rule-file kind: the single source of truth for the rule format and its JSON Schemas.
+
+import { z } from 'zod';
+
+const isoDate = z.iso.date().describe('ISO date YYYY-MM-DD (inclusive)');
+
+const schemaRef = z
+  .string()
+  .describe('Relative path of the JSON Schema this file follows, so editors validate it (e.g. "./schema/ruleset.schema.json")');
+
+export const localizedSchema = z
+  .strictObject({
+    vi: z.string().min(1).describe('Vietnamese text (shown by default)'),
+    en: z.string().min(1).describe('English text (shown with --lang en)'),
+  })
+  .describe('A text in Vietnamese and English');
+
+const verified = z
+  .boolean()
+  .describe('true when checked against the official text or a cited source; false for reconstructions (reports then say so)');
+const source = z
+  .string()
+  .min(1)
+  .describe('Citation: a document, URL or note such as "reconstruction (domain spec §3.1)"');
+
+const dateRangeSchema = z
+  .strictObject({
+    from: isoDate.optional().describe('First day in force (inclusive); absent = open'),
+    to: isoDate.optional().describe('Last day in force (inclusive); absent = open'),
+  })
+  .describe('Effective period');
+
+const positive = z.number().positive();
+const ratio = z.number().gt(0).lte(1);
+
+// ---------------------------------------------------------------------------------------------- ruleset.json
+
+export const legalInstrumentSchema = z
+  .strictObject({
+    id: z.string().min(1).describe('Short, stable name of the instrument, e.g. "256-QĐ/TW"; programs cite it by this id'),
+    date: isoDate.describe('Date the instrument was issued'),
+    title: z.string().min(1).describe('Full title as issued, e.g. "Quy định 256-QĐ/TW của Ban Bí thư …"'),
+    effect: localizedSchema.describe('What it means for equivalence checks'),
+    source: z.string().min(1).describe('Where the text or a report of it can be found (URL or document)'),
+    verified,
+  })
+  .describe('One legal instrument of the timeline');
+
+export const ruleSetFileSchema = z
+  .strictObject({
+    $schema: schemaRef.optional(),
+    id: z.string().min(1).describe('Stable identifier of the rule set, e.g. "vn-llct-256"'),
+    name: localizedSchema.describe('Name of the rule set shown in reports'),
+    version: z.string().min(1).describe('Version of the rule data, e.g. "2024.1"; reports quote it'),
+    description: localizedSchema.optional().describe('What this rule set encodes'),
+    effective: dateRangeSchema.describe('Period in which the rule set as a whole was in force'),
+    legalBasis: z.array(legalInstrumentSchema).describe('Legal timeline: the instruments programs cite by id'),
+    periodsPerUnit: z
+      .strictObject({
+        credit: positive.describe('Periods (tiết) counted per credit (tín chỉ)'),
+        dvht: positive.describe('Periods counted per đơn vị học trình (ĐVHT)'),
+        verified,
+        source,
+      })
+      .describe('Conversion of credits to periods when a transcript gives no periods'),
+    grading: z
+      .strictObject({
+        tenPointPass: z.number().min(0).max(10).describe('10-point scale: a grade at or above this passes'),
+        tenPointUncertainBelow: z
+          .number()
+          .min(0)
+          .max(10)
+          .describe('10-point grades in [tenPointPass, this) are uncertain unless the officer sets a pass mark'),
+        fourPointPass: z.number().min(0).max(4).describe('4-point scale: a grade at or above this passes'),
+        passLetters: z.array(z.string().min(1)).describe('Letter grades that pass, e.g. A+ A B+ B C+ C D+ D'),
+        failLetters: z.array(z.string().min(1)).describe('Letter grades that fail, e.g. F'),
+        passWords: z.array(z.string().min(1)).describe('Grade texts meaning passed, e.g. "P", "Đạt" (compared in matching-key form)'),
+        failWords: z.array(z.string().min(1)).describe('Grade texts meaning failed, e.g. "Không đạt"'),
+        exemptWords: z
+          .array(z.string().min(1))
+          .describe('Grade texts meaning exempt with credit recognised, e.g. "R", "Miễn" (counted, and reported)'),
+        verified,
+        source,
+      })
+      .describe('How grades are read'),
+    programs: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe('Program files, relative to this file, e.g. "programs/so-cap.json"'),
+    mapping: z.string().min(1).describe('Mapping file, relative to this file, e.g. "mapping.json"'),
+  })
+  .describe('Root of an llct rule set: metadata, legal basis, conversions, grading, and the files it consists of');
+
+// ------------------------------------------------------------------------------------------ programs/<id>.json
+
+export const lessonSchema = z
+  .strictObject({
+    id: z.string().min(1).describe('Lesson id, unique in the whole rule set (e.g. "SC01"); mapping targets use it'),
+    title: localizedSchema,
+    periods: positive.describe('Periods (tiết) of the lesson in the program'),
+    verified,
+    source,
+  })
+  .describe('One lesson (bài) of a subject');
+
+export const subjectSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .min(1)
+      .describe('Subject id, unique in the whole rule set; a subject without lessons is itself the target lesson'),
+    name: localizedSchema,
+    periods: positive.describe('Periods of the subject; must equal the sum of its lessons when lessons are listed'),
+    required: z.boolean().default(true).describe('per-subject policy: whether the program needs this subject (default true)'),
+    minRatio: ratio
+      .optional()
+      .describe("per-subject policy: share of the subject's periods needed; overrides the policy's minRatio"),
+    verified,
+    source,
+    lessons: z
+      .array(lessonSchema)
+      .min(1)
+      .optional()
+      .describe('Lessons in curriculum order; absent = one implicit lesson with the subject id and periods'),
+  })
+  .describe('One subject (môn / phần) of a program');
+
+export const policySchema = z
+  .discriminatedUnion('kind', [
+    z
+      .strictObject({
+        kind: z.literal('course').describe('Whole-program counting: periods and lessons against absolute minimums'),
+        minPeriods: positive.describe('Pass needs at least this many counted periods (e.g. 144)'),
+        minLessons: z.number().int().positive().describe('Pass needs at least this many covered lessons (e.g. 13)'),
+        verified,
+        source,
+      })
+      .describe('course: counted periods = sum over counted rows; a lesson is covered when any counted row maps to it'),
+    z
+      .strictObject({
+        kind: z.literal('per-subject').describe('Subject-by-subject counting; surplus never makes up a shortage'),
+        minRatio: ratio.describe('Default share of each subject\'s periods needed (e.g. 0.8)'),
+        verified,
+        source,
+      })
+      .describe('per-subject: every required subject must reach its share of periods'),
+  ])
+  .describe('How coverage of this program is counted (domain spec §6.5)');
+
+export const programFileSchema = z
+  .strictObject({
+    $schema: schemaRef.optional(),
+    id: z.string().min(1).describe('Program id, e.g. "so-cap"'),
+    rank: z.number().int().positive().describe('Level order: 1 sơ cấp, 2 trung cấp, 3 cao cấp; the highest pass leads the report'),
+    name: localizedSchema,
+    totalPeriods: positive.describe('Periods of the whole program; must equal the sum of the subject periods'),
+    effective: dateRangeSchema,
+    legalBasis: z.array(z.string().min(1)).describe('Ids of instruments in ruleset.json legalBasis'),
+    verified,
+    source,
+    policy: policySchema,
+    subjects: z.array(subjectSchema).min(1).describe('Subjects in curriculum order'),
+  })
+  .describe('One target program (sơ cấp / trung cấp / cao cấp or another scheme)');
+
+// ---------------------------------------------------------------------------------------------- mapping.json
+
+export const keywordSetSchema = z
+  .strictObject({
+    all: z
+      .array(z.string())
+      .describe('Phrases that must all occur as consecutive whole words of the matching key'),
+    none: z.array(z.string()).optional().describe('Phrases none of which may occur'),
+  })
+  .describe('A keyword set; specificity = number of words in `all`');
+
+export const targetSchema = z
+  .union([
+    z.string().min(1).describe('Lesson id; the row\'s periods are split in proportion to lesson periods'),
+    z
+      .strictObject({
+        lesson: z.string().min(1).describe('Lesson id'),
+        share: ratio.describe("Explicit share of the row's periods within that lesson's program"),
+      })
+      .describe('Lesson with an explicit share; within one program all targets of a rule have shares summing to 1, or none'),
+  ])
+  .describe('A lesson this rule feeds');
+
+export const mappingRuleSchema = z
+  .strictObject({
+    id: z.string().min(1).describe('Rule id, unique in the mapping'),
+    label: localizedSchema.describe('What the rule recognises, shown in reports'),
+    names: z.array(z.string().min(1)).optional().describe('Exact course names (compared as matching keys); beat keywords'),
+    codes: z.array(z.string().min(1)).optional().describe('Course codes (letters and digits only are compared); beat keywords'),
+    keywords: z.array(keywordSetSchema).optional().describe('Keyword sets; the most specific matching set across rules wins'),
+    targets: z.array(targetSchema).min(1).describe('Lessons fed by a matched row, in any program'),
+    verified,
+    source,
+    examples: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Course names that MUST match this rule; checked at every load'),
+    note: z.string().optional().describe('Free note for reviewers'),
+  })
+  .describe('One mapping rule: how a transcript module is recognised and which lessons it covers');
+
+export const mappingFileSchema = z
+  .strictObject({
+    $schema: schemaRef.optional(),
+    normalization: z
+      .strictObject({
+        dropTokenPattern: z
+          .string()
+          .optional()
+          .describe('Regex (JavaScript syntax); each word of a name matching it is dropped before matching, e.g. course codes'),
+      })
+      .describe('Extra normalisation of course names before matching'),
+    abbreviations: z
+      .array(
+        z
+          .strictObject({
+            from: z.string().min(1).describe('Abbreviation as written, e.g. "NLCB", "TT HCM"; compared as whole words'),
+            to: z.string().describe('Its expansion, e.g. "những nguyên lý cơ bản"'),
+            note: z.string().optional(),
+          })
+          .describe('Whole-word abbreviation; the longest applies first, in one left-to-right pass'),
+      )
+      .describe('Abbreviations expanded in course names and in rule names/keywords alike'),
+    rules: z.array(mappingRuleSchema).describe('Mapping rules; earlier rules win a remaining tie'),
+    mustNotMatch: z
+      .array(z.string().min(1))
+      .describe('Lookalike course names that must match no rule; checked at every load'),
+  })
+  .describe('Mapping of transcript modules to program lessons');
+
+export type RuleSetFile = z.infer<typeof ruleSetFileSchema>;
+export type ProgramFile = z.infer<typeof programFileSchema>;
+export type MappingFile = z.infer<typeof mappingFileSchema>;

@@ -1,0 +1,369 @@
+import { describe, expect, it } from 'vitest';
+import { compileRuleSet, jsonPath, listedRuleFiles, resolveRulePath } from '../../src/rules/compile.js';
+import { RuleFileError, type RuleIssue } from '../../src/errors.js';
+import { courseProgram, defaultFiles, mappingFile, perSubjectProgram, rootFile, toMap, v, type Files } from './builders.js';
+
+function issuesOf(files: Files): RuleIssue[] {
+  try {
+    compileRuleSet(toMap(files), 'rules');
+  } catch (e) {
+    if (e instanceof RuleFileError) return e.issues;
+    throw e;
+  }
+  throw new Error('expected the rule set to be rejected');
+}
+
+function withMapping(over: Record<string, unknown>): Files {
+  return { ...defaultFiles(), 'mapping.json': mappingFile(over) };
+}
+
+const rule = (over: Record<string, unknown>) => ({
+  id: 'rx',
+  label: { vi: 'x', en: 'x' },
+  names: ['Môn X'],
+  targets: ['L1'],
+  ...v,
+  ...over,
+});
+
+describe('compileRuleSet: a valid rule set', () => {
+  const rs = compileRuleSet(toMap(defaultFiles()), 'rules');
+
+  it('sorts programs by rank and keeps curriculum order of lessons', () => {
+    expect(rs.programs.map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect(rs.programs[0]!.lessons.map((l) => l.id)).toEqual(['L1', 'L2', 'S2']);
+    expect(rs.dir).toBe('rules');
+  });
+
+  it('gives a subject without lessons one implicit lesson with its id and periods', () => {
+    const s2 = rs.programs[0]!.subjects[1]!;
+    expect(s2.lessons).toEqual([
+      { id: 'S2', title: s2.name, periods: 20, subjectId: 'S2', implicit: true, provenance: { verified: true, source: 'test' } },
+    ]);
+    expect(rs.programs[0]!.subjects[0]!.lessons[0]!.implicit).toBe(false);
+  });
+
+  it('applies defaults: required = true, minRatio from the policy unless the subject overrides it', () => {
+    const [t1, t2] = rs.programs[1]!.subjects;
+    expect(t1).toMatchObject({ required: true, minRatio: 0.8 });
+    expect(t2).toMatchObject({ required: false, minRatio: 0.5 });
+    expect(rs.programs[1]!.policy).toEqual({ kind: 'per-subject', provenance: { verified: true, source: 'test' } });
+    expect(rs.programs[0]!.policy).toMatchObject({ kind: 'course', minPeriods: 30, minLessons: 2 });
+  });
+
+  it('indexes every lesson with its program and subject', () => {
+    expect([...rs.lessonIndex.keys()].sort()).toEqual(['L1', 'L2', 'S2', 'T1', 'T2']);
+    expect(rs.lessonIndex.get('T2')!.program.id).toBe('p2');
+    expect(rs.lessonIndex.get('L2')!.subject.id).toBe('S1');
+  });
+
+  it('stores names, keywords and abbreviations in matching-key form and codes as letters+digits', () => {
+    const [r1, r2] = rs.rules;
+    expect(r1!.order).toBe(0);
+    expect(r2!.order).toBe(1);
+    expect(r1!.match).toEqual({
+      names: ['triet hoc'],
+      codes: ['phi1004'],
+      keywords: [{ all: ['triet hoc', 'mac lenin'], none: ['phuong dong'] }],
+    });
+    expect(rs.abbreviations).toEqual([{ from: 'tt hcm', to: 'tu tuong ho chi minh' }]);
+    expect(r2!.match.keywords).toEqual([{ all: ['tu tuong ho chi minh'], none: [] }]);
+    expect(r2!.targets).toEqual([
+      { lessonId: 'S2', share: 1 },
+      { lessonId: 'T1', share: 0.25 },
+      { lessonId: 'T2', share: 0.75 },
+    ]);
+    expect(rs.dropToken!.test('mln111')).toBe(true);
+    expect(rs.mustNotMatch).toEqual(['Triết học phương Đông']);
+  });
+
+  it('reads grading words in matching-key form and letters in upper case', () => {
+    expect(rs.grading).toMatchObject({ passLetters: ['A', 'B+'], passWords: ['p', 'dat'], failWords: ['khong dat'], exemptWords: ['mien'] });
+  });
+
+  it('keeps the legal timeline and conversions', () => {
+    expect(rs.legalBasis![0]).toMatchObject({ id: 'L1', date: '2009-09-16' });
+    expect(rs.periodsPerUnit).toEqual({ credit: 15, dvht: 15 });
+    expect(rs.programs[0]!.legalBasis).toEqual(['L1']);
+  });
+
+  it('accepts a byte-order mark and "./" in listed paths', () => {
+    const files = toMap(defaultFiles());
+    files.set('ruleset.json', `\uFEFF${JSON.stringify(rootFile({ programs: ['./programs/p1.json', 'programs/p2.json'] }))}`);
+    expect(compileRuleSet(files, '').programs).toHaveLength(2);
+  });
+
+  it('has no dropToken when the pattern is absent', () => {
+    const rs2 = compileRuleSet(toMap(withMapping({ normalization: {}, rules: [rule({})], mustNotMatch: [] })), 'rules');
+    expect(rs2.dropToken).toBeNull();
+  });
+});
+
+describe('compileRuleSet: issues', () => {
+  it('reports several issues of several files at once, each with file, JSON path and line:column', () => {
+    const files = defaultFiles();
+    const p1 = courseProgram();
+    (p1.subjects as Record<string, unknown>[])[0]!.colour = 'red';
+    files['programs/p1.json'] = p1;
+    files['programs/p2.json'] = perSubjectProgram({ totalPeriods: -5 });
+    files['ruleset.json'] = rootFile({ version: 3 });
+    const issues = issuesOf(files);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'rules/ruleset.json', path: '$.version', line: 8, column: 3 }),
+        expect.objectContaining({ file: 'rules/programs/p1.json', path: '$.subjects[0].colour', message: 'unknown key "colour"' }),
+        expect.objectContaining({ file: 'rules/programs/p2.json', path: '$.totalPeriods' }),
+      ]),
+    );
+    for (const i of issues) expect(i.line).toBeGreaterThan(0);
+    const colour = issues.find((i) => i.path === '$.subjects[0].colour')!;
+    const text = JSON.stringify(p1, null, 2).split('\n');
+    expect(text[colour.line! - 1]!.slice(colour.column! - 1)).toMatch(/^"colour"/);
+  });
+
+  it('rejects unknown keys at the top level and deep inside, naming the path', () => {
+    const files = defaultFiles();
+    files['mapping.json'] = mappingFile({ extra: 1 });
+    const m = mappingFile();
+    const issues = issuesOf(files);
+    expect(issues.map((i) => i.path)).toEqual(['$.extra']);
+    (m.rules as Record<string, unknown>[])[1]!.targets = [{ lesson: 'S2', share: 1, weight: 2 }];
+    files['mapping.json'] = m;
+    expect(issuesOf(files)[0]!.path).toMatch(/^\$\.rules\[1\]\.targets\[0\]/);
+  });
+
+  it('reports a JSON syntax error with line:column', () => {
+    const files = defaultFiles();
+    files['programs/p2.json'] = '{\n  "id": "p2",\n  "rank": 2,,\n}';
+    const [issue] = issuesOf(files);
+    expect(issue).toMatchObject({ file: 'rules/programs/p2.json', path: '$', line: 3, column: 13 });
+    expect(issue!.message).toMatch(/JSON syntax error/);
+  });
+
+  it('rejects comments (rule files are plain JSON)', () => {
+    const files = defaultFiles();
+    files['mapping.json'] = `// note\n${JSON.stringify(mappingFile())}`;
+    expect(issuesOf(files)[0]).toMatchObject({ file: 'rules/mapping.json', line: 1, column: 1 });
+  });
+
+  it('reports a missing ruleset.json', () => {
+    const files = defaultFiles();
+    delete files['ruleset.json'];
+    expect(issuesOf(files)[0]).toMatchObject({ file: 'rules/ruleset.json', path: '$' });
+  });
+
+  it('reports a listed file that is missing, at its place in ruleset.json, and a missing mapping', () => {
+    const files = defaultFiles();
+    delete files['programs/p2.json'];
+    delete files['mapping.json'];
+    const issues = issuesOf(files);
+    expect(issues).toEqual([
+      expect.objectContaining({ file: 'rules/ruleset.json', path: '$.programs[1]', message: expect.stringMatching(/missing/) }),
+      expect.objectContaining({ file: 'rules/ruleset.json', path: '$.mapping', message: expect.stringMatching(/missing/) }),
+    ]);
+    expect(issues[0]!.line).toBeGreaterThan(1);
+  });
+
+  it('says why a listed file could not be read when the loader knows', () => {
+    const files = toMap(defaultFiles());
+    files.delete('programs/p2.json');
+    try {
+      compileRuleSet(files, 'rules', new Map([['programs/p2.json', 'is not valid UTF-8']]));
+      expect.unreachable();
+    } catch (e) {
+      expect((e as RuleFileError).issues[0]!.message).toMatch(/is not valid UTF-8/);
+    }
+  });
+
+  it('reports a program file listed twice', () => {
+    const files = { ...defaultFiles(), 'ruleset.json': rootFile({ programs: ['programs/p1.json', 'programs/p2.json', './programs/p1.json'] }) };
+    expect(issuesOf(files)).toEqual([expect.objectContaining({ path: '$.programs[2]', message: expect.stringMatching(/twice/) })]);
+  });
+
+  it('reports duplicate program, subject and lesson ids across files', () => {
+    const files = defaultFiles();
+    files['programs/p2.json'] = perSubjectProgram({
+      id: 'p1',
+      subjects: [
+        { id: 'S1', name: { vi: 'a', en: 'a' }, periods: 30, ...v },
+        { id: 'T2', name: { vi: 'b', en: 'b' }, periods: 30, ...v, lessons: [{ id: 'L2', title: { vi: 'c', en: 'c' }, periods: 30, ...v }] },
+      ],
+    });
+    files['mapping.json'] = mappingFile({ rules: [rule({ id: 'r1', targets: ['L1'] })], mustNotMatch: [] });
+    const messages = issuesOf(files).map((i) => `${i.file} ${i.path} ${i.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(/p2\.json \$\.id duplicate program id "p1" \(first at rules\/programs\/p1\.json \$\.id\)/),
+      expect.stringMatching(/p2\.json \$\.subjects\[0\]\.id duplicate subject id "S1"/),
+      expect.stringMatching(/p2\.json \$\.subjects\[1\]\.lessons\[0\]\.id duplicate lesson id "L2"/),
+    ]);
+  });
+
+  it('reports a lesson id that collides with the implicit lesson of a subject', () => {
+    const files = defaultFiles();
+    files['programs/p2.json'] = perSubjectProgram({
+      subjects: [
+        { id: 'T1', name: { vi: 'a', en: 'a' }, periods: 30, ...v },
+        { id: 'T2', name: { vi: 'b', en: 'b' }, periods: 30, ...v, lessons: [{ id: 'S2', title: { vi: 'c', en: 'c' }, periods: 30, ...v }] },
+      ],
+    });
+    expect(issuesOf(files).map((i) => i.path)).toContain('$.subjects[1].lessons[0].id');
+  });
+
+  it('reports duplicate program ranks', () => {
+    const files = { ...defaultFiles(), 'programs/p2.json': perSubjectProgram({ rank: 1 }) };
+    expect(issuesOf(files)).toEqual([expect.objectContaining({ path: '$.rank', message: expect.stringMatching(/duplicate program rank/) })]);
+  });
+
+  it('reports duplicate mapping rule ids', () => {
+    const issues = issuesOf(withMapping({ rules: [rule({}), rule({ names: ['Môn Y'] })], mustNotMatch: [] }));
+    expect(issues).toEqual([expect.objectContaining({ path: '$.rules[1].id', message: expect.stringMatching(/duplicate rule id "rx"/) })]);
+  });
+
+  it('reports an unknown lesson id in a target, with a hint when it names a subject with lessons', () => {
+    const issues = issuesOf(withMapping({ rules: [rule({ targets: ['L1', 'NOPE', 'S1'] })], mustNotMatch: [] }));
+    expect(issues.map((i) => [i.path, i.message])).toEqual([
+      ['$.rules[0].targets[1]', 'unknown lesson id "NOPE"'],
+      ['$.rules[0].targets[2]', 'unknown lesson id "S1" (it is a subject with lessons: target L1, L2)'],
+    ]);
+  });
+
+  it('reports a lesson targeted twice by one rule', () => {
+    const issues = issuesOf(withMapping({ rules: [rule({ targets: ['L1', 'L1'] })], mustNotMatch: [] }));
+    expect(issues).toEqual([expect.objectContaining({ path: '$.rules[0].targets[1]', message: expect.stringMatching(/twice/) })]);
+  });
+
+  it('requires shares on all targets of a program or none', () => {
+    const issues = issuesOf(withMapping({ rules: [rule({ targets: [{ lesson: 'L1', share: 0.5 }, 'L2', 'T1'] })], mustNotMatch: [] }));
+    expect(issues).toEqual([
+      expect.objectContaining({ path: '$.rules[0].targets[1]', message: expect.stringMatching(/program "p1" either every target has a share or none/) }),
+    ]);
+  });
+
+  it('requires the shares within a program to sum to 1', () => {
+    const ok = withMapping({
+      rules: [rule({ targets: [{ lesson: 'L1', share: 0.1 }, { lesson: 'L2', share: 0.2 }, { lesson: 'S2', share: 0.7 }] })],
+      mustNotMatch: [],
+    });
+    expect(() => compileRuleSet(toMap(ok), 'rules')).not.toThrow(); // 0.1 + 0.2 + 0.7 is not exactly 1 in floating point
+    const issues = issuesOf(withMapping({ rules: [rule({ targets: [{ lesson: 'L1', share: 0.5 }, { lesson: 'L2', share: 0.4 }] })], mustNotMatch: [] }));
+    expect(issues).toEqual([expect.objectContaining({ path: '$.rules[0].targets[0]', message: expect.stringMatching(/sum to 0\.9, not 1/) })]);
+  });
+
+  it('reports a rule that matches nothing and a keyword set with an empty "all"', () => {
+    const issues = issuesOf(
+      withMapping({
+        rules: [
+          rule({ id: 'empty', names: undefined }),
+          rule({ id: 'k', names: undefined, keywords: [{ all: [], none: ['x'] }] }),
+          rule({ id: 'blank', names: ['–'], keywords: [{ all: ['  '] }] }),
+        ],
+        mustNotMatch: [],
+      }),
+    );
+    expect(issues.map((i) => [i.path, i.message])).toEqual([
+      ['$.rules[0].id', 'rule "empty" matches nothing: give names, codes or keywords'],
+      ['$.rules[1].keywords[0].all', expect.stringMatching(/at least one phrase/)],
+      ['$.rules[2].names[0]', 'name "–" is empty once normalised'],
+      ['$.rules[2].keywords[0].all[0]', 'phrase "  " is empty once normalised'],
+      ['$.rules[2].keywords[0].all', expect.stringMatching(/at least one phrase/)],
+    ]);
+  });
+
+  it('reports a name or code claimed by two rules', () => {
+    const issues = issuesOf(
+      withMapping({
+        rules: [rule({ id: 'a', names: ['Môn X'], codes: ['AB 123'] }), rule({ id: 'b', names: ['MÔN X'], codes: ['ab123'] })],
+        mustNotMatch: [],
+      }),
+    );
+    expect(issues.map((i) => i.path)).toEqual(['$.rules[1].names[0]', '$.rules[1].codes[0]']);
+  });
+
+  it('reports subject periods that differ from the sum of their lessons, and program totals that differ from the subjects', () => {
+    const p1 = courseProgram({ totalPeriods: 50 });
+    (p1.subjects as Record<string, unknown>[])[0]!.periods = 25;
+    const issues = issuesOf({ ...defaultFiles(), 'programs/p1.json': p1 });
+    expect(issues.map((i) => [i.path, i.message])).toEqual([
+      ['$.subjects[0].periods', 'subject "S1" has 25 periods but its lessons sum to 20'],
+      ['$.totalPeriods', 'program "p1" has 50 periods but its subjects sum to 45'],
+    ]);
+  });
+
+  it('reports course-policy minimums above the program totals', () => {
+    const p1 = courseProgram({ policy: { kind: 'course', minPeriods: 41, minLessons: 4, ...v } });
+    const issues = issuesOf({ ...defaultFiles(), 'programs/p1.json': p1 });
+    expect(issues.map((i) => [i.path, i.message])).toEqual([
+      ['$.policy.minPeriods', "minPeriods 41 exceeds the program's 40 periods"],
+      ['$.policy.minLessons', "minLessons 4 exceeds the program's 3 lessons"],
+    ]);
+  });
+
+  it('reports an invalid dropTokenPattern', () => {
+    const issues = issuesOf(withMapping({ normalization: { dropTokenPattern: '[a-' } }));
+    expect(issues[0]).toMatchObject({ path: '$.normalization.dropTokenPattern', message: expect.stringMatching(/invalid regular expression/) });
+  });
+
+  it('reports an example that does not match its own rule, and a lookalike that matches', () => {
+    const m = mappingFile({ mustNotMatch: ['Triết học Mác-Lênin phương Tây', 'Triết học phương Đông'] });
+    const rules = m.rules as Record<string, unknown>[];
+    rules[0]!.examples = ['Triết học Mác-Lênin', 'Tư tưởng Hồ Chí Minh', 'Văn học'];
+    const issues = issuesOf({ ...defaultFiles(), 'mapping.json': m });
+    expect(issues.map((i) => [i.path, i.message])).toEqual([
+      ['$.rules[0].examples[1]', 'example "Tư tưởng Hồ Chí Minh" matches rule "r2" (by keywords), not "r1"'],
+      ['$.rules[0].examples[2]', 'example "Văn học" matches no rule; it must match "r1"'],
+      ['$.mustNotMatch[0]', 'lookalike "Triết học Mác-Lênin phương Tây" matches rule "r1" (by keywords); it must match no rule'],
+    ]);
+  });
+
+  it('reports an example decided only by a tie', () => {
+    const issues = issuesOf(
+      withMapping({
+        rules: [
+          rule({ id: 'a', names: undefined, keywords: [{ all: ['lịch sử'] }], examples: ['Lịch sử'] }),
+          rule({ id: 'b', names: undefined, keywords: [{ all: ['lịch sử'] }] }),
+        ],
+        mustNotMatch: [],
+      }),
+    );
+    expect(issues).toEqual([expect.objectContaining({ path: '$.rules[0].examples[0]', message: expect.stringMatching(/ties/) })]);
+  });
+
+  it('reports an unknown legal basis id, an inverted effective period, and clashing grade words', () => {
+    const files = defaultFiles();
+    files['programs/p1.json'] = courseProgram({ legalBasis: ['L1', 'L9'], effective: { from: '2021-01-01', to: '2020-01-01' } });
+    const root = rootFile();
+    (root.grading as Record<string, unknown>).failWords = ['dat'];
+    (root.grading as Record<string, unknown>).tenPointUncertainBelow = 3;
+    files['ruleset.json'] = root;
+    expect(issuesOf(files).map((i) => i.path)).toEqual([
+      '$.grading.tenPointUncertainBelow',
+      '$.grading.failWords[0]',
+      '$.effective.to',
+      '$.legalBasis[1]',
+    ]);
+  });
+
+  it('validates dates as YYYY-MM-DD', () => {
+    const files = { ...defaultFiles(), 'programs/p2.json': perSubjectProgram({ effective: { from: '16/09/2009' } }) };
+    expect(issuesOf(files)).toEqual([expect.objectContaining({ path: '$.effective.from' })]);
+  });
+
+  it('reports a policy of unknown kind', () => {
+    const files = { ...defaultFiles(), 'programs/p2.json': perSubjectProgram({ policy: { kind: 'average', ...v } }) };
+    expect(issuesOf(files)[0]!.path).toMatch(/^\$\.policy/);
+  });
+});
+
+describe('path helpers', () => {
+  it('formats JSON paths', () => {
+    expect(jsonPath(['subjects', 2, 'lessons', 0, 'periods'])).toBe('$.subjects[2].lessons[0].periods');
+    expect(jsonPath(['$schema', 'a b'])).toBe('$.$schema["a b"]');
+  });
+
+  it('lists the files a root names, tolerating a broken root', () => {
+    expect(listedRuleFiles(JSON.stringify(rootFile({ mapping: './m.json' })))).toEqual(['programs/p1.json', 'programs/p2.json', 'm.json']);
+    expect(listedRuleFiles('{ "programs": [1, "a.json"')).toEqual(['a.json']);
+    expect(listedRuleFiles('nonsense')).toEqual([]);
+    expect(resolveRulePath('programs\\x.json')).toBe('programs/x.json');
+  });
+});

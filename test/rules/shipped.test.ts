@@ -1,0 +1,225 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createMatcher } from '../../src/match/match.js';
+import { generateJsonSchemas } from '../../src/rules/json-schema.js';
+import { defaultRulesDir, loadRuleSet } from '../../src/rules/load.js';
+import type { RuleSet } from '../../src/rules/types.js';
+
+const dir = defaultRulesDir();
+const rs: RuleSet = await loadRuleSet();
+const match = createMatcher(rs);
+const readJson = (rel: string) => JSON.parse(readFileSync(join(dir, rel), 'utf8')) as Record<string, any>;
+const mapping = readJson('mapping.json');
+const program = (id: string) => rs.programs.find((p) => p.id === id)!;
+
+describe('the shipped rule set', () => {
+  it('is found next to the package and loads', () => {
+    expect(dir).toBe(resolve(import.meta.dirname, '../../rules'));
+    expect(rs.programs.map((p) => [p.id, p.rank])).toEqual([
+      ['so-cap', 1],
+      ['trung-cap', 2],
+      ['cao-cap', 3],
+    ]);
+    expect(rs.periodsPerUnit).toEqual({ credit: 15, dvht: 15 });
+  });
+
+  it('encodes sơ cấp as 180 periods in 18 lessons, passing at 144 periods and 13 lessons', () => {
+    const p = program('so-cap');
+    expect(p.totalPeriods).toBe(180);
+    expect(p.lessons.map((l) => l.id)).toEqual(Array.from({ length: 18 }, (_, i) => `SC${String(i + 1).padStart(2, '0')}`));
+    expect(p.lessons.every((l) => l.periods === 10)).toBe(true);
+    expect(p.subjects.map((s) => s.periods)).toEqual([50, 20, 70, 40]);
+    expect(p.policy).toMatchObject({ kind: 'course', minPeriods: 144, minLessons: 13, provenance: { verified: true } });
+    expect(p.effective).toEqual({ from: '2013-01-14', to: '2021-07-08' });
+  });
+
+  it('encodes trung cấp and cao cấp subject by subject at 80%', () => {
+    const tc = program('trung-cap');
+    const cc = program('cao-cap');
+    for (const p of [tc, cc]) {
+      expect(p.policy.kind).toBe('per-subject');
+      expect(p.effective).toEqual({ from: '2009-09-16', to: '2021-07-08' });
+      expect(p.subjects.every((s) => s.required && s.minRatio === 0.8 && s.lessons.length === 1 && s.lessons[0]!.implicit)).toBe(true);
+    }
+    expect(tc.subjects.map((s) => [s.id, s.periods])).toEqual([
+      ['TC-TH', 60], ['TC-KT', 50], ['TC-CN', 40], ['TC-HCM', 40], ['TC-LSD', 40],
+      ['TC-XDD', 60], ['TC-NNPL', 60], ['TC-QLHC', 80], ['TC-DL', 100], ['TC-KN', 80],
+    ]);
+    expect(cc.subjects.map((s) => [s.id, s.periods])).toEqual([
+      ['CC-TH', 110], ['CC-KT', 90], ['CC-CN', 95], ['CC-HCM', 60], ['CC-LSD', 60],
+      ['CC-DL', 90], ['CC-XDD', 90], ['CC-CTH', 60], ['CC-NNPL', 60], ['CC-QL', 60],
+    ]);
+  });
+
+  it('marks reconstructed data unverified and cites a source for everything verified', () => {
+    const so = program('so-cap');
+    expect(so.lessons.every((l) => !l.provenance.verified && l.provenance.source.includes('reconstruction (domain spec §3.1)'))).toBe(true);
+    expect(program('trung-cap').subjects.every((s) => !s.provenance.verified && s.provenance.source.includes('§3.2'))).toBe(true);
+    expect(program('trung-cap').policy.provenance.verified).toBe(false);
+    const cc = program('cao-cap').subjects;
+    expect(cc.filter((s) => s.provenance.verified).map((s) => s.id)).toEqual(['CC-TH', 'CC-KT', 'CC-CN', 'CC-HCM']);
+    expect(cc.filter((s) => !s.provenance.verified).every((s) => s.provenance.source.includes('reconstruction (domain spec §3.3)'))).toBe(true);
+    expect(rs.rules.every((r) => !r.provenance.verified && r.provenance.source.includes('reconstruction'))).toBe(true);
+    expect(rs.grading.provenance.verified).toBe(false); // the 4.0–5.0 band is reconstructed
+    for (const l of rs.legalBasis!) expect(l.provenance.source).not.toBe('');
+  });
+
+  it('cites legal instruments of the §2 timeline', () => {
+    expect(rs.legalBasis!.map((l) => [l.id, l.date])).toEqual([
+      ['256-QĐ/TW', '2009-09-16'],
+      ['03/HD-HVCT-HCQG', '2011-03-15'],
+      ['65-HD/BTGTW', '2012-12-11'],
+      ['69-HD/BTGTW', '2013-01-14'],
+      ['1479/QĐ-HVCTQG', '2014-04-21'],
+      ['09-KL/TW', '2021-07-09'],
+      ['1474-CV/BTCTW', '2021-08-13'],
+      ['57-QĐ/TW', '2022-02-08'],
+    ]);
+    expect(program('so-cap').legalBasis).toContain('69-HD/BTGTW');
+  });
+
+  it('reads grades per §4', () => {
+    expect(rs.grading).toMatchObject({
+      tenPointPass: 4,
+      tenPointUncertainBelow: 5,
+      fourPointPass: 1,
+      passLetters: ['A+', 'A', 'B+', 'B', 'C+', 'C', 'D+', 'D'],
+      failLetters: ['F'],
+      passWords: ['p', 'dat'],
+      failWords: ['khong dat'],
+      exemptWords: ['r', 'mien'],
+    });
+  });
+
+  it('points every file at its JSON Schema with $schema', () => {
+    const files: [string, string][] = [
+      ['ruleset.json', 'ruleset.schema.json'],
+      ['mapping.json', 'mapping.schema.json'],
+      ...readdirSync(join(dir, 'programs')).map((f): [string, string] => [`programs/${f}`, 'program.schema.json']),
+    ];
+    expect(files).toHaveLength(5);
+    for (const [rel, schema] of files) {
+      const ref = readJson(rel).$schema as string;
+      expect(resolve(dirname(join(dir, rel)), ref)).toBe(join(dir, 'schema', schema));
+    }
+  });
+});
+
+describe('JSON Schemas', () => {
+  it('match the zod schemas (run `npm run build && npm run schemas` after changing src/rules/schema.ts)', () => {
+    const generated = generateJsonSchemas();
+    expect([...generated.keys()].sort()).toEqual(['mapping.schema.json', 'program.schema.json', 'ruleset.schema.json']);
+    for (const [file, text] of generated) expect(readFileSync(join(dir, 'schema', file), 'utf8'), file).toBe(text);
+  });
+
+  it('forbid unknown keys', () => {
+    const program = JSON.parse(generateJsonSchemas().get('program.schema.json')!);
+    expect(program.additionalProperties).toBe(false);
+    expect(program.properties.subjects.items.additionalProperties).toBe(false);
+    expect(program.required).not.toContain('$schema');
+  });
+});
+
+describe('the shipped mapping', () => {
+  const rules = mapping.rules as { id: string; examples?: string[] }[];
+
+  it('has examples for every rule, each matching that rule', () => {
+    for (const r of rules) {
+      expect(r.examples?.length, r.id).toBeGreaterThanOrEqual(5);
+      for (const ex of r.examples!) expect(match(ex), `${r.id}: ${ex}`).toMatchObject({ ruleId: r.id, tiedWith: [] });
+    }
+  });
+
+  it('matches no lookalike', () => {
+    const lookalikes = mapping.mustNotMatch as string[];
+    for (const name of [
+      'Lịch sử Việt Nam', 'Lịch sử văn minh thế giới', 'Kinh tế học đại cương', 'Kinh tế vi mô', 'Triết học phương Đông',
+      'Pháp luật đại cương', 'Tư tưởng kinh tế học', 'Lịch sử kinh tế', 'Tâm lý học đại cương', 'Triết học phương Tây',
+    ]) {
+      expect(lookalikes).toContain(name);
+    }
+    for (const name of lookalikes) expect(match(name), name).toBeNull();
+  });
+
+  it('sends the NLCB parts to their own rules and the whole course to the whole rule', () => {
+    const id = (n: string) => match(n)?.ruleId;
+    expect(id('Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin')).toBe('nlcb');
+    expect(id('Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin 1')).toBe('nlcb-1');
+    expect(id('Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin (phần II)')).toBe('nlcb-2');
+    expect(id('MLN111 NLCB HP2')).toBe('nlcb-2');
+    expect(id('Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin (111 tiết)')).toBe('nlcb');
+  });
+
+  it('maps the vocational module to six sơ cấp lessons only', () => {
+    const gdct = rs.rules.find((r) => r.id === 'gdct')!;
+    expect(gdct.targets.map((t) => t.lessonId)).toEqual(['SC01', 'SC05', 'SC06', 'SC08', 'SC09', 'SC10']);
+  });
+
+  it('follows the §5 table', () => {
+    const targets = Object.fromEntries(rs.rules.map((r) => [r.id, r.targets.map((t) => t.lessonId).join(' ')]));
+    const dl = 'SC08 SC09 SC10 SC11 SC12 SC13';
+    expect(targets).toEqual({
+      'triet-hoc': 'SC01 SC02 TC-TH CC-TH',
+      'kinh-te-chinh-tri': 'SC03 TC-KT CC-KT',
+      cnxhkh: 'SC04 SC05 TC-CN CC-CN',
+      nlcb: 'SC01 SC02 SC03 SC04 SC05 TC-TH TC-KT TC-CN CC-TH CC-KT CC-CN',
+      'nlcb-1': 'SC01 SC02 TC-TH CC-TH',
+      'nlcb-2': 'SC03 SC04 SC05 TC-KT TC-CN CC-KT CC-CN',
+      tthcm: 'SC06 SC07 TC-HCM CC-HCM',
+      'duong-loi': `${dl} TC-LSD TC-DL CC-LSD CC-DL`,
+      'lich-su-dang': `${dl} TC-LSD CC-LSD`,
+      gdct: 'SC01 SC05 SC06 SC08 SC09 SC10',
+    });
+  });
+});
+
+/** Sơ cấp periods and lessons of a list of (name, periods) under the course policy, using the shipped mapping. */
+function soCap(rows: [string, number][]): { periods: number; lessons: number } {
+  let periods = 0;
+  const lessons = new Set<string>();
+  for (const [name, p] of rows) {
+    const m = match(name);
+    const rule = m && rs.rules.find((r) => r.id === m.ruleId)!;
+    const sc = rule ? rule.targets.filter((t) => rs.lessonIndex.get(t.lessonId)!.program.id === 'so-cap') : [];
+    if (sc.length === 0) continue;
+    periods += p;
+    for (const t of sc) lessons.add(t.lessonId);
+  }
+  return { periods, lessons: lessons.size };
+}
+
+/** (name, periods) rows of a fixture CSV written without quoted commas. */
+function fixtureRows(file: string): [string, number][] {
+  const [head, ...lines] = readFileSync(resolve(import.meta.dirname, '../../fixtures/transcripts', file), 'utf8').trim().split('\n');
+  const h = head!.split(',');
+  const name = h.findIndex((c) => /^(Tên học phần|Course)$/.test(c));
+  const size = h.findIndex((c) => /^(Số tín chỉ|ĐVHT|Số tiết|Credits)$/.test(c));
+  const perUnit = h[size] === 'Số tiết' ? 1 : 15;
+  return lines.map((l) => l.split(',')).map((c) => [c[name]!, Number(c[size]) * perUnit]);
+}
+
+describe('era totals through the mapping (domain spec §5)', () => {
+  it.each([
+    ['era-2008-2019.csv', 150, 13],
+    ['era-2019.csv', 165, 13],
+    ['era-pre2008.csv', 330, 13],
+    ['english-names.csv', 165, 13],
+    ['four-point.csv', 150, 13],
+    ['transfer-lien-thong.csv', 105, 7],
+    ['vocational-gdct.csv', 75, 6],
+  ])('%s covers %i sơ cấp periods in %i lessons', (file, periods, lessons) => {
+    expect(soCap(fixtureRows(file))).toEqual({ periods, lessons });
+  });
+
+  it('gives the same totals for the plain module lists of each era', () => {
+    const tc = (n: number) => n * 15;
+    expect(soCap([
+      ['Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin', tc(5)], ['Tư tưởng Hồ Chí Minh', tc(2)],
+      ['Đường lối cách mạng của Đảng Cộng sản Việt Nam', tc(3)],
+    ])).toEqual({ periods: 150, lessons: 13 });
+    expect(soCap([
+      ['Triết học', tc(6)], ['Kinh tế chính trị', tc(5)], ['CNXHKH', tc(4)], ['Lịch sử Đảng', tc(4)], ['TTHCM', tc(3)],
+    ])).toEqual({ periods: 330, lessons: 13 });
+  });
+});
