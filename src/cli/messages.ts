@@ -1,0 +1,166 @@
+// CLI words in Vietnamese (default) and English: command help, option descriptions, usage errors, summaries.
+
+import type { Lang } from '../report/messages.js';
+
+export interface CliMessages {
+  programDescription: string;
+  helpOption: string;
+  versionOption: string;
+  helpCommand: string;
+  titles: Record<string, string>;
+  choices: string;
+  default: string;
+  check: {
+    description: string;
+    files: string;
+    level: string;
+    format: string;
+    lang: string;
+    output: string;
+    excel: string;
+    rules: string;
+    asOf: string;
+    encoding: string;
+    delimiter: string;
+    scale: string;
+    passMark: string;
+    periodsPerCredit: string;
+    noColor: string;
+    debug: string;
+    examples: string;
+  };
+  rules: { description: string; checkDescription: string; examples: string };
+  summary(a: { name: string; id: string; version: string; programs: number; subjects: number; lessons: number; rules: number; effective: string }): string;
+  unknownLevel(given: string, valid: string): [en: string, vi: string];
+  debugHint: string;
+}
+
+const vi: CliMessages = {
+  programDescription:
+    'Kiểm tra bảng điểm đại học, cao đẳng có tương đương trình độ sơ cấp, trung cấp, cao cấp lý luận chính trị hay không.',
+  helpOption: 'hiển thị trợ giúp',
+  versionOption: 'in số phiên bản',
+  helpCommand: 'hiển thị trợ giúp cho lệnh',
+  titles: {
+    'Usage:': 'Cách dùng:',
+    'Options:': 'Tùy chọn:',
+    'Arguments:': 'Tham số:',
+    'Commands:': 'Lệnh:',
+    'Global Options:': 'Tùy chọn chung:',
+  },
+  choices: 'chọn một trong',
+  default: 'mặc định',
+  check: {
+    description: 'Kiểm tra một bảng điểm (nhiều tệp của cùng một người, ví dụ bằng thứ hai, được gộp lại).',
+    files: 'tệp bảng điểm CSV hoặc JSON; "-" đọc từ đầu vào chuẩn',
+    level: 'chỉ kiểm tra các chương trình này (mã, cách nhau bởi dấu phẩy, ví dụ so-cap,trung-cap)',
+    format: 'định dạng kết quả',
+    lang: 'ngôn ngữ của báo cáo',
+    output: 'ghi kết quả vào tệp (không ghi đè tệp đầu vào)',
+    excel: 'CSV cho Excel: có BOM, dấu ";" và dấu phẩy thập phân',
+    rules: 'dùng bộ quy tắc trong thư mục này thay cho bộ quy tắc kèm theo',
+    asOf: 'ngày tham chiếu để xét thời gian hiệu lực',
+    encoding: 'bảng mã của tệp đầu vào (mặc định UTF-8)',
+    delimiter: 'dấu phân cách cột CSV: , hoặc ; hoặc tab (mặc định tự nhận biết)',
+    scale: 'thang điểm của cột điểm không ghi rõ thang',
+    passMark: 'điểm đạt theo thang 10 do cán bộ xác định (bỏ khoảng điểm chưa chắc chắn)',
+    periodsPerCredit: 'số tiết cho 1 tín chỉ hoặc 1 ĐVHT (mặc định theo bộ quy tắc)',
+    noColor: 'không tô màu',
+    debug: 'in chi tiết lỗi (stack) khi có lỗi ngoài dự kiến',
+    examples: `
+Ví dụ:
+  $ llct check bang-diem.csv
+  $ llct check bang-diem.csv --level so-cap --format json -o ket-qua.json
+  $ llct check bang-diem-dai-hoc.csv bang-diem-bang-hai.csv
+  $ llct check bang-diem.csv --format csv --excel -o ket-qua.csv
+  $ llct check bang-diem-cu.csv --encoding windows-1258 --as-of 2020-06-30
+  $ cat bang-diem.csv | llct check -
+
+Mã thoát:
+  0  đạt ít nhất một chương trình (báo cáo nêu trình độ cao nhất đạt được)
+  1  không đạt chương trình nào
+  3  không đạt chương trình nào, có chương trình cần xem xét thêm
+  2  lỗi: tham số, tệp đầu vào hoặc bộ quy tắc
+`,
+  },
+  rules: {
+    description: 'Làm việc với bộ quy tắc.',
+    checkDescription: 'Kiểm tra một bộ quy tắc và in tóm tắt (mã thoát 0 khi hợp lệ, 2 khi có lỗi).',
+    examples: `
+Ví dụ:
+  $ llct rules check
+  $ llct rules check --rules ./quy-tac-tinh
+`,
+  },
+  summary: (a) =>
+    `Bộ quy tắc hợp lệ: ${a.name} (${a.id}, phiên bản ${a.version}) — ${a.programs} chương trình, ${a.subjects} môn, ${a.lessons} bài, ${a.rules} quy tắc khớp; hiệu lực ${a.effective}.`,
+  unknownLevel: (given, valid) => [
+    `unknown program id in --level: ${given}; valid ids: ${valid}`,
+    `không có chương trình mã ${given} trong --level; các mã hợp lệ: ${valid}`,
+  ],
+  debugHint: '(dùng --debug để xem chi tiết)',
+};
+
+const en: CliMessages = {
+  programDescription:
+    'Check whether the political-theory modules of a university or college transcript are equivalent to the sơ cấp, trung cấp or cao cấp political-theory programs.',
+  helpOption: 'display help',
+  versionOption: 'print the version',
+  helpCommand: 'display help for a command',
+  titles: {},
+  choices: 'choices',
+  default: 'default',
+  check: {
+    description: 'Check one transcript (several files of one person, e.g. a second degree, are merged).',
+    files: 'transcript files, CSV or JSON; "-" reads stdin',
+    level: 'check only these programs (comma-separated ids, e.g. so-cap,trung-cap)',
+    format: 'output format',
+    lang: 'report language',
+    output: 'write the result to a file (never onto an input file)',
+    excel: 'CSV for Excel: BOM, ";" delimiter and decimal commas',
+    rules: 'use the rule set in this folder instead of the shipped one',
+    asOf: 'reference date for the effective-period check',
+    encoding: 'encoding of the input files (default UTF-8)',
+    delimiter: 'CSV column delimiter: , or ; or tab (default: detected)',
+    scale: 'grade scale of grade columns that do not name one',
+    passMark: "pass mark on the 10-point scale set by the officer (removes the uncertain band)",
+    periodsPerCredit: 'periods per credit or ĐVHT (default: from the rule set)',
+    noColor: 'no colour',
+    debug: 'print the stack of unexpected errors',
+    examples: `
+Examples:
+  $ llct check bang-diem.csv --lang en
+  $ llct check bang-diem.csv --level so-cap --format json -o ket-qua.json
+  $ llct check degree.csv second-degree.csv
+  $ llct check bang-diem.csv --format csv --excel -o ket-qua.csv
+  $ llct check old.csv --encoding windows-1258 --as-of 2020-06-30
+  $ cat bang-diem.csv | llct check -
+
+Exit codes:
+  0  at least one program passes (the report leads with the highest level passed)
+  1  no program passes
+  3  no program passes and some need an officer's review
+  2  error: usage, input file or rule set
+`,
+  },
+  rules: {
+    description: 'Work with rule sets.',
+    checkDescription: 'Validate a rule set and print a one-line summary (exit 0 when valid, 2 on errors).',
+    examples: `
+Examples:
+  $ llct rules check
+  $ llct rules check --rules ./my-rules
+`,
+  },
+  summary: (a) =>
+    `Rule set valid: ${a.name} (${a.id}, version ${a.version}) — ${a.programs} programs, ${a.subjects} subjects, ${a.lessons} lessons, ${a.rules} matching rules; effective ${a.effective}.`,
+  unknownLevel: (given, valid) => [
+    `unknown program id in --level: ${given}; valid ids: ${valid}`,
+    `không có chương trình mã ${given} trong --level; các mã hợp lệ: ${valid}`,
+  ],
+  debugHint: '(use --debug for details)',
+};
+
+export function cliMessages(lang: Lang): CliMessages {
+  return lang === 'en' ? en : vi;
+}

@@ -1,0 +1,62 @@
+// Small pure helpers shared by the renderers: numbers, dates, display width, column layout.
+
+import type { Lang } from './messages.js';
+
+/** A number for people: at most one decimal, decimal comma in Vietnamese. */
+export function num(lang: Lang, n: number): string {
+  const rounded = Math.round(n * 10) / 10;
+  const s = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  return lang === 'vi' ? s.replace('.', ',') : s;
+}
+
+/** An ISO date (YYYY-MM-DD) as officers write it: dd/mm/yyyy in Vietnamese, unchanged in English. */
+export function date(lang: Lang, iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m || lang !== 'vi') return iso;
+  return `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Columns a string takes on a terminal: ANSI codes and combining marks take none (NFC text is one per letter). */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s.replace(ANSI, '').normalize('NFC')) {
+    if (/\p{M}/u.test(ch)) continue;
+    w += 1;
+  }
+  return w;
+}
+
+export function padEnd(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+export function padStart(s: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
+}
+
+export interface Column {
+  header: string;
+  align?: 'left' | 'right';
+}
+
+/**
+ * Lay out a table as lines: every column padded to its widest cell. The last column is not padded so a long
+ * final cell (a subject name) never pushes trailing spaces. Cells may already carry colour.
+ */
+export function table(columns: Column[], rows: string[][], indent = ''): string[] {
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (cells: string[]) =>
+    indent +
+    cells
+      .map((cell, i) => {
+        if (i === columns.length - 1) return cell;
+        const w = widths[i] ?? 0;
+        return columns[i]?.align === 'right' ? padStart(cell, w) : padEnd(cell, w);
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(columns.map((c) => c.header)), ...rows.map((r) => line(r))];
+}

@@ -1,0 +1,45 @@
+// In-process and spawned runs of the CLI for tests.
+
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Readable } from 'node:stream';
+import type { Io } from '../../src/cli/io.js';
+import { run } from '../../src/cli/run.js';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
+export const BIN = `${ROOT}/bin/llct.js`;
+
+export interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runIn(argv: string[], over: Partial<Io> & { input?: string | Buffer } = {}): Promise<Ran> {
+  let stdout = '';
+  let stderr = '';
+  const { input, ...rest } = over;
+  const io: Io = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from(input === undefined ? [] : [typeof input === 'string' ? Buffer.from(input) : input]),
+    env: {},
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    cwd: ROOT,
+    now: () => new Date(2021, 0, 15),
+    ...rest,
+  };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** Spawn the built bin (run `npm run build` / `npx tsc` first) from the repository root. */
+export function spawnBin(args: string[], env: Record<string, string> = {}): Ran {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}

@@ -1,0 +1,197 @@
+import { mkdtemp, readFile, readdir, symlink, writeFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toolVersion } from '../../src/cli/version.js';
+import { runIn, ROOT } from './helpers.js';
+
+const ERA = 'fixtures/transcripts/era-2008-2019.csv';
+const TRANSFER = 'fixtures/transcripts/transfer-lien-thong.csv';
+const MISSING = 'fixtures/transcripts/missing-credits.csv';
+const ASOF = ['--as-of', '2021-07-01'];
+const ANSI = '\u001b[';
+
+describe('help and version', () => {
+  it('--version prints the package version', async () => {
+    const r = await runIn(['--version']);
+    expect(r).toEqual({ code: 0, stdout: `${toolVersion()}\n`, stderr: '' });
+    expect(toolVersion()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('check --help shows real examples and the exit codes', async () => {
+    const r = await runIn(['check', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('llct check bang-diem.csv --level so-cap --format json -o ket-qua.json');
+    expect(r.stdout).toContain('Mã thoát:');
+    expect(r.stdout).toContain('--periods-per-credit <n>');
+  });
+
+  it('help follows --lang en', async () => {
+    const r = await runIn(['check', '--help', '--lang', 'en']);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain('Options:');
+  });
+
+  it('rules check --help has examples; llct with no command is a usage error', async () => {
+    expect((await runIn(['rules', 'check', '--help'])).stdout).toContain('llct rules check --rules');
+    const r = await runIn([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Cách dùng:');
+  });
+});
+
+describe('usage errors exit 2 with one line', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['unknown option', ['check', ERA, '--bogus'], /^llct: lỗi: không có tùy chọn '--bogus'/],
+    ['unknown level', ['check', ERA, '--level', 'so-cap,dai-hoc'], /^llct: không có chương trình mã dai-hoc trong --level; các mã hợp lệ: so-cap, trung-cap, cao-cap$/m],
+    ['bad format', ['check', ERA, '--format', 'xml'], /^llct: lỗi: giá trị 'xml' của tùy chọn '-f, --format <format>' không hợp lệ; chọn một trong: text, json, csv\./],
+    ['bad date', ['check', ERA, '--as-of', '2021-02-30'], /^llct: --as-of cần một ngày dạng YYYY-MM-DD/],
+    ['bad pass mark', ['check', ERA, '--pass-mark', 'năm'], /^llct: --pass-mark cần một số/],
+    ['bad periods per credit', ['check', ERA, '--periods-per-credit', '0'], /^llct: --periods-per-credit cần một số tiết dương/],
+    ['bad delimiter', ['check', ERA, '--delimiter', '|'], /^llct: --delimiter cần một trong , ; tab/],
+    ['bad encoding', ['check', ERA, '--encoding', 'latin9'], /^llct: --encoding cần một trong utf-8/],
+    ['excel with json', ['check', ERA, '--excel', '--format', 'json'], /^llct: --excel chỉ dùng với --format csv$/m],
+    ['missing file argument', ['check'], /^llct: lỗi: thiếu tham số bắt buộc 'files'/],
+    ['stdin twice', ['check', '-', '-'], /^llct: chỉ đọc được đầu vào chuẩn/],
+    ['missing file', ['check', 'khong-co.csv'], /^llct: khong-co.csv: không đọc được tệp: ENOENT/],
+  ];
+  it.each(cases)('%s', async (_name, argv, re) => {
+    const r = await runIn(argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(re);
+  });
+
+  it('speaks English with --lang en', async () => {
+    const r = await runIn(['check', ERA, '--level', 'x', '--lang', 'en']);
+    expect(r.stderr).toBe('llct: unknown program id in --level: x; valid ids: so-cap, trung-cap, cao-cap\n');
+  });
+});
+
+describe('exit codes follow the verdicts', () => {
+  it('0 when a program passes, 1 when all fail, 3 when none passes but some need review', async () => {
+    expect((await runIn(['check', ERA, ...ASOF])).code).toBe(0);
+    expect((await runIn(['check', TRANSFER, ...ASOF])).code).toBe(1);
+    expect((await runIn(['check', MISSING, ...ASOF])).code).toBe(3);
+  });
+
+  it('--level limits the programs checked', async () => {
+    const r = await runIn(['check', ERA, ...ASOF, '--level', 'trung-cap,cao-cap', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).programs.map((p: { id: string }) => p.id)).toEqual(['trung-cap', 'cao-cap']);
+  });
+});
+
+describe('inputs', () => {
+  it('"-" reads stdin and gives the same report as the file', async () => {
+    const input = await readFile(join(ROOT, ERA));
+    const fromStdin = await runIn(['check', '-', ...ASOF, '--format', 'csv'], { input });
+    const fromFile = await runIn(['check', ERA, ...ASOF, '--format', 'csv']);
+    expect(fromStdin.code).toBe(0);
+    expect(fromStdin.stdout).toBe(fromFile.stdout);
+  });
+
+  it('merges several files of one person', async () => {
+    const one = JSON.parse((await runIn(['check', TRANSFER, ...ASOF, '--format', 'json'])).stdout);
+    const r = await runIn(['check', TRANSFER, 'fixtures/transcripts/vocational-gdct.csv', ...ASOF, '--format', 'json']);
+    const both = JSON.parse(r.stdout);
+    expect(both.files).toEqual([TRANSFER, 'fixtures/transcripts/vocational-gdct.csv']);
+    expect(both.rows.length).toBeGreaterThan(one.rows.length);
+    expect(both.rows.map((x: { id: number }) => x.id)).toEqual(both.rows.map((_: unknown, i: number) => i + 1));
+  });
+
+  it('the reference date defaults to today from the CLI clock', async () => {
+    const inForce = await runIn(['check', ERA], { now: () => new Date(2020, 5, 15) });
+    expect(inForce.stdout).toContain('Ngày tham chiếu: 15/06/2020');
+    expect(inForce.stdout).not.toContain('nằm ngoài thời gian áp dụng');
+    const after = await runIn(['check', ERA], { now: () => new Date(2025, 0, 2) });
+    expect(after.stdout).toContain('Ngày tham chiếu 02/01/2025 nằm ngoài thời gian áp dụng');
+  });
+});
+
+describe('colour', () => {
+  const text = async (argv: string[], over: Parameters<typeof runIn>[1]) => (await runIn(['check', ERA, ...ASOF, ...argv], over)).stdout;
+  it('is on for a terminal and off otherwise', async () => {
+    expect(await text([], { stdoutIsTTY: true })).toContain(ANSI);
+    expect(await text([], { stdoutIsTTY: false })).not.toContain(ANSI);
+  });
+  it('is off for --no-color, NO_COLOR and TERM=dumb; on for FORCE_COLOR', async () => {
+    expect(await text(['--no-color'], { stdoutIsTTY: true })).not.toContain(ANSI);
+    expect(await text([], { stdoutIsTTY: true, env: { NO_COLOR: '1' } })).not.toContain(ANSI);
+    expect(await text([], { stdoutIsTTY: true, env: { TERM: 'dumb' } })).not.toContain(ANSI);
+    expect(await text([], { stdoutIsTTY: false, env: { FORCE_COLOR: '1' } })).toContain(ANSI);
+    expect(await text(['--no-color'], { env: { FORCE_COLOR: '1' } })).not.toContain(ANSI);
+  });
+  it('never colours JSON or CSV', async () => {
+    expect(await text(['--format', 'json'], { stdoutIsTTY: true, env: { FORCE_COLOR: '3' } })).not.toContain(ANSI);
+    expect(await text(['--format', 'csv'], { stdoutIsTTY: true, env: { FORCE_COLOR: '3' } })).not.toContain(ANSI);
+  });
+});
+
+describe('-o writes a file', () => {
+  it('writes atomically, without colour, and leaves no temp file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'llct-'));
+    const out = join(dir, 'ket-qua.txt');
+    const r = await runIn(['check', ERA, ...ASOF, '-o', out], { stdoutIsTTY: true, env: { FORCE_COLOR: '1' } });
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    const written = await readFile(out, 'utf8');
+    expect(written).toContain('Kết luận: tương đương trình độ SƠ CẤP');
+    expect(written).not.toContain(ANSI);
+    expect(await readdir(dir)).toEqual(['ket-qua.txt']);
+  });
+
+  it('--excel implies CSV with a BOM and semicolons', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'llct-'));
+    const out = join(dir, 'ket-qua.csv');
+    expect((await runIn(['check', ERA, ...ASOF, '--excel', '-o', out])).code).toBe(0);
+    const written = await readFile(out, 'utf8');
+    expect(written.startsWith('\ufeffprogram_id;program_verdict;')).toBe(true);
+    expect(written).toContain('\r\n');
+  });
+
+  it('refuses to overwrite an input file, also through a symlink', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'llct-'));
+    const input = join(dir, 'bang-diem.csv');
+    await copyFile(join(ROOT, ERA), input);
+    await symlink(input, join(dir, 'link.csv'));
+    const before = await readFile(input, 'utf8');
+    for (const target of [input, join(dir, 'link.csv')]) {
+      const r = await runIn(['check', input, ...ASOF, '-o', target]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^llct: .*: không ghi đè lên tệp đầu vào .*bang-diem\.csv; hãy chọn tệp -o khác\n$/);
+    }
+    expect(await readFile(input, 'utf8')).toBe(before);
+  });
+});
+
+describe('rules check', () => {
+  it('prints a one-line summary of the shipped rules and exits 0', async () => {
+    const r = await runIn(['rules', 'check']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Bộ quy tắc hợp lệ: .* — 3 chương trình, \d+ môn, 18 bài, \d+ quy tắc khớp; hiệu lực từ 16\/09\/2009 đến hết 08\/07\/2021\.\n$/);
+  });
+
+  it('lists every rule-file problem on its own line and exits 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'llct-rules-'));
+    await writeFile(join(dir, 'ruleset.json'), '{ "id": 5, "bogus": true }');
+    for (const argv of [['rules', 'check', '--rules', dir], ['check', ERA, '--rules', dir]]) {
+      const r = await runIn(argv);
+      expect(r.code).toBe(2);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines.length).toBeGreaterThanOrEqual(1);
+      for (const l of lines) expect(l).toMatch(/^llct: .*ruleset\.json(:\d+(:\d+)?)?: \$/);
+    }
+  });
+});
+
+describe('unexpected errors', () => {
+  const failing = { stdout: { write: () => { throw new Error('disk on fire'); } } };
+  it('print one line with a hint, and the stack only with --debug', async () => {
+    const r = await runIn(['check', ERA, ...ASOF], failing);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('llct: disk on fire (dùng --debug để xem chi tiết)\n');
+    const d = await runIn(['check', ERA, ...ASOF, '--debug'], failing);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toMatch(/^llct: Error: disk on fire\n\s+at /);
+  });
+});
