@@ -1,0 +1,187 @@
+// Summary rows: one per dossier, built from a check result (or a failure), and their CSV / text forms.
+
+import type { CheckResult, NoticeCode, ProgramResult } from '../coverage/types.js';
+import { num } from '../report/format.js';
+import { messages, verdictWord, type Lang } from '../report/messages.js';
+import type { Program, RuleSet } from '../rules/types.js';
+import type { Transcript } from '../transcript/types.js';
+import type { Dossier } from './discover.js';
+import { batchMessages } from './messages.js';
+import type { Metadata } from './metadata.js';
+import type { DossierError, LevelSummary, StatsEntry, SummaryRow, UnmatchedName } from './types.js';
+
+/** Notices every report carries (they are about the rule set, not the person): left out of the summary. */
+const ROUTINE_NOTICES: ReadonlySet<NoticeCode> = new Set<NoticeCode>(['unverified-rules', 'periods-from-credits']);
+
+/** The programs a batch reports on, lowest level first (the summary's level columns). */
+export function batchLevels(ruleSet: RuleSet, programIds?: readonly string[]): Program[] {
+  return ruleSet.programs
+    .filter((p) => !programIds || programIds.length === 0 || programIds.includes(p.id))
+    .sort((a, b) => a.rank - b.rank);
+}
+
+function shortfallText(p: ProgramResult, lang: Lang): string {
+  if (p.verdict === 'PASS') return '';
+  const m = messages(lang);
+  const s = p.shortfall;
+  const parts: string[] = [];
+  if (p.policy === 'course') {
+    if (s.periodsMissing > 0 || s.lessonsMissing > 0) {
+      parts.push(m.courseShort({ periods: num(lang, s.periodsMissing), lessons: s.lessonsMissing }));
+    }
+  } else if (s.subjects.length > 0) {
+    parts.push(m.perSubjectShort({ subjects: s.subjects.length, periods: num(lang, s.periodsMissing) }));
+  }
+  if (p.verdict === 'REVIEW' && p.decidingRows.length > 0) parts.push(batchMessages(lang).reviewRows(p.decidingRows));
+  return parts.join(' ');
+}
+
+export function levelSummary(p: ProgramResult, lang: Lang): LevelSummary {
+  const course = p.policy === 'course';
+  return {
+    programId: p.programId,
+    verdict: p.verdict,
+    periods: p.pessimistic.periodsCounted,
+    periodsOptimistic: p.optimistic.periodsCounted,
+    periodsRequired: course ? (p.minPeriods ?? p.totalPeriods) : p.totalPeriods,
+    lessons: p.pessimistic.lessonsCovered,
+    lessonsRequired: course ? (p.minLessons ?? p.totalLessons) : p.totalLessons,
+    shortfall: shortfallText(p, lang),
+    decidingRows: [...p.decidingRows],
+  };
+}
+
+/** True when a level above the highest passed is REVIEW: the dossier may still be confirmed higher. */
+export function reviewAbove(result: CheckResult): boolean {
+  const passedRank = result.programs.find((p) => p.programId === result.highestPassed)?.rank ?? -Infinity;
+  return result.programs.some((p) => p.verdict === 'REVIEW' && p.rank > passedRank);
+}
+
+export interface DossierFacts {
+  dossier: Dossier;
+  metadata: Metadata | null;
+  /** the merged transcript, when the files could be read */
+  transcript: Transcript | null;
+  result: CheckResult | null;
+  error: DossierError | null;
+  asOf: string | null;
+}
+
+/** The summary row of one dossier. */
+export function buildSummaryRow(f: DossierFacts, lang: Lang): SummaryRow {
+  const warnings: string[] = [];
+  if (f.result) {
+    for (const n of f.result.notices) {
+      if (!ROUTINE_NOTICES.has(n.code) && !warnings.includes(n.code)) warnings.push(n.code);
+    }
+  }
+  if (f.dossier.metadata === null) warnings.push('no-metadata');
+  if (f.dossier.ignored.length > 0) warnings.push('ignored-files');
+  const programs = f.result ? [...f.result.programs].sort((a, b) => a.rank - b.rank) : [];
+  return {
+    no: f.dossier.index + 1,
+    dossier: f.dossier.name,
+    id: f.metadata?.id ?? stringOrNull(f.transcript?.person?.id),
+    name: f.metadata?.fullName ?? stringOrNull(f.transcript?.person?.name),
+    files: [...f.dossier.transcripts],
+    asOf: f.asOf,
+    highestPassed: f.result?.highestPassed ?? null,
+    levels: programs.map((p) => levelSummary(p, lang)),
+    rows: f.transcript?.rows.length ?? 0,
+    unmatchedRows: f.result ? f.result.rows.filter((r) => r.match === null).length : 0,
+    warnings,
+    error: f.error ? { code: f.error.code, message: f.error.message[lang] } : null,
+  };
+}
+
+function stringOrNull(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+}
+
+/** What the statistics table takes from one dossier. */
+export function statsEntry(f: DossierFacts): StatsEntry {
+  return {
+    metadata: f.metadata,
+    evaluated: f.result !== null && f.error === null,
+    highestPassed: f.error ? null : (f.result?.highestPassed ?? null),
+    review: f.result && !f.error ? reviewAbove(f.result) : false,
+  };
+}
+
+/** The distinct unmatched course names of one dossier, in row order. */
+export function unmatchedNames(result: CheckResult | null): UnmatchedName[] {
+  if (!result) return [];
+  const seen = new Set<string>();
+  const out: UnmatchedName[] = [];
+  for (const r of result.rows) {
+    if (r.match !== null || r.key === '' || seen.has(r.key)) continue;
+    seen.add(r.key);
+    out.push({ key: r.key, name: r.name });
+  }
+  return out;
+}
+
+// ── CSV form ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Column id prefix of a level: its program id with '-' → '_' (e.g. `so_cap_verdict`). */
+export function levelPrefix(programId: string): string {
+  return programId.replace(/[^A-Za-z0-9]+/g, '_');
+}
+
+const LEVEL_FIELDS = ['verdict', 'periods', 'periods_optimistic', 'periods_required', 'lessons', 'lessons_required', 'shortfall'] as const;
+
+/** Stable column ids of summary.csv for the given levels. */
+export function summaryColumns(levels: readonly Pick<Program, 'id'>[]): string[] {
+  return [
+    'no',
+    'dossier',
+    'id',
+    'name',
+    'files',
+    'as_of',
+    'highest_passed',
+    ...levels.flatMap((l) => LEVEL_FIELDS.map((f) => `${levelPrefix(l.id)}_${f}`)),
+    'rows',
+    'unmatched_rows',
+    'warnings',
+    'error_code',
+    'error',
+  ];
+}
+
+export type Cell = string | number | null;
+
+/** One summary row as CSV cells (numbers stay numbers; lists joined with "; "). */
+export function summaryRecord(row: SummaryRow, levels: readonly Pick<Program, 'id'>[]): Cell[] {
+  const cells: Cell[] = [row.no, row.dossier, row.id, row.name, row.files.join('; '), row.asOf, row.highestPassed];
+  for (const level of levels) {
+    const l = row.levels.find((x) => x.programId === level.id);
+    cells.push(
+      l ? l.verdict : null,
+      l ? l.periods : null,
+      l ? l.periodsOptimistic : null,
+      l ? l.periodsRequired : null,
+      l ? l.lessons : null,
+      l ? l.lessonsRequired : null,
+      l ? l.shortfall : null,
+    );
+  }
+  cells.push(row.rows, row.unmatchedRows, row.warnings.join('; '), row.error?.code ?? null, row.error?.message ?? null);
+  return cells;
+}
+
+// ── text form ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** One summary row as one line for a terminal: verdict per level, or the error. */
+export function summaryLine(row: SummaryRow, levels: readonly Program[], lang: Lang): string {
+  const b = batchMessages(lang);
+  const who = [row.name, row.id].filter((x): x is string => x !== null).join(', ');
+  const head = `${String(row.no).padStart(3)}. ${row.dossier}${who ? ` (${who})` : ''}`;
+  if (row.error) return `${head}: ${b.error} [${row.error.code}] ${row.error.message}`;
+  const highest = levels.find((l) => l.id === row.highestPassed);
+  const parts = row.levels.map((l) => {
+    const name = levels.find((p) => p.id === l.programId)?.name[lang] ?? l.programId;
+    return `${name} ${verdictWord(lang, l.verdict)} ${num(lang, l.periods)}/${num(lang, l.periodsRequired)} ${b.periods}, ${l.lessons}/${l.lessonsRequired} ${b.lessons}`;
+  });
+  return `${head}: ${b.highest}: ${highest ? highest.name[lang] : b.none} | ${parts.join(' | ')}`;
+}

@@ -1,0 +1,82 @@
+// The values a batch passes around: one dossier's outcome, its summary row, and what statistics need from it.
+
+import type { Verdict } from '../coverage/types.js';
+import type { Metadata } from './metadata.js';
+
+/** Why a dossier could not be evaluated. */
+export type DossierErrorCode =
+  | 'no-transcript' // a dossier folder with no transcript file
+  | 'unreadable' // a file or folder that cannot be read from disk
+  | 'metadata-invalid' // metadata.json is not valid JSON or breaks the schema
+  | 'transcript-invalid' // a transcript that does not parse (encoding, CSV/JSON syntax, missing columns…)
+  | 'internal'; // an unexpected failure (a bug): reported, and the batch goes on
+
+export interface DossierError {
+  code: DossierErrorCode;
+  /** one line, with the file and place where known */
+  message: { vi: string; en: string };
+}
+
+/** One level (program) of a dossier's summary row. */
+export interface LevelSummary {
+  programId: string;
+  verdict: Verdict;
+  /** periods surely counted (pessimistic evaluation) */
+  periods: number;
+  /** periods counted when the uncertain rows count too */
+  periodsOptimistic: number;
+  /** course policy: the minimum periods; per-subject: the program's total periods */
+  periodsRequired: number;
+  lessons: number;
+  /** course policy: the minimum lessons; per-subject: the program's total lessons */
+  lessonsRequired: number;
+  /** what is missing, in one short phrase (empty on PASS) */
+  shortfall: string;
+  /** REVIEW: the rows (ids in the merged transcript) that decide it */
+  decidingRows: number[];
+}
+
+/** One row of summary.csv / summary.json: one per dossier, always, whether it could be evaluated or not. */
+export interface SummaryRow {
+  /** position in the sorted batch, from 1 */
+  no: number;
+  dossier: string;
+  id: string | null;
+  name: string | null;
+  files: string[];
+  asOf: string | null;
+  highestPassed: string | null;
+  levels: LevelSummary[];
+  rows: number;
+  unmatchedRows: number;
+  warnings: string[];
+  error: { code: DossierErrorCode; message: string } | null;
+}
+
+/** What the statistics table needs from one dossier. */
+export interface StatsEntry {
+  metadata: Metadata | null;
+  evaluated: boolean;
+  /** program id of the highest level passed, or null */
+  highestPassed: string | null;
+  /** some checked level above the highest one passed is REVIEW: the officer's decision may still raise it */
+  review: boolean;
+}
+
+/** One distinct unmatched course name within a dossier. */
+export interface UnmatchedName {
+  key: string;
+  /** the name as first written in the dossier */
+  name: string;
+}
+
+/** Everything the writer needs from one evaluated (or failed) dossier; plain data, so it crosses threads. */
+export interface DossierOutcome {
+  index: number;
+  summary: SummaryRow;
+  stats: StatsEntry;
+  unmatched: UnmatchedName[];
+  /** the per-dossier report files (null when only the summary is wanted) */
+  reportJson: string | null;
+  reportText: string | null;
+}

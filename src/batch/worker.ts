@@ -1,0 +1,21 @@
+// Worker-thread entry of a batch: loads the rule set once, then evaluates the dossiers the main thread sends.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadRuleSet } from '../rules/load.js';
+import { processDossier, type WorkerReply, type WorkerRequest, type WorkerSetup } from './run-batch.js';
+
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+const reply = (r: WorkerReply) => port.postMessage(r);
+
+// the handler is attached before the rule set is loaded, so no request is lost; each one awaits the load
+const ready = loadRuleSet(setup.rulesDir).then((ruleSet) => ({ ...setup.context, ruleSet }));
+ready.catch((e: unknown) => {
+  reply({ type: 'fatal', message: e instanceof Error ? e.message : String(e), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) });
+});
+
+port.on('message', (request: WorkerRequest) => {
+  void ready.then((context) => {
+    reply({ type: 'outcome', outcome: processDossier(setup.root, request.dossier, context, setup.reportsDir) });
+  });
+});

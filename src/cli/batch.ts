@@ -1,0 +1,232 @@
+// `llct batch <folder>`: check every dossier in a folder; summary on stdout, or every output file in --out.
+
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { discoverDossiers } from '../batch/discover.js';
+import type { EvaluateContext } from '../batch/evaluate.js';
+import { batchMessages } from '../batch/messages.js';
+import { outDirSink, prepareOutDir, REPORTS_DIR, stdoutSink, type FinishingSink } from '../batch/outputs.js';
+import { runBatch, type Progress } from '../batch/run-batch.js';
+import { scanBatchFolder } from '../batch/scan.js';
+import { batchLevels } from '../batch/summary.js';
+import type { CheckOptions } from '../coverage/types.js';
+import { UsageError } from '../errors.js';
+import { LANGS, type Lang } from '../report/messages.js';
+import { loadRuleSet } from '../rules/load.js';
+import type { ReadOptions } from '../transcript/parse.js';
+import { parseLevels } from './check.js';
+import { EXIT } from './exit-code.js';
+import type { Io } from './io.js';
+import { cliMessages } from './messages.js';
+import { localIsoDate, OUTPUT_FORMATS, parseDelimiter, parseEncoding, parseIsoDate, parseNumber, SCALE_CHOICES, type OutputFormat } from './options.js';
+import { toolVersion } from './version.js';
+
+export interface BatchCommandOptions {
+  out?: string;
+  force?: boolean;
+  format: OutputFormat;
+  excel?: boolean;
+  jobs?: string;
+  quiet?: boolean;
+  rules?: string;
+  asOf?: string;
+  level?: string;
+  lang: Lang;
+  encoding?: string;
+  delimiter?: string;
+  scale?: (typeof SCALE_CHOICES)[number];
+  passMark?: string;
+  periodsPerCredit?: string;
+}
+
+const HELP: Record<Lang, { description: string; folder: string; out: string; force: string; format: string; jobs: string; quiet: string; examples: string }> = {
+  vi: {
+    description:
+      'Kiểm tra cả một thư mục hồ sơ: mỗi thư mục con là một hồ sơ (một hoặc nhiều bảng điểm và tệp metadata.json tùy chọn), mỗi tệp bảng điểm nằm trực tiếp trong thư mục cũng là một hồ sơ.',
+    folder: 'thư mục chứa các hồ sơ',
+    out: 'ghi mọi kết quả vào thư mục này: summary.csv, summary.json, reports/, statistics.csv, statistics.txt, unmatched.csv',
+    force: 'cho phép ghi vào thư mục --out đã có dữ liệu (thay các tệp kết quả cũ)',
+    format: 'định dạng bảng tổng hợp in ra màn hình khi không có --out',
+    jobs: 'số luồng xử lý song song (mặc định: số nhân CPU)',
+    quiet: 'không in tiến độ và thông báo trên stderr',
+    examples: `
+Ví dụ:
+  $ llct batch ho-so-2019 --out ket-qua
+  $ llct batch ho-so-2019 --out ket-qua --excel --force
+  $ llct batch ho-so-2019 --format csv > tong-hop.csv
+  $ llct batch ho-so-2019 --level so-cap --as-of 2020-12-31 --jobs 2
+
+Tệp metadata.json của một hồ sơ (mọi trường đều tùy chọn):
+  { "id": "CB-001", "fullName": "Nguyễn Văn A", "applicationDate": "2019-05-20",
+    "category": "lãnh đạo, quản lý", "partyMember": "có", "secondDegreePlace": null,
+    "process": "theo đợt", "confirmingBody": "trung tâm huyện" }
+
+Mã thoát:
+  0  mọi hồ sơ đều được đánh giá (dù đạt hay không)
+  2  có hồ sơ không đánh giá được (các tệp kết quả vẫn được ghi đủ, hồ sơ lỗi có lý do ở cột error),
+     hoặc lỗi tham số / bộ quy tắc
+`,
+  },
+  en: {
+    description:
+      'Check a whole folder of dossiers: each sub-folder is one dossier (one or more transcripts and an optional metadata.json); each transcript file directly in the folder is a dossier too.',
+    folder: 'the folder holding the dossiers',
+    out: 'write every output into this folder: summary.csv, summary.json, reports/, statistics.csv, statistics.txt, unmatched.csv',
+    force: 'allow writing into a non-empty --out folder (the batch files in it are replaced)',
+    format: 'format of the summary printed on stdout when there is no --out',
+    jobs: 'number of dossiers evaluated in parallel (default: the number of CPU cores)',
+    quiet: 'no progress line or messages on stderr',
+    examples: `
+Examples:
+  $ llct batch dossiers-2019 --out results --lang en
+  $ llct batch dossiers-2019 --out results --excel --force
+  $ llct batch dossiers-2019 --format csv > summary.csv
+  $ llct batch dossiers-2019 --level so-cap --as-of 2020-12-31 --jobs 2
+
+A dossier's metadata.json (every field optional):
+  { "id": "CB-001", "fullName": "Nguyễn Văn A", "applicationDate": "2019-05-20",
+    "category": "lanh-dao-quan-ly", "partyMember": true, "secondDegreePlace": null,
+    "process": "theo-dot", "confirmingBody": "trung-tam-huyen" }
+
+Exit codes:
+  0  every dossier was evaluated (whatever its verdict)
+  2  some dossier could not be evaluated (all outputs are still written; its row gives the reason),
+     or a usage / rule-set error
+`,
+  },
+};
+
+/** `lang` sets the language of the help text; the cli wiring passes the language found on the command line. */
+export function registerBatch(program: Command, io: Io, lang: Lang = 'vi'): void {
+  const h = HELP[lang];
+  const m = cliMessages(lang).check;
+  program
+    .command('batch')
+    .description(h.description)
+    .argument('<folder>', h.folder)
+    .option('--out <dir>', h.out)
+    .option('--force', h.force)
+    .addOption(new Option('-f, --format <format>', h.format).choices(OUTPUT_FORMATS).default('text'))
+    .option('--excel', m.excel)
+    .option('-j, --jobs <n>', h.jobs)
+    .option('-q, --quiet', h.quiet)
+    .option('--rules <dir>', m.rules)
+    .option('--as-of <date>', `${m.asOf} (YYYY-MM-DD); ${lang === 'vi' ? 'ngày nộp hồ sơ trong metadata.json được ưu tiên' : 'a dossier’s applicationDate wins'}`)
+    .option('--level <ids>', m.level)
+    .addOption(new Option('--lang <lang>', m.lang).choices(LANGS).default('vi'))
+    .option('--encoding <name>', m.encoding)
+    .option('--delimiter <char>', m.delimiter)
+    .addOption(new Option('--scale <scale>', m.scale).choices(SCALE_CHOICES))
+    .option('--pass-mark <n>', m.passMark)
+    .option('--periods-per-credit <n>', m.periodsPerCredit)
+    .addHelpText('after', h.examples)
+    .action(async (folder: string, opts: BatchCommandOptions, cmd: Command) => {
+      // as in `check`: --excel alone implies CSV on stdout
+      if (opts.excel && opts.out === undefined && opts.format !== 'csv') {
+        if (cmd.getOptionValueSource('format') === 'default') opts.format = 'csv';
+        else throw new UsageError('--excel applies to --format csv or --out only', '--excel chỉ dùng với --format csv hoặc --out');
+      }
+      io.exitCode = await runBatchCommand(folder, opts, io);
+    });
+}
+
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  return parseNumber(value, '--jobs', (n) => Number.isInteger(n) && n >= 1 && n <= 256, {
+    en: 'a whole number of jobs from 1 to 256',
+    vi: 'một số nguyên từ 1 đến 256',
+  });
+}
+
+function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const mm = Math.floor(s / 60);
+  return `${mm}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** A progress line on stderr, redrawn at most ten times a second, erased at the end. */
+function progressPrinter(io: Io, lang: Lang): { update(p: Progress): void; clear(): void } {
+  const b = batchMessages(lang);
+  const clock = () => Date.now();
+  let last = 0;
+  let shown = false;
+  return {
+    update(p) {
+      const t = clock();
+      if (t - last < 100 && p.done < p.total) return;
+      last = t;
+      shown = true;
+      const rate = p.rate >= 10 ? String(Math.round(p.rate)) : p.rate.toFixed(1);
+      io.stderr.write(`\r\u001b[K${b.progress({ done: p.done, total: p.total, rate, left: p.etaMs === null ? '?' : formatDuration(p.etaMs) })}`);
+    },
+    clear() {
+      if (shown) io.stderr.write('\r\u001b[K');
+    },
+  };
+}
+
+export async function runBatchCommand(folder: string, opts: BatchCommandOptions, io: Io): Promise<number> {
+  const lang = opts.lang;
+  const b = batchMessages(lang);
+  const jobs = parseJobs(opts.jobs);
+  const defaultAsOf = opts.asOf !== undefined ? parseIsoDate(opts.asOf, '--as-of') : localIsoDate((io.now ?? (() => new Date()))());
+  const read: ReadOptions = {};
+  if (opts.encoding !== undefined) read.encoding = parseEncoding(opts.encoding);
+  if (opts.delimiter !== undefined) read.delimiter = parseDelimiter(opts.delimiter);
+  if (opts.scale !== undefined) read.scale = opts.scale;
+  const check: Omit<CheckOptions, 'asOf'> = {};
+  if (opts.scale !== undefined) check.scale = opts.scale;
+  if (opts.passMark !== undefined) {
+    check.passMark = parseNumber(opts.passMark, '--pass-mark', (n) => n > 0 && n <= 10, {
+      en: 'a number in (0, 10] on the 10-point scale',
+      vi: 'một số trong khoảng (0; 10] theo thang điểm 10',
+    });
+  }
+  if (opts.periodsPerCredit !== undefined) {
+    check.periodsPerCredit = parseNumber(opts.periodsPerCredit, '--periods-per-credit', (n) => n > 0 && n <= 100, {
+      en: 'a positive number of periods (e.g. 15)',
+      vi: 'một số tiết dương (ví dụ 15)',
+    });
+  }
+
+  const ruleSet = await loadRuleSet(opts.rules !== undefined ? resolve(io.cwd, opts.rules) : undefined);
+  if (opts.level !== undefined) check.programs = parseLevels(opts.level, ruleSet, lang);
+  const levels = batchLevels(ruleSet, check.programs);
+
+  const root = resolve(io.cwd, folder);
+  const dossiers = discoverDossiers(await scanBatchFolder(root, folder));
+  const settings = { ruleSet, levels, lang, excel: opts.excel === true };
+  const outDir = opts.out !== undefined ? resolve(io.cwd, opts.out) : null;
+  if (outDir !== null) await prepareOutDir(outDir, root, opts.force === true);
+
+  const context: EvaluateContext = { ruleSet, check, defaultAsOf, read, lang, reports: outDir !== null, toolVersion: toolVersion() };
+  // progress only on a terminal, and not when the summary itself is scrolling past on the same terminal
+  const showProgress = !opts.quiet && io.stderrIsTTY && (outDir !== null || !io.stdoutIsTTY);
+  const progress = showProgress ? progressPrinter(io, lang) : null;
+
+  const dirSink = outDir !== null ? outDirSink(outDir, settings) : null;
+  const sink: FinishingSink = dirSink ?? stdoutSink(io.stdout, opts.format, settings);
+  let totals;
+  try {
+    totals = await runBatch({ root, reportsDir: outDir !== null ? join(outDir, REPORTS_DIR) : null, dossiers, context, jobs, sink, ...(progress ? { onProgress: (p: Progress) => progress.update(p) } : {}) });
+    await sink.finish();
+  } catch (e) {
+    await dirSink?.abort();
+    throw e;
+  } finally {
+    progress?.clear();
+  }
+
+  if (!opts.quiet) {
+    if (outDir !== null) io.stderr.write(`${b.wrote({ dossiers: totals.dossiers, dir: opts.out! })}\n`);
+    if (totals.failed > 0) {
+      io.stderr.write(
+        lang === 'vi'
+          ? `${totals.failed}/${totals.dossiers} hồ sơ không đánh giá được; xem lý do ở cột error của bảng tổng hợp\n`
+          : `${totals.failed} of ${totals.dossiers} dossiers could not be evaluated; see the error column of the summary\n`,
+      );
+    }
+  }
+  return totals.failed > 0 ? EXIT.error : 0;
+}

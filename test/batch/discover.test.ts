@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { discoverDossiers, isTranscriptFile, type FolderEntry } from '../../src/batch/discover.js';
+import { scanBatchFolder } from '../../src/batch/scan.js';
+
+const file = (name: string): FolderEntry => ({ name, kind: 'file' });
+const dir = (name: string, children: FolderEntry[]): FolderEntry => ({ name, kind: 'dir', children });
+
+describe('discoverDossiers', () => {
+  it('makes one dossier per sub-folder and per top-level transcript, sorted by name', () => {
+    const ds = discoverDossiers([
+      file('zeta.csv'),
+      dir('b-person', [file('metadata.json'), file('2-second.csv'), file('1-first.json'), file('scan.pdf')]),
+      dir('a-person', [file('bang-diem.tsv')]),
+      file('notes.md'),
+      file('.DS_Store'),
+    ]);
+    expect(ds.map((d) => [d.index, d.name, d.kind])).toEqual([
+      [0, 'a-person', 'folder'],
+      [1, 'b-person', 'folder'],
+      [2, 'zeta.csv', 'file'],
+    ]);
+    expect(ds[1]).toMatchObject({
+      transcripts: ['b-person/1-first.json', 'b-person/2-second.csv'],
+      metadata: 'b-person/metadata.json',
+      ignored: ['b-person/scan.pdf'],
+    });
+    expect(ds[2]).toMatchObject({ transcripts: ['zeta.csv'], metadata: null });
+  });
+
+  it('keeps a folder without transcripts as a dossier (it fails later with a reason)', () => {
+    const ds = discoverDossiers([dir('empty', []), dir('only-scan', [file('form.pdf'), dir('nested', [])])]);
+    expect(ds.map((d) => [d.name, d.transcripts.length])).toEqual([
+      ['empty', 0],
+      ['only-scan', 0],
+    ]);
+    expect(ds[1]!.ignored).toEqual(['only-scan/form.pdf', 'only-scan/nested/']);
+  });
+
+  it('does not treat a top-level metadata.json or hidden files as dossiers', () => {
+    expect(discoverDossiers([file('metadata.json'), file('.hidden.csv'), file('~$lock.csv')])).toEqual([]);
+  });
+
+  it('is independent of listing order', () => {
+    const entries = [file('b.csv'), dir('a', [file('x.csv')]), file('C.json')];
+    expect(discoverDossiers(entries)).toEqual(discoverDossiers([...entries].reverse()));
+  });
+
+  it('recognises transcript extensions case-insensitively', () => {
+    expect(['a.CSV', 'b.tsv', 'c.txt', 'd.Json'].every(isTranscriptFile)).toBe(true);
+    expect(['a.pdf', 'b.xlsx', '.csv'].some(isTranscriptFile)).toBe(false);
+  });
+});
+
+describe('scanBatchFolder', () => {
+  it('lists the sample fixture: 16 dossiers, one of them a lone file', async () => {
+    const ds = discoverDossiers(await scanBatchFolder('fixtures/dossiers/sample'));
+    expect(ds).toHaveLength(16);
+    expect(ds.filter((d) => d.kind === 'file').map((d) => d.name)).toEqual(['nguyen-thi-lan.csv']);
+    expect(ds.find((d) => d.name === '04-bang-hai')!.transcripts).toHaveLength(2);
+  });
+
+  it('refuses a path that is not a folder', async () => {
+    await expect(scanBatchFolder('fixtures/dossiers/sample/nguyen-thi-lan.csv')).rejects.toMatchObject({ kind: 'usage' });
+  });
+});
