@@ -3,7 +3,7 @@
 import { compileMatcher } from '../match/match.js';
 import type { Lesson, MappingRule, Program, RuleSet } from '../rules/types.js';
 import type { Transcript, TranscriptRow } from '../transcript/types.js';
-import { evaluateProgram, type Allocation } from './evaluate.js';
+import { evaluateProgram, round, type Allocation } from './evaluate.js';
 import { inferScale, readGrade, type GradeReading } from './grade.js';
 import type {
   CheckOptions,
@@ -302,8 +302,4 @@ function narrowest(a: { from?: string; to?: string }, b: { from?: string; to?: s
   const from = [a.from, b.from].filter((x): x is string => !!x).sort().pop();
   const to = [a.to, b.to].filter((x): x is string => !!x).sort()[0];
   return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
-}
-
-export function round(n: number): number {
-  return Math.round(n * 100) / 100;
 }

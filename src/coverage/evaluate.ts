@@ -11,7 +11,8 @@ export interface Allocation {
 
 // Periods are split proportionally, so sums carry float noise; compare with a small tolerance.
 const EPS = 1e-6;
-const round = (n: number) => Math.round(n * 100) / 100;
+/** Periods are reported to two decimals. */
+export const round = (n: number): number => Math.round(n * 100) / 100;
 
 export function evaluateProgram(program: Program, allocations: Allocation[]): Evaluation {
   const perLesson = new Map<string, number>();
