@@ -10,34 +10,23 @@ import { outDirSink, prepareOutDir, REPORTS_DIR, stdoutSink, type FinishingSink 
 import { runBatch, type Progress } from '../batch/run-batch.js';
 import { scanBatchFolder } from '../batch/scan.js';
 import { batchLevels } from '../batch/summary.js';
-import type { CheckOptions } from '../coverage/types.js';
 import { UsageError } from '../errors.js';
-import { LANGS, type Lang } from '../report/messages.js';
+import type { Lang } from '../report/messages.js';
 import { loadRuleSet } from '../rules/load.js';
-import type { ReadOptions } from '../transcript/parse.js';
 import { parseLevels } from './check.js';
 import { EXIT } from './exit-code.js';
 import type { Io } from './io.js';
 import { cliMessages } from './messages.js';
-import { localIsoDate, OUTPUT_FORMATS, parseDelimiter, parseEncoding, parseIsoDate, parseNumber, SCALE_CHOICES, type OutputFormat } from './options.js';
+import { addCheckingOptions, asOfFrom, checkOptionsFrom, OUTPUT_FORMATS, parseNumber, readOptionsFrom, type CheckingOptionValues, type OutputFormat } from './options.js';
 import { toolVersion } from './version.js';
 
-export interface BatchCommandOptions {
+export interface BatchCommandOptions extends CheckingOptionValues {
   out?: string;
   force?: boolean;
   format: OutputFormat;
   excel?: boolean;
   jobs?: string;
   quiet?: boolean;
-  rules?: string;
-  asOf?: string;
-  level?: string;
-  lang: Lang;
-  encoding?: string;
-  delimiter?: string;
-  scale?: (typeof SCALE_CHOICES)[number];
-  passMark?: string;
-  periodsPerCredit?: string;
 }
 
 const HELP: Record<Lang, { description: string; folder: string; out: string; force: string; format: string; jobs: string; quiet: string; examples: string }> = {
@@ -101,7 +90,7 @@ Exit codes:
 export function registerBatch(program: Command, io: Io, lang: Lang = 'vi'): void {
   const h = HELP[lang];
   const m = cliMessages(lang).check;
-  program
+  const cmd = program
     .command('batch')
     .description(h.description)
     .argument('<folder>', h.folder)
@@ -110,16 +99,8 @@ export function registerBatch(program: Command, io: Io, lang: Lang = 'vi'): void
     .addOption(new Option('-f, --format <format>', h.format).choices(OUTPUT_FORMATS).default('text'))
     .option('--excel', m.excel)
     .option('-j, --jobs <n>', h.jobs)
-    .option('-q, --quiet', h.quiet)
-    .option('--rules <dir>', m.rules)
-    .option('--as-of <date>', `${m.asOf} (YYYY-MM-DD); ${lang === 'vi' ? 'ngày nộp hồ sơ trong metadata.json được ưu tiên' : 'a dossier’s applicationDate wins'}`)
-    .option('--level <ids>', m.level)
-    .addOption(new Option('--lang <lang>', m.lang).choices(LANGS).default('vi'))
-    .option('--encoding <name>', m.encoding)
-    .option('--delimiter <char>', m.delimiter)
-    .addOption(new Option('--scale <scale>', m.scale).choices(SCALE_CHOICES))
-    .option('--pass-mark <n>', m.passMark)
-    .option('--periods-per-credit <n>', m.periodsPerCredit)
+    .option('-q, --quiet', h.quiet);
+  addCheckingOptions(cmd, lang, `; ${lang === 'vi' ? 'ngày nộp hồ sơ trong metadata.json được ưu tiên' : 'a dossier’s applicationDate wins'}`)
     .addHelpText('after', h.examples)
     .action(async (folder: string, opts: BatchCommandOptions, cmd: Command) => {
       // as in `check`: --excel alone implies CSV on stdout
@@ -170,25 +151,9 @@ export async function runBatchCommand(folder: string, opts: BatchCommandOptions,
   const lang = opts.lang;
   const b = batchMessages(lang);
   const jobs = parseJobs(opts.jobs);
-  const defaultAsOf = opts.asOf !== undefined ? parseIsoDate(opts.asOf, '--as-of') : localIsoDate((io.now ?? (() => new Date()))());
-  const read: ReadOptions = {};
-  if (opts.encoding !== undefined) read.encoding = parseEncoding(opts.encoding);
-  if (opts.delimiter !== undefined) read.delimiter = parseDelimiter(opts.delimiter);
-  if (opts.scale !== undefined) read.scale = opts.scale;
-  const check: Omit<CheckOptions, 'asOf'> = {};
-  if (opts.scale !== undefined) check.scale = opts.scale;
-  if (opts.passMark !== undefined) {
-    check.passMark = parseNumber(opts.passMark, '--pass-mark', (n) => n > 0 && n <= 10, {
-      en: 'a number in (0, 10] on the 10-point scale',
-      vi: 'một số trong khoảng (0; 10] theo thang điểm 10',
-    });
-  }
-  if (opts.periodsPerCredit !== undefined) {
-    check.periodsPerCredit = parseNumber(opts.periodsPerCredit, '--periods-per-credit', (n) => n > 0 && n <= 100, {
-      en: 'a positive number of periods (e.g. 15)',
-      vi: 'một số tiết dương (ví dụ 15)',
-    });
-  }
+  const defaultAsOf = asOfFrom(opts, io);
+  const read = readOptionsFrom(opts);
+  const check = checkOptionsFrom(opts);
 
   const ruleSet = await loadRuleSet(opts.rules !== undefined ? resolve(io.cwd, opts.rules) : undefined);
   if (opts.level !== undefined) check.programs = parseLevels(opts.level, ruleSet, lang);

@@ -7,11 +7,11 @@ import type { CheckOptions } from '../coverage/types.js';
 import { UsageError } from '../errors.js';
 import { checkCsvRows, toCsv } from '../report/csv.js';
 import { buildJsonReport } from '../report/json.js';
-import { LANGS, type Lang } from '../report/messages.js';
+import type { Lang } from '../report/messages.js';
 import { renderText } from '../report/text.js';
 import { loadRuleSet } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
-import { mergeTranscripts, parseTranscript, type ReadOptions } from '../transcript/parse.js';
+import { mergeTranscripts, parseTranscript } from '../transcript/parse.js';
 import { readTranscriptFile } from '../transcript/read-file.js';
 import type { Transcript } from '../transcript/types.js';
 import { colorLevel, stylesFor } from './color.js';
@@ -19,53 +19,35 @@ import { exitCodeForResult } from './exit-code.js';
 import { readAll, type Io } from './io.js';
 import { cliMessages } from './messages.js';
 import {
-  localIsoDate,
+  addCheckingOptions,
+  asOfFrom,
+  checkOptionsFrom,
   OUTPUT_FORMATS,
-  parseDelimiter,
-  parseEncoding,
-  parseIsoDate,
-  parseNumber,
-  SCALE_CHOICES,
+  readOptionsFrom,
+  type CheckingOptionValues,
   type OutputFormat,
 } from './options.js';
 import { writeOutputAtomic } from './output.js';
 import { toolVersion } from './version.js';
 
-export interface CheckCommandOptions {
-  level?: string;
+export interface CheckCommandOptions extends CheckingOptionValues {
   format: OutputFormat;
-  lang: Lang;
   output?: string;
   excel?: boolean;
-  rules?: string;
-  asOf?: string;
-  encoding?: string;
-  delimiter?: string;
-  scale?: (typeof SCALE_CHOICES)[number];
-  passMark?: string;
-  periodsPerCredit?: string;
   color: boolean;
   debug?: boolean;
 }
 
 export function registerCheck(program: Command, io: Io, lang: Lang): void {
   const m = cliMessages(lang).check;
-  program
+  const cmd = program
     .command('check')
     .description(m.description)
     .argument('<files...>', m.files)
-    .option('--level <ids>', m.level)
     .addOption(new Option('-f, --format <format>', m.format).choices(OUTPUT_FORMATS).default('text'))
-    .addOption(new Option('--lang <lang>', m.lang).choices(LANGS).default('vi'))
     .option('-o, --output <file>', m.output)
-    .option('--excel', m.excel)
-    .option('--rules <dir>', m.rules)
-    .option('--as-of <date>', `${m.asOf} (YYYY-MM-DD)`)
-    .option('--encoding <name>', m.encoding)
-    .option('--delimiter <char>', m.delimiter)
-    .addOption(new Option('--scale <scale>', m.scale).choices(SCALE_CHOICES))
-    .option('--pass-mark <n>', m.passMark)
-    .option('--periods-per-credit <n>', m.periodsPerCredit)
+    .option('--excel', m.excel);
+  addCheckingOptions(cmd, lang)
     .option('--no-color', m.noColor)
     .option('--debug', m.debug)
     .addHelpText('after', m.examples)
@@ -86,25 +68,8 @@ function userPath(io: Io, p: string): string {
 
 export async function runCheck(files: string[], opts: CheckCommandOptions, io: Io): Promise<number> {
   const lang = opts.lang;
-  const asOf = opts.asOf !== undefined ? parseIsoDate(opts.asOf, '--as-of') : localIsoDate((io.now ?? (() => new Date()))());
-  const read: ReadOptions = {};
-  if (opts.encoding !== undefined) read.encoding = parseEncoding(opts.encoding);
-  if (opts.delimiter !== undefined) read.delimiter = parseDelimiter(opts.delimiter);
-  if (opts.scale !== undefined) read.scale = opts.scale;
-  const checkOptions: CheckOptions = { asOf };
-  if (opts.scale !== undefined) checkOptions.scale = opts.scale;
-  if (opts.passMark !== undefined) {
-    checkOptions.passMark = parseNumber(opts.passMark, '--pass-mark', (n) => n > 0 && n <= 10, {
-      en: 'a number in (0, 10] on the 10-point scale',
-      vi: 'một số trong khoảng (0; 10] theo thang điểm 10',
-    });
-  }
-  if (opts.periodsPerCredit !== undefined) {
-    checkOptions.periodsPerCredit = parseNumber(opts.periodsPerCredit, '--periods-per-credit', (n) => n > 0 && n <= 100, {
-      en: 'a positive number of periods (e.g. 15)',
-      vi: 'một số tiết dương (ví dụ 15)',
-    });
-  }
+  const read = readOptionsFrom(opts);
+  const checkOptions: CheckOptions = { asOf: asOfFrom(opts, io), ...checkOptionsFrom(opts) };
   if (files.filter((f) => f === '-').length > 1) {
     throw new UsageError('stdin ("-") can be read only once', 'chỉ đọc được đầu vào chuẩn ("-") một lần');
   }

@@ -1,9 +1,14 @@
 // Parsing and validating option values into the types the core takes; bad values are UsageErrors naming the option.
 
+import { Option, type Command } from 'commander';
+import type { CheckOptions } from '../coverage/types.js';
 import { UsageError } from '../errors.js';
 import { LANGS, type Lang } from '../report/messages.js';
 import { ENCODINGS, type Encoding } from '../transcript/decode.js';
 import type { Delimiter } from '../transcript/csv.js';
+import type { ReadOptions } from '../transcript/parse.js';
+import type { Io } from './io.js';
+import { cliMessages } from './messages.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -84,4 +89,65 @@ export function langFromArgv(argv: readonly string[]): Lang {
 
 export function debugFromArgv(argv: readonly string[]): boolean {
   return argv.includes('--debug');
+}
+
+/** The option values `check` and `batch` share: which rules, which date, how to read and how to check. */
+export interface CheckingOptionValues {
+  level?: string;
+  lang: Lang;
+  rules?: string;
+  asOf?: string;
+  encoding?: string;
+  delimiter?: string;
+  scale?: (typeof SCALE_CHOICES)[number];
+  passMark?: string;
+  periodsPerCredit?: string;
+}
+
+/** Declare the shared checking options on a command (one wording for both commands). */
+export function addCheckingOptions(cmd: Command, lang: Lang, asOfNote = ''): Command {
+  const m = cliMessages(lang).check;
+  return cmd
+    .option('--level <ids>', m.level)
+    .addOption(new Option('--lang <lang>', m.lang).choices(LANGS).default('vi'))
+    .option('--rules <dir>', m.rules)
+    .option('--as-of <date>', `${m.asOf} (YYYY-MM-DD)${asOfNote}`)
+    .option('--encoding <name>', m.encoding)
+    .option('--delimiter <char>', m.delimiter)
+    .addOption(new Option('--scale <scale>', m.scale).choices(SCALE_CHOICES))
+    .option('--pass-mark <n>', m.passMark)
+    .option('--periods-per-credit <n>', m.periodsPerCredit);
+}
+
+/** How to read transcripts, from the shared option values. */
+export function readOptionsFrom(opts: CheckingOptionValues): ReadOptions {
+  const read: ReadOptions = {};
+  if (opts.encoding !== undefined) read.encoding = parseEncoding(opts.encoding);
+  if (opts.delimiter !== undefined) read.delimiter = parseDelimiter(opts.delimiter);
+  if (opts.scale !== undefined) read.scale = opts.scale;
+  return read;
+}
+
+/** How to check (all but the reference date and the levels, which need the clock and the rule set). */
+export function checkOptionsFrom(opts: CheckingOptionValues): Omit<CheckOptions, 'asOf'> {
+  const check: Omit<CheckOptions, 'asOf'> = {};
+  if (opts.scale !== undefined) check.scale = opts.scale;
+  if (opts.passMark !== undefined) {
+    check.passMark = parseNumber(opts.passMark, '--pass-mark', (n) => n > 0 && n <= 10, {
+      en: 'a number in (0, 10] on the 10-point scale',
+      vi: 'một số trong khoảng (0; 10] theo thang điểm 10',
+    });
+  }
+  if (opts.periodsPerCredit !== undefined) {
+    check.periodsPerCredit = parseNumber(opts.periodsPerCredit, '--periods-per-credit', (n) => n > 0 && n <= 100, {
+      en: 'a positive number of periods (e.g. 15)',
+      vi: 'một số tiết dương (ví dụ 15)',
+    });
+  }
+  return check;
+}
+
+/** `--as-of`, else today's local date (the only place the clock is read). */
+export function asOfFrom(opts: CheckingOptionValues, io: Io): string {
+  return opts.asOf !== undefined ? parseIsoDate(opts.asOf, '--as-of') : localIsoDate((io.now ?? (() => new Date()))());
 }
