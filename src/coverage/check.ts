@@ -14,6 +14,7 @@ import type {
   RowContribution,
   RowOutcome,
   UncertainReason,
+  UnverifiedData,
   Verdict,
 } from './types.js';
 
@@ -129,8 +130,8 @@ export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, option
   // 3. Evaluate each program twice and derive the verdict.
   const programResults = programs.map((program) => programResult(program, outcomes, prepared, ruleSet));
   for (const program of programs) {
-    const unverified = unverifiedItems(program, prepared);
-    if (unverified.length > 0) notices.push({ code: 'unverified-rules', args: { programId: program.id, items: unverified } });
+    const unverified = unverifiedData(program, prepared);
+    if (!isEmpty(unverified)) notices.push({ code: 'unverified-rules', args: { programId: program.id, ...unverified } });
     const range = narrowest(ruleSet.effective, program.effective);
     if ((range.from && options.asOf < range.from) || (range.to && options.asOf > range.to)) {
       notices.push({
@@ -259,7 +260,7 @@ function programResult(program: Program, outcomes: RowOutcome[], prepared: Prepa
     optimistic,
     decidingRows,
     shortfall: shortfallOf(program, pessimistic),
-    usesUnverifiedData: unverifiedItems(program, prepared).length > 0,
+    usesUnverifiedData: !isEmpty(unverifiedData(program, prepared)),
   };
 }
 
@@ -281,22 +282,24 @@ function shortfallOf(program: Program, e: ProgramResult['pessimistic']): Program
   };
 }
 
-/** Ids of the unverified data a program's verdict rests on: its own items and the rules of the rows it used. */
-function unverifiedItems(program: Program, prepared: Prepared[]): string[] {
-  const items: string[] = [];
-  if (!program.provenance.verified) items.push(program.id);
-  if (!program.policy.provenance.verified) items.push(`${program.id}.policy`);
-  for (const s of program.subjects) {
-    if (!s.provenance.verified) items.push(s.id);
-    for (const l of s.lessons) if (!l.implicit && !l.provenance.verified) items.push(l.id);
-  }
+/** The unverified data a program's verdict rests on: its own items and the rules of the rows it used. */
+function unverifiedData(program: Program, prepared: Prepared[]): UnverifiedData {
+  const rules: string[] = [];
   for (const p of prepared) {
     if (p.rule && !p.rule.provenance.verified && p.outcome.contributions.some((c) => c.programId === program.id)) {
-      if (!items.includes(p.rule.id)) items.push(p.rule.id);
+      if (!rules.includes(p.rule.id)) rules.push(p.rule.id);
     }
   }
-  return items;
+  return {
+    program: !program.provenance.verified,
+    policy: !program.policy.provenance.verified,
+    subjects: program.subjects.filter((s) => !s.provenance.verified).map((s) => s.id),
+    lessons: program.lessons.filter((l) => !l.implicit && !l.provenance.verified).map((l) => l.id),
+    rules,
+  };
 }
+
+const isEmpty = (u: UnverifiedData) => !u.program && !u.policy && u.subjects.length + u.lessons.length + u.rules.length === 0;
 
 function narrowest(a: { from?: string; to?: string }, b: { from?: string; to?: string }): { from?: string; to?: string } {
   const from = [a.from, b.from].filter((x): x is string => !!x).sort().pop();

@@ -112,7 +112,7 @@ export interface ProgramResult {
 }
 
 export type NoticeCode =
-  | 'unverified-rules' // args: { programId, items: string[] }
+  | 'unverified-rules' // args: { programId, ...UnverifiedData }
   | 'outside-effective-period' // args: { asOf, from?, to?, programId? }
   | 'rule-tie' // args: { rowId, ruleId, tiedWith }
   | 'grade-band' // args: { rowId, grade, passMark, uncertainBelow }
@@ -120,6 +120,18 @@ export type NoticeCode =
   | 'four-point-scale-inferred' // args: {}
   | 'periods-from-credits' // args: { perCredit, perDvht }
   | 'no-rows'; // args: {}
+
+/** Which rule data marked `verified: false` a program's verdict rests on. */
+export interface UnverifiedData {
+  /** the program's own description (structure, periods) */
+  program: boolean;
+  /** its pass thresholds / counting policy */
+  policy: boolean;
+  subjects: string[];
+  lessons: string[];
+  /** mapping rules of the rows that fed the program */
+  rules: string[];
+}
 
 export interface Notice {
   code: NoticeCode;

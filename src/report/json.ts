@@ -5,7 +5,6 @@ import type { Localized, RuleSet } from '../rules/types.js';
 import type { Person, RowSource } from '../transcript/types.js';
 import { findProgram, findSubject, lessonTitle, ruleLabel } from './lookup.js';
 import { notCountedMessage, noticeMessage, uncertainMessage } from './messages.js';
-import { reportNotices } from './notices.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -209,7 +208,7 @@ export function buildJsonReport(result: CheckResult, ruleSet: RuleSet, meta: Jso
     highestPassed: highest ? { id: highest, name: programName(highest) } : null,
     programs: [...result.programs].sort((a, b) => a.rank - b.rank).map(program),
     rows: result.rows.map(row),
-    notices: reportNotices(result, ruleSet).map((n) => ({
+    notices: result.notices.map((n) => ({
       code: n.code,
       args: n.args,
       message: both((l) => noticeMessage(l, n, ruleSet)),

@@ -182,10 +182,16 @@ const vi: Messages = {
     const a = n.args;
     switch (n.code) {
       case 'unverified-rules': {
-        const items = strs(a.items);
+        const parts = [
+          a.program ? 'mô tả chương trình' : '',
+          a.policy ? 'ngưỡng đạt' : '',
+          strs(a.subjects).length ? `số tiết của ${strs(a.subjects).length} môn/phần` : '',
+          strs(a.lessons).length ? `danh mục ${strs(a.lessons).length} bài` : '',
+          strs(a.rules).length ? `quy tắc ánh xạ ${shortList(strs(a.rules).map((r) => `«${ruleLabel(rs, r, 'vi')}»`), (k) => `và ${k} quy tắc khác`)}` : '',
+        ].filter(Boolean);
         return (
-          `${programName(rs, a.programId, 'vi')}: kết quả dùng dữ liệu tái dựng, chưa được đối chiếu với văn bản chính thức` +
-          (items.length ? ` (${shortList(items, (k) => `và ${k} mục khác`)})` : '') +
+          `${programName(rs, a.programId, 'vi')}: kết quả dựa trên dữ liệu tái dựng, chưa được đối chiếu với văn bản chính thức` +
+          (parts.length ? ` (${parts.join('; ')})` : '') +
           '; chỉ dùng để tham khảo và cần đối chiếu trước khi xác nhận.'
         );
       }
@@ -314,10 +320,16 @@ const en: Messages = {
     const a = n.args;
     switch (n.code) {
       case 'unverified-rules': {
-        const items = strs(a.items);
+        const parts = [
+          a.program ? 'the program description' : '',
+          a.policy ? 'the pass thresholds' : '',
+          strs(a.subjects).length ? `the periods of ${strs(a.subjects).length} subjects/parts` : '',
+          strs(a.lessons).length ? `the list of ${strs(a.lessons).length} lessons` : '',
+          strs(a.rules).length ? `the mapping rules ${shortList(strs(a.rules).map((r) => `"${ruleLabel(rs, r, 'en')}"`), (k) => `and ${k} more`)}` : '',
+        ].filter(Boolean);
         return (
-          `${programName(rs, a.programId, 'en')}: the result uses reconstructed data not checked against the official text` +
-          (items.length ? ` (${shortList(items, (k) => `and ${k} more`)})` : '') +
+          `${programName(rs, a.programId, 'en')}: the result rests on reconstructed data not checked against the official text` +
+          (parts.length ? ` (${parts.join('; ')})` : '') +
           '; for reference only, verify before certifying.'
         );
       }

@@ -6,7 +6,6 @@ import type { Person } from '../transcript/types.js';
 import { date, num, table, type Column } from './format.js';
 import { isImplicitLesson, lessonTitle, programName, ruleLabel, subjectName } from './lookup.js';
 import { messages, notCountedMessage, noticeMessage, type Lang, type Messages } from './messages.js';
-import { reportNotices } from './notices.js';
 import { plainStyles, type Styles } from './styles.js';
 
 export interface TextOptions {
@@ -45,7 +44,7 @@ export function renderText(result: CheckResult, ruleSet: RuleSet, options: TextO
 
   // Summary: the highest level passed leads.
   out.push(c.bold(conclusion(result, programs, ruleSet, lang, m)));
-  const notices = reportNotices(result, ruleSet);
+  const notices = result.notices;
   // a date outside the effective period qualifies the conclusion itself, so say so next to it
   if (notices.some((x) => x.code === 'outside-effective-period')) out.push(c.warn(m.outsideCaveat));
 

@@ -134,7 +134,10 @@ describe('notices', () => {
     });
     const rules = ruleSet([p], [{ id: 'r', names: ['m'], targets: ['A'], verified: false }]);
     const r = checkTranscript(transcript([row('m', { credits: 1, grade: '8' })]), rules, opts);
-    expect(r.notices).toContainEqual({ code: 'unverified-rules', args: { programId: 'x', items: ['S', 'A', 'r'] } });
+    expect(r.notices).toContainEqual({
+      code: 'unverified-rules',
+      args: { programId: 'x', program: false, policy: false, subjects: ['S'], lessons: ['A'], rules: ['r'] },
+    });
     expect(r.programs[0]!.usesUnverifiedData).toBe(true);
   });
   it('says when the reference date is outside the effective period', () => {

@@ -202,7 +202,12 @@ export function passingResult(): CheckResult {
       }),
     ],
     highestPassed: 'so-cap',
-    notices: [],
+    notices: [
+      {
+        code: 'unverified-rules',
+        args: { programId: 'so-cap', program: false, policy: false, subjects: [], lessons: ['SC01', 'SC02'], rules: ['triet'] },
+      },
+    ],
   };
 }
 
@@ -250,6 +255,9 @@ export function reviewResult(): CheckResult {
       }),
     ],
     highestPassed: null,
-    notices: [{ code: 'periods-from-credits', args: { perCredit: 15, perDvht: 15 } }],
+    notices: [
+      { code: 'periods-from-credits', args: { perCredit: 15, perDvht: 15 } },
+      { code: 'outside-effective-period', args: { asOf: '2024-03-01', from: '2013-01-14', to: '2021-07-08', programId: 'so-cap' } },
+    ],
   };
 }

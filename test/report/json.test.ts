@@ -69,7 +69,7 @@ describe('buildJsonReport', () => {
 
   it('includes the notices with code, args and both messages', () => {
     const n = report.notices.find((x) => x.code === 'unverified-rules')!;
-    expect(n.args).toEqual({ programId: 'so-cap', items: [] });
+    expect(n.args).toEqual({ programId: 'so-cap', program: false, policy: false, subjects: [], lessons: ['SC01', 'SC02'], rules: ['triet'] });
     expect(n.message.vi).toContain('dữ liệu tái dựng');
     expect(n.message.en).toContain('reconstructed data');
   });

@@ -49,11 +49,11 @@ describe('renderText (Vietnamese)', () => {
     expect(text).toContain('[4] Triết học Mác-Lênin (bang-diem.csv, dòng 5): không đạt (điểm 3)');
   });
 
-  it('always shows the unverified-data notice, even when the core gave none', () => {
+  it('shows the unverified-data notice in words an officer can act on', () => {
     expect(text).toContain('Lưu ý:');
-    expect(text).toContain('Sơ cấp lý luận chính trị: kết quả dùng dữ liệu tái dựng');
+    expect(text).toContain('Sơ cấp lý luận chính trị: kết quả dựa trên dữ liệu tái dựng, chưa được đối chiếu với văn bản chính thức (danh mục 2 bài; quy tắc ánh xạ «');
     // trung cấp used only verified data here
-    expect(text).not.toContain('Trung cấp lý luận chính trị: kết quả dùng dữ liệu tái dựng');
+    expect(text).not.toContain('Trung cấp lý luận chính trị: kết quả dựa trên dữ liệu tái dựng');
   });
 
   it('has no trailing spaces and no colour codes by default', () => {
@@ -76,12 +76,12 @@ describe('renderText: REVIEW', () => {
   });
 
   it('shows the effective-period notice when the reference date is outside', () => {
-    expect(vi).toContain('Ngày tham chiếu 01/03/2024 nằm ngoài thời gian áp dụng của bộ quy tắc Bộ quy tắc thử (từ 16/09/2009 đến hết 08/07/2021)');
+    expect(vi).toContain('Ngày tham chiếu 01/03/2024 nằm ngoài thời gian áp dụng của chương trình Sơ cấp lý luận chính trị (từ 14/01/2013 đến hết 08/07/2021)');
     expect(vi.split('\n')[vi.split('\n').findIndex((l) => l.startsWith('Kết luận:')) + 1]).toBe(
       '(Ngày tham chiếu nằm ngoài thời gian áp dụng của quy định — kết quả chỉ để tham khảo, xem phần Lưu ý.)',
     );
     expect(renderText(passingResult(), ruleSet(), { lang: 'vi' })).not.toContain('nằm ngoài thời gian áp dụng');
-    expect(en).toContain('The reference date 2024-03-01 is outside the period in which the rule set Test rules applies (from 2009-09-16 to 2021-07-08 inclusive)');
+    expect(en).toContain('The reference date 2024-03-01 is outside the period in which the program Elementary political theory applies (from 2013-01-14 to 2021-07-08 inclusive)');
   });
 
   it('renders the core notices and uncertain rows in English', () => {
