@@ -149,18 +149,15 @@ export function evaluateDossier(files: DossierFiles, ctx: EvaluateContext): Doss
     const report = result
       ? buildJsonReport(result, ctx.ruleSet, { files: dossier.transcripts, toolVersion: ctx.toolVersion, ...(person ? { person } : {}) })
       : null;
-    reportJson = `${JSON.stringify(
-      {
-        schemaVersion: DOSSIER_REPORT_VERSION,
-        dossier: dossier.name,
-        files: dossier.transcripts,
-        metadata,
-        error: error ? { code: error.code, message: error.message } : null,
-        report,
-      },
-      null,
-      2,
-    )}\n`;
+    // compact: thousands of these are written per batch; the .txt beside each is the one for reading
+    reportJson = `${JSON.stringify({
+      schemaVersion: DOSSIER_REPORT_VERSION,
+      dossier: dossier.name,
+      files: dossier.transcripts,
+      metadata,
+      error: error ? { code: error.code, message: error.message } : null,
+      report,
+    })}\n`;
     const head = `${ctx.lang === 'vi' ? 'Hồ sơ' : 'Dossier'}: ${dossier.name}\n`;
     reportText = result
       ? `${head}${renderText(result, ctx.ruleSet, { lang: ctx.lang, files: dossier.transcripts, ...(person ? { person } : {}) })}`

@@ -74,7 +74,7 @@ export function crashedOutcome(dossier: Dossier, e: unknown, context: EvaluateCo
     summary,
     stats: statsEntry(facts),
     unmatched: [],
-    reportJson: context.reports ? `${JSON.stringify({ schemaVersion: 1, dossier: dossier.name, files: dossier.transcripts, metadata: null, error, report: null }, null, 2)}\n` : null,
+    reportJson: context.reports ? `${JSON.stringify({ schemaVersion: 1, dossier: dossier.name, files: dossier.transcripts, metadata: null, error, report: null })}\n` : null,
     reportText: context.reports ? text : null,
   };
 }

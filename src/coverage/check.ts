@@ -1,6 +1,6 @@
 // Checking one transcript against a rule set: rows → matches → counted rows → two evaluations → verdict (§6).
 
-import { compileMatcher } from '../match/match.js';
+import { matcherFor } from '../match/match.js';
 import type { Lesson, MappingRule, Program, RuleSet } from '../rules/types.js';
 import type { Transcript, TranscriptRow } from '../transcript/types.js';
 import { evaluateProgram, round, type Allocation } from './evaluate.js';
@@ -28,7 +28,7 @@ interface Prepared {
 export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, options: CheckOptions): CheckResult {
   const notices: Notice[] = [];
   const programs = selectPrograms(ruleSet, options.programs);
-  const matcher = compileMatcher(ruleSet);
+  const matcher = matcherFor(ruleSet);
   const rulesById = new Map(ruleSet.rules.map((r) => [r.id, r]));
   const { scale, inferred } = inferScale(transcript.rows.map((r) => r.grade), options.scale);
   if (inferred) notices.push({ code: 'four-point-scale-inferred', args: {} });

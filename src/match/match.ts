@@ -13,6 +13,19 @@ export interface Matcher {
   matchKey(key: string, code?: string): RuleMatchInfo | null;
 }
 
+const KEY_CACHE_SIZE = 10_000;
+const compiled = new WeakMap<RuleSet, Matcher>();
+
+/** The matcher of a rule set, compiled once per rule set (rule sets are immutable values). */
+export function matcherFor(ruleSet: RuleSet): Matcher {
+  let m = compiled.get(ruleSet);
+  if (!m) {
+    m = compileMatcher(ruleSet);
+    compiled.set(ruleSet, m);
+  }
+  return m;
+}
+
 export function compileMatcher(ruleSet: RuleSet): Matcher {
   const expander = compileAbbreviations(ruleSet.abbreviations);
   const keyOpts = { expander, dropToken: ruleSet.dropToken ?? undefined };
@@ -47,8 +60,18 @@ export function compileMatcher(ruleSet: RuleSet): Matcher {
 
   const codeKey = (code: string) => baseKey(code).replace(/ /g, '');
 
+  // batches see the same few hundred spellings again and again; the cache is bounded so memory stays flat
+  const keys = new Map<string, string>();
   return {
-    key: (name) => matchingKey(name, keyOpts),
+    key(name) {
+      let k = keys.get(name);
+      if (k === undefined) {
+        if (keys.size >= KEY_CACHE_SIZE) keys.clear();
+        k = matchingKey(name, keyOpts);
+        keys.set(name, k);
+      }
+      return k;
+    },
     codeKey,
     matchKey(key, code) {
       if (key === '' && !code) return null;

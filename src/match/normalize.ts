@@ -12,15 +12,18 @@ export function displayName(s: string): string {
  * No abbreviation expansion: see `matchingKey`.
  */
 export function baseKey(s: string): string {
-  return s
-    .normalize('NFC')
-    .toLowerCase()
+  const lower = s.toLowerCase();
+  // most keys (English names, codes, already-plain text) need no Unicode work: keep that path cheap
+  if (PLAIN.test(lower)) return lower.replace(/[^a-z0-9]+/g, ' ').trim();
+  return lower
     .replace(/đ/gu, 'd')
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+const PLAIN = /^[\x00-\x7f]*$/;
 
 /** Compiled abbreviation table: whole-word sequences, longest first, applied in one left-to-right pass. */
 export interface Expander {

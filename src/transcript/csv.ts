@@ -58,7 +58,7 @@ export function findUnclosedQuote(text: string, delimiter: string): number | und
 }
 
 /** Parse records, skipping empty lines and lines whose cells are all empty (",,,," rows from Excel). */
-export function readCsvRecords(text: string, file: string, delimiter: Delimiter, toLine?: number): CsvRecord[] {
+export function readCsvRecords(text: string, file: string, delimiter: Delimiter): CsvRecord[] {
   let parsed: { record: string[]; raw: string; info: { lines: number } }[];
   try {
     parsed = parse(text, {
@@ -70,7 +70,6 @@ export function readCsvRecords(text: string, file: string, delimiter: Delimiter,
       info: true,
       raw: true,
       record_delimiter: '\n',
-      ...(toLine !== undefined ? { to_line: toLine } : {}),
     }) as unknown as typeof parsed;
   } catch (e) {
     throw csvError(e as CsvParseError, text, file, delimiter);
@@ -135,40 +134,55 @@ function findHeader(records: readonly CsvRecord[]): HeaderHit | undefined {
 
 /** The delimiter that occurs most often, outside quotes, on the first non-empty line (',' on a tie or none). */
 export function countDelimiters(text: string): Delimiter {
-  const first = text.split('\n').find((l) => l.trim() !== '') ?? '';
-  const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
-  let inQuote = false;
-  for (const ch of first) {
-    if (ch === '"') inQuote = !inQuote;
-    else if (!inQuote && counts.has(ch as Delimiter)) counts.set(ch as Delimiter, counts.get(ch as Delimiter)! + 1);
-  }
-  let best: Delimiter = ',';
-  for (const d of DELIMITERS) if (counts.get(d)! > counts.get(best)!) best = d;
-  return best;
+  return rankDelimiters(text, 1)[0]!;
 }
 
 /**
- * Pick the delimiter under which a header row (one with a course-name column) appears earliest in the first
- * rows; more columns break a tie. Falls back to counting delimiters on the first line.
+ * Delimiters by how often they occur outside quotes on the first non-empty lines (title lines above the header
+ * have few), most frequent first; ties keep the order `,` `;` tab.
  */
-export function detectDelimiter(text: string, file: string): Delimiter {
-  let best: { d: Delimiter; line: number; cells: number } | undefined;
-  for (const d of DELIMITERS) {
-    let records: CsvRecord[];
-    try {
-      records = readCsvRecords(text, file, d, 60);
-    } catch {
-      continue;
-    }
-    const hit = findHeader(records);
-    if (!hit) continue;
-    const rec = records[hit.index]!;
-    const cells = rec.cells.filter((c) => c !== '').length;
-    if (!best || rec.line < best.line || (rec.line === best.line && cells > best.cells)) {
-      best = { d, line: rec.line, cells };
+export function rankDelimiters(text: string, lines = HEADER_SEARCH_ROWS): Delimiter[] {
+  const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
+  let seen = 0;
+  let start = 0;
+  while (seen < lines && start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (line.trim() === '') continue;
+    seen++;
+    let inQuote = false;
+    for (const ch of line) {
+      if (ch === '"') inQuote = !inQuote;
+      else if (!inQuote && counts.has(ch as Delimiter)) counts.set(ch as Delimiter, counts.get(ch as Delimiter)! + 1);
     }
   }
-  return best?.d ?? countDelimiters(text);
+  return [...DELIMITERS].sort((a, b) => counts.get(b)! - counts.get(a)!);
+}
+
+/**
+ * Records and header under the given delimiter, or else under the first delimiter (most frequent first) with
+ * which a header row (one with a course-name column) is found: one parse for an ordinary file.
+ */
+function recordsWithHeader(text: string, file: string, given: Delimiter | undefined): { records: CsvRecord[]; hit: HeaderHit } {
+  const candidates = given ? [given] : rankDelimiters(text);
+  let first: { records: CsvRecord[] } | { error: unknown } | undefined;
+  for (const d of candidates) {
+    let records: CsvRecord[];
+    try {
+      records = readCsvRecords(text, file, d);
+    } catch (error) {
+      first ??= { error };
+      continue;
+    }
+    first ??= { records };
+    const hit = findHeader(records);
+    if (hit) return { records, hit };
+  }
+  // nothing fits: report what the most likely delimiter gave
+  if (first && 'error' in first) throw first.error;
+  throw noNameColumn(file, first?.records ?? []);
 }
 
 const PERSON_KEYS: ReadonlyMap<string, 'id' | 'name' | 'birthDate' | 'unit'> = new Map([
@@ -215,10 +229,7 @@ function noNameColumn(file: string, records: readonly CsvRecord[]): InputError {
 /** Parse a CSV/TSV transcript (text already decoded and NFC). Row ids are 1..n in file order. */
 export function parseCsvTranscript(input: string, file: string, opts: CsvOptions = {}): Transcript {
   const text = input.replace(/\r\n?/gu, '\n');
-  const delimiter = opts.delimiter ?? detectDelimiter(text, file);
-  const records = readCsvRecords(text, file, delimiter);
-  const hit = findHeader(records);
-  if (!hit) throw noNameColumn(file, records);
+  const { records, hit } = recordsWithHeader(text, file, opts.delimiter);
   const headerCells = records[hit.index]!.cells;
   const { map } = hit;
 
