@@ -10,8 +10,8 @@ export interface BatchMessages {
   none: string;
   error: string;
   highest: string;
-  periods: string;
-  lessons: string;
+  courseFigures(a: { periods: string; minPeriods: string; lessons: number; total: number; minLessons: number }): string;
+  subjectFigures(a: { passed: number; required: number; periods: string; total: string }): string;
   totals(a: { dossiers: number; evaluated: number; failed: number; passed: number }): string;
   progress(a: { done: number; total: number; rate: string; left: string }): string;
   wrote(a: { dossiers: number; dir: string }): string;
@@ -34,8 +34,8 @@ const vi: BatchMessages = {
   none: 'chưa đạt trình độ nào',
   error: 'LỖI',
   highest: 'Cao nhất',
-  periods: 'tiết',
-  lessons: 'bài',
+  courseFigures: (a) => `${a.periods}/${a.minPeriods} tiết, ${a.lessons}/${a.total} bài (tối thiểu ${a.minLessons})`,
+  subjectFigures: (a) => `${a.passed}/${a.required} môn đạt, ${a.periods}/${a.total} tiết`,
   totals: (a) =>
     `Tổng cộng ${a.dossiers} hồ sơ: ${a.evaluated} đã đánh giá (${a.passed} đạt ít nhất một trình độ), ${a.failed} không đánh giá được.`,
   progress: (a) => `Đã xử lý ${a.done}/${a.total} hồ sơ · ${a.rate} hồ sơ/giây · còn khoảng ${a.left}`,
@@ -59,8 +59,8 @@ const en: BatchMessages = {
   none: 'no level passed',
   error: 'ERROR',
   highest: 'Highest',
-  periods: 'periods',
-  lessons: 'lessons',
+  courseFigures: (a) => `${a.periods}/${a.minPeriods} periods, ${a.lessons}/${a.total} lessons (at least ${a.minLessons})`,
+  subjectFigures: (a) => `${a.passed}/${a.required} subjects pass, ${a.periods}/${a.total} periods`,
   totals: (a) =>
     `${a.dossiers} dossiers in total: ${a.evaluated} evaluated (${a.passed} passed at least one level), ${a.failed} could not be evaluated.`,
   progress: (a) => `Processed ${a.done}/${a.total} dossiers · ${a.rate} dossiers/s · about ${a.left} left`,

@@ -46,6 +46,9 @@ export function levelSummary(p: ProgramResult, lang: Lang): LevelSummary {
     periodsRequired: course ? (p.minPeriods ?? p.totalPeriods) : p.totalPeriods,
     lessons: p.pessimistic.lessonsCovered,
     lessonsRequired: course ? (p.minLessons ?? p.totalLessons) : p.totalLessons,
+    lessonsTotal: p.totalLessons,
+    subjectsPassed: course ? null : p.pessimistic.subjects.filter((s) => s.required && s.pass).length,
+    subjectsRequired: course ? null : p.pessimistic.subjects.filter((s) => s.required).length,
     shortfall: shortfallText(p, lang),
     decidingRows: [...p.decidingRows],
   };
@@ -128,7 +131,18 @@ export function levelPrefix(programId: string): string {
   return programId.replace(/[^A-Za-z0-9]+/g, '_');
 }
 
-const LEVEL_FIELDS = ['verdict', 'periods', 'periods_optimistic', 'periods_required', 'lessons', 'lessons_required', 'shortfall'] as const;
+const LEVEL_FIELDS = [
+  'verdict',
+  'periods',
+  'periods_optimistic',
+  'periods_required',
+  'lessons',
+  'lessons_required',
+  'lessons_total',
+  'subjects_passed',
+  'subjects_required',
+  'shortfall',
+] as const;
 
 /** Stable column ids of summary.csv for the given levels. */
 export function summaryColumns(levels: readonly Pick<Program, 'id'>[]): string[] {
@@ -163,6 +177,9 @@ export function summaryRecord(row: SummaryRow, levels: readonly Pick<Program, 'i
       l ? l.periodsRequired : null,
       l ? l.lessons : null,
       l ? l.lessonsRequired : null,
+      l ? l.lessonsTotal : null,
+      l ? l.subjectsPassed : null,
+      l ? l.subjectsRequired : null,
       l ? l.shortfall : null,
     );
   }
@@ -181,7 +198,11 @@ export function summaryLine(row: SummaryRow, levels: readonly Program[], lang: L
   const highest = levels.find((l) => l.id === row.highestPassed);
   const parts = row.levels.map((l) => {
     const name = levels.find((p) => p.id === l.programId)?.name[lang] ?? l.programId;
-    return `${name} ${verdictWord(lang, l.verdict)} ${num(lang, l.periods)}/${num(lang, l.periodsRequired)} ${b.periods}, ${l.lessons}/${l.lessonsRequired} ${b.lessons}`;
+    const figures =
+      l.subjectsPassed === null
+        ? b.courseFigures({ periods: num(lang, l.periods), minPeriods: num(lang, l.periodsRequired), lessons: l.lessons, total: l.lessonsTotal, minLessons: l.lessonsRequired })
+        : b.subjectFigures({ passed: l.subjectsPassed, required: l.subjectsRequired ?? 0, periods: num(lang, l.periods), total: num(lang, l.periodsRequired) });
+    return `${name} ${verdictWord(lang, l.verdict)} ${figures}`;
   });
   return `${head}: ${b.highest}: ${highest ? highest.name[lang] : b.none} | ${parts.join(' | ')}`;
 }

@@ -30,6 +30,11 @@ export interface LevelSummary {
   lessons: number;
   /** course policy: the minimum lessons; per-subject: the program's total lessons */
   lessonsRequired: number;
+  /** the program's number of lessons */
+  lessonsTotal: number;
+  /** per-subject policy: required subjects that pass / all required subjects (null under the course policy) */
+  subjectsPassed: number | null;
+  subjectsRequired: number | null;
   /** what is missing, in one short phrase (empty on PASS) */
   shortfall: string;
   /** REVIEW: the rows (ids in the merged transcript) that decide it */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Dossier } from '../../src/batch/discover.js';
-import { buildSummaryRow, levelSummary, reviewAbove, statsEntry, summaryColumns, summaryRecord, unmatchedNames } from '../../src/batch/summary.js';
-import type { CheckResult, Evaluation, ProgramResult, RowOutcome } from '../../src/coverage/types.js';
+import { buildSummaryRow, levelSummary, reviewAbove, statsEntry, summaryColumns, summaryLine, summaryRecord, unmatchedNames } from '../../src/batch/summary.js';
+import type { CheckResult, Evaluation, ProgramResult, RowOutcome, SubjectEvaluation } from '../../src/coverage/types.js';
+import type { Program } from '../../src/rules/types.js';
 
 const evaluation = (periodsCounted: number, lessonsCovered: number, pass: boolean): Evaluation => ({ pass, periodsCounted, lessonsCovered, subjects: [], rows: [] });
 
@@ -67,6 +68,26 @@ describe('summary rows', () => {
     expect(fail).toMatchObject({ periodsRequired: 610, lessonsRequired: 10 });
     expect(fail.shortfall).toBe('Short by 338 periods in 2 subjects.');
     expect(levelSummary(programResult('so-cap', 1, 'PASS'), 'vi').shortfall).toBe('');
+  });
+
+  it('reads figures per policy: lessons of the whole program under the course policy, subjects passed per subject', () => {
+    const subject = (id: string, pass: boolean, required = true) => ({ subjectId: id, required, pass }) as SubjectEvaluation;
+    const tc = programResult('trung-cap', 2, 'FAIL', {
+      pessimistic: { ...evaluation(150, 4, false), subjects: [subject('A', true), subject('B', false), subject('C', false), subject('D', true, false)] },
+    });
+    expect(levelSummary(tc, 'vi')).toMatchObject({ subjectsPassed: 1, subjectsRequired: 3, lessonsTotal: 10 });
+    expect(levelSummary(programResult('so-cap', 1, 'REVIEW'), 'vi')).toMatchObject({ subjectsPassed: null, subjectsRequired: null, lessonsTotal: 18 });
+    const levels = [
+      { id: 'so-cap', name: { vi: 'Sơ cấp', en: 'Elementary' } },
+      { id: 'trung-cap', name: { vi: 'Trung cấp', en: 'Intermediate' } },
+    ] as Program[];
+    const line = summaryLine(
+      { ...buildSummaryRow({ dossier, metadata: null, transcript: null, result: result([programResult('so-cap', 1, 'REVIEW'), tc], null), error: null, asOf: '2020-01-01' }, 'vi') },
+      levels,
+      'vi',
+    );
+    expect(line).toContain('Sơ cấp CẦN XEM XÉT 120/144 tiết, 10/18 bài (tối thiểu 13)');
+    expect(line).toContain('Trung cấp KHÔNG ĐẠT 1/3 môn đạt, 150/610 tiết');
   });
 
   it('knows when a level above the highest passed is still under review', () => {
