@@ -121,7 +121,7 @@ export function processDossier(root: string, dossier: Dossier, context: Evaluate
 }
 
 function workerFile(): URL | null {
-  const url = new URL('./worker.js', import.meta.url);
+  const url = new URL('../batch/worker.js', import.meta.url);
   // running from the TypeScript sources (tests) there is no compiled worker: evaluate in-process instead
   return existsSync(fileURLToPath(url)) ? url : null;
 }
