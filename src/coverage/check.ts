@@ -2,9 +2,10 @@
 
 import { matcherFor } from '../match/match.js';
 import type { Lesson, MappingRule, Program, RuleSet } from '../rules/types.js';
-import type { Transcript, TranscriptRow } from '../transcript/types.js';
-import { evaluateProgram, round, type Allocation } from './evaluate.js';
+import type { RawGrade, Transcript, TranscriptRow } from '../transcript/types.js';
+import { evaluateProgram, round } from './evaluate.js';
 import { inferScale, readGrade, type GradeReading } from './grade.js';
+import { attemptKey, unitsOf, type ModuleInfo } from './modules.js';
 import type {
   CheckOptions,
   CheckResult,
@@ -23,6 +24,8 @@ interface Prepared {
   outcome: RowOutcome;
   rule: MappingRule | null;
   reading: GradeReading;
+  /** attempt group (module) of a matched row */
+  module: string | null;
 }
 
 export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, options: CheckOptions): CheckResult {
@@ -30,8 +33,9 @@ export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, option
   const programs = selectPrograms(ruleSet, options.programs);
   const matcher = matcherFor(ruleSet);
   const rulesById = new Map(ruleSet.rules.map((r) => [r.id, r]));
-  const { scale, inferred } = inferScale(transcript.rows.map((r) => r.grade), options.scale);
-  if (inferred) notices.push({ code: 'four-point-scale-inferred', args: {} });
+  const scales = scalesByFile(transcript.rows, options.scale);
+  const inferredFiles = [...scales].filter(([, s]) => s.inferred).map(([file]) => file);
+  if (inferredFiles.length > 0) notices.push({ code: 'four-point-scale-inferred', args: { files: inferredFiles } });
   if (transcript.rows.length === 0) notices.push({ code: 'no-rows', args: {} });
 
   const perUnit = {
@@ -44,7 +48,7 @@ export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, option
     const key = matcher.key(row.name);
     const match = matcher.matchKey(key, row.code);
     const rule = match ? (rulesById.get(match.ruleId) ?? null) : null;
-    const reading = readGrade(row.grade, ruleSet.grading, scale, options.passMark);
+    const reading = readRowGrade(row.grade, scales.get(row.source.file)!, ruleSet, options.passMark);
     const outcome: RowOutcome = {
       rowId: row.id,
       source: row.source,
@@ -61,23 +65,25 @@ export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, option
     if (match && match.tiedWith.length > 0) {
       notices.push({ code: 'rule-tie', args: { rowId: row.id, ruleId: match.ruleId, tiedWith: match.tiedWith } });
     }
-    return { row, outcome, rule, reading };
+    const module = rule ? attemptKey(rule.id, key, row.code ? matcher.codeKey(row.code) : null) : null;
+    return { row, outcome, rule, reading, module };
   });
 
-  // 2. Attempts: rows of one rule are attempts of one module (§6.3). The certain attempt with the most periods
-  //    counts; an uncertain attempt stays in play (optimistic evaluation only) when it could give more.
-  const byRule = new Map<string, Prepared[]>();
+  // 2. Attempts: rows with the same name (and code) are attempts of one module (§6.3). The certain attempt with
+  //    the most periods counts; an uncertain attempt stays in play (optimistic evaluation only) when it could give more.
+  const byModule = new Map<string, Prepared[]>();
   for (const p of prepared) {
-    if (!p.rule) {
+    if (!p.module) {
       p.outcome.notCounted = 'unmatched';
       continue;
     }
-    const list = byRule.get(p.rule.id);
+    const list = byModule.get(p.module);
     if (list) list.push(p);
-    else byRule.set(p.rule.id, [p]);
+    else byModule.set(p.module, [p]);
   }
   const checkedLessons = new Set(programs.flatMap((p) => p.lessons.map((l) => l.id)));
-  for (const group of byRule.values()) {
+  const modules: ModuleInfo[] = [];
+  for (const [id, group] of byModule) {
     const rule = group[0]!.rule!;
     const relevant = rule.targets.some((t) => checkedLessons.has(t.lessonId));
     const live: Prepared[] = [];
@@ -120,7 +126,9 @@ export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, option
         notices.push({ code: 'exempt-counted', args: { rowId: p.row.id } });
       }
     }
+    if (live.some((p) => p.outcome.state !== 'not-counted')) modules.push({ id, ruleId: rule.id, key: group[0]!.outcome.key });
   }
+  const units = unitsOf(modules);
 
   const outcomes = prepared.map((p) => p.outcome);
   if (outcomes.some((o) => o.state !== 'not-counted' && o.periods.origin === 'credits')) {
@@ -128,7 +136,12 @@ export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, option
   }
 
   // 3. Evaluate each program twice and derive the verdict.
-  const programResults = programs.map((program) => programResult(program, outcomes, prepared, ruleSet));
+  const programResults = programs.map((program) => programResult(program, prepared, units, ruleSet));
+  for (const result of programResults) {
+    if (result.overlapRows.length > 0) {
+      notices.push({ code: 'overlapping-modules', args: { programId: result.programId, rows: result.overlapRows, lessons: result.overlapLessons } });
+    }
+  }
   for (const program of programs) {
     const unverified = unverifiedData(program, prepared);
     if (!isEmpty(unverified)) notices.push({ code: 'unverified-rules', args: { programId: program.id, ...unverified } });
@@ -156,6 +169,28 @@ function selectPrograms(ruleSet: RuleSet, ids: string[] | undefined): Program[] 
   if (!ids || ids.length === 0) return ruleSet.programs;
   const wanted = new Set(ids);
   return ruleSet.programs.filter((p) => wanted.has(p.id));
+}
+
+/** The numeric grade scale of each file: `--scale`, else inferred per file (a second degree may use another scale). */
+function scalesByFile(rows: readonly TranscriptRow[], forced: '10' | '4' | undefined): Map<string, { scale: '10' | '4'; inferred: boolean }> {
+  const grades = new Map<string, (RawGrade | undefined)[]>();
+  for (const r of rows) {
+    const list = grades.get(r.source.file);
+    if (list) list.push(r.grade);
+    else grades.set(r.source.file, [r.grade]);
+  }
+  return new Map([...grades].map(([file, g]) => [file, inferScale(g, forced)]));
+}
+
+/**
+ * A grade on its file's scale. When the 4-point scale was only inferred (all grades ≤ 4, no column says so),
+ * a grade that passes on it but not on the 10-point scale is uncertain: a guess must not decide a PASS.
+ */
+function readRowGrade(raw: RawGrade | undefined, scale: { scale: '10' | '4'; inferred: boolean }, ruleSet: RuleSet, passMark?: number): GradeReading {
+  const reading = readGrade(raw, ruleSet.grading, scale.scale, passMark);
+  if (!scale.inferred || reading.status !== 'pass' || raw?.scale) return reading;
+  const onTen = readGrade(raw, ruleSet.grading, '10', passMark);
+  return onTen.status === 'pass' ? reading : { ...reading, status: 'uncertain', uncertain: 'grade-scale-inferred' };
 }
 
 /** Periods given, else credits × periods per unit, else unknown (never a silent zero: 0 counts as unknown). */
@@ -222,29 +257,59 @@ function contributions(rule: MappingRule, periods: number | null, programs: Prog
   return out;
 }
 
-function programResult(program: Program, outcomes: RowOutcome[], prepared: Prepared[], ruleSet: RuleSet): ProgramResult {
-  // Rows of one rule are attempts of one module: per lesson, the best of the attempts in play counts.
-  const allocations = (includeUncertain: boolean): Allocation[] => {
-    const byRule = new Map<string, Allocation>();
-    for (const o of outcomes) {
-      if (o.state === 'not-counted' || (o.state === 'uncertain' && !includeUncertain)) continue;
-      const c = o.contributions.find((x) => x.programId === program.id);
-      if (!c) continue;
-      const ruleId = o.match!.ruleId;
-      const a = byRule.get(ruleId) ?? { rowIds: [], lessons: c.lessons.map((l) => ({ lessonId: l.lessonId, periods: 0 })) };
-      a.rowIds.push(o.rowId);
-      c.lessons.forEach((l, i) => {
-        const target = a.lessons[i]!;
-        target.periods = Math.max(target.periods, optimisticPeriods(l, ruleSet));
-      });
-      byRule.set(ruleId, a);
+/**
+ * Both evaluations of one program. Per module: the counted attempt (pessimistic) or the best attempt in play
+ * (optimistic). Per unit: its modules add up. Across units that feed the same lesson: the larger counts
+ * (pessimistic) or they add up (optimistic), so overlapping content never decides a PASS on its own.
+ */
+function programResult(program: Program, prepared: Prepared[], units: Map<string, string>, ruleSet: RuleSet): ProgramResult {
+  type Tally = { pessRows: number[]; optRows: number[]; pess: Map<string, number>; opt: Map<string, number> };
+  const byModule = new Map<string, Tally>();
+  for (const p of prepared) {
+    if (p.outcome.state === 'not-counted') continue;
+    const c = p.outcome.contributions.find((x) => x.programId === program.id);
+    if (!c) continue;
+    let t = byModule.get(p.module!);
+    if (!t) byModule.set(p.module!, (t = { pessRows: [], optRows: [], pess: new Map(), opt: new Map() }));
+    t.optRows.push(p.row.id);
+    for (const l of c.lessons) t.opt.set(l.lessonId, Math.max(t.opt.get(l.lessonId) ?? 0, optimisticPeriods(l, ruleSet)));
+    if (p.outcome.state === 'counted') {
+      t.pessRows.push(p.row.id);
+      for (const l of c.lessons) t.pess.set(l.lessonId, l.periods!);
     }
-    return [...byRule.values()];
+  }
+  const byUnit = new Map<string, Tally>();
+  for (const [moduleId, t] of byModule) {
+    const unitId = units.get(moduleId) ?? moduleId;
+    const u = byUnit.get(unitId);
+    if (!u) byUnit.set(unitId, { pessRows: [...t.pessRows], optRows: [...t.optRows], pess: new Map(t.pess), opt: new Map(t.opt) });
+    else {
+      u.pessRows.push(...t.pessRows);
+      u.optRows.push(...t.optRows);
+      for (const [k, v] of t.pess) u.pess.set(k, (u.pess.get(k) ?? 0) + v);
+      for (const [k, v] of t.opt) u.opt.set(k, (u.opt.get(k) ?? 0) + v);
+    }
+  }
+  const combine = (pick: (t: Tally) => Map<string, number>, merge: (a: number, b: number) => number) => {
+    const perLesson = new Map<string, number>();
+    for (const t of byUnit.values()) for (const [k, v] of pick(t)) perLesson.set(k, perLesson.has(k) ? merge(perLesson.get(k)!, v) : v);
+    return perLesson;
   };
-  const pessimistic = evaluateProgram(program, allocations(false));
-  const optimistic = evaluateProgram(program, allocations(true));
+  const rowsOf = (pick: (t: Tally) => number[]) => [...byUnit.values()].flatMap(pick).sort((a, b) => a - b);
+  const pessimistic = evaluateProgram(program, combine((t) => t.pess, Math.max), rowsOf((t) => t.pessRows));
+  const optimistic = evaluateProgram(program, combine((t) => t.opt, (a, b) => a + b), rowsOf((t) => t.optRows));
+
+  // units feeding the same lesson: their rows are what the overlap rests on
+  const feeders = new Map<string, Tally[]>();
+  for (const t of byUnit.values()) for (const k of t.opt.keys()) feeders.set(k, [...(feeders.get(k) ?? []), t]);
+  const overlapLessons = program.lessons.map((l) => l.id).filter((id) => (feeders.get(id)?.length ?? 0) > 1);
+  const overlapRows = [...new Set(overlapLessons.flatMap((id) => feeders.get(id)!.flatMap((t) => t.optRows)))].sort((a, b) => a - b);
+
   const verdict: Verdict = pessimistic.pass && optimistic.pass ? 'PASS' : !pessimistic.pass && !optimistic.pass ? 'FAIL' : 'REVIEW';
-  const decidingRows = verdict === 'REVIEW' ? optimistic.rows.filter((id) => !pessimistic.rows.includes(id)) : [];
+  const decidingRows =
+    verdict === 'REVIEW'
+      ? [...new Set([...optimistic.rows.filter((id) => !pessimistic.rows.includes(id)), ...overlapRows])].sort((a, b) => a - b)
+      : [];
   const course = program.policy.kind === 'course' ? program.policy : null;
 
   return {
@@ -259,6 +324,8 @@ function programResult(program: Program, outcomes: RowOutcome[], prepared: Prepa
     pessimistic,
     optimistic,
     decidingRows,
+    overlapRows,
+    overlapLessons,
     shortfall: shortfallOf(program, pessimistic),
     usesUnverifiedData: !isEmpty(unverifiedData(program, prepared)),
   };

@@ -3,26 +3,14 @@
 import type { Program } from '../rules/types.js';
 import type { Evaluation, SubjectEvaluation } from './types.js';
 
-/** What one module gives a program: periods per lesson, and the rows (attempts) behind it. */
-export interface Allocation {
-  rowIds: number[];
-  lessons: { lessonId: string; periods: number }[];
-}
-
 // Periods are split proportionally, so sums carry float noise; compare with a small tolerance.
 const EPS = 1e-6;
 /** Periods are reported to two decimals. */
 export const round = (n: number): number => Math.round(n * 100) / 100;
 
-export function evaluateProgram(program: Program, allocations: Allocation[]): Evaluation {
-  const perLesson = new Map<string, number>();
-  const covered = new Set<string>();
-  for (const a of allocations) {
-    for (const l of a.lessons) {
-      perLesson.set(l.lessonId, (perLesson.get(l.lessonId) ?? 0) + l.periods);
-      covered.add(l.lessonId);
-    }
-  }
+/** Evaluate a program from the periods credited to each lesson and the rows behind them. */
+export function evaluateProgram(program: Program, perLesson: ReadonlyMap<string, number>, rows: number[]): Evaluation {
+  const covered = new Set(perLesson.keys());
 
   const perSubject = program.policy.kind === 'per-subject';
   const subjects: SubjectEvaluation[] = program.subjects.map((s) => {
@@ -49,7 +37,7 @@ export function evaluateProgram(program: Program, allocations: Allocation[]): Ev
   let periodsCounted: number;
   let pass: boolean;
   if (program.policy.kind === 'course') {
-    periodsCounted = allocations.reduce((n, a) => n + a.lessons.reduce((m, l) => m + l.periods, 0), 0);
+    periodsCounted = [...perLesson.values()].reduce((n, v) => n + v, 0);
     pass = periodsCounted + EPS >= program.policy.minPeriods && lessonsCovered >= program.policy.minLessons;
   } else {
     periodsCounted = subjects.reduce((n, s) => n + s.periodsCounted, 0);
@@ -61,6 +49,6 @@ export function evaluateProgram(program: Program, allocations: Allocation[]): Ev
     periodsCounted: round(periodsCounted),
     lessonsCovered,
     subjects,
-    rows: allocations.flatMap((a) => a.rowIds).sort((a, b) => a - b),
+    rows,
   };
 }

@@ -7,7 +7,13 @@ export type Verdict = 'PASS' | 'FAIL' | 'REVIEW';
 export type GradeStatus = 'pass' | 'exempt' | 'fail' | 'uncertain' | 'missing';
 
 /** Why a row is uncertain (it counts only in the optimistic evaluation). */
-export type UncertainReason = 'periods-unknown' | 'grade-missing' | 'grade-uncertain' | 'grade-unreadable';
+export type UncertainReason =
+  | 'periods-unknown'
+  | 'grade-missing'
+  | 'grade-uncertain'
+  | 'grade-unreadable'
+  /** passes on an inferred 4-point scale but not on the 10-point one */
+  | 'grade-scale-inferred';
 
 /** Why a row is not counted at all. */
 export type NotCountedReason =
@@ -103,8 +109,12 @@ export interface ProgramResult {
   totalLessons: number;
   pessimistic: Evaluation;
   optimistic: Evaluation;
-  /** REVIEW: the uncertain rows mapping into this program that decide the verdict */
+  /** REVIEW: the rows that decide the verdict (uncertain rows, and rows whose content overlaps) */
   decidingRows: number[];
+  /** rows of different modules feeding the same lessons: counted once (the larger) when pessimistic, added when optimistic */
+  overlapRows: number[];
+  /** the lessons those rows share */
+  overlapLessons: string[];
   /** shortfall of the pessimistic evaluation (what is surely missing) */
   shortfall: ProgramShortfall;
   /** the program or any data it used is unverified */
@@ -117,7 +127,8 @@ export type NoticeCode =
   | 'rule-tie' // args: { rowId, ruleId, tiedWith }
   | 'grade-band' // args: { rowId, grade, passMark, uncertainBelow }
   | 'exempt-counted' // args: { rowId }
-  | 'four-point-scale-inferred' // args: {}
+  | 'four-point-scale-inferred' // args: { files }
+  | 'overlapping-modules' // args: { programId, rows, lessons }
   | 'periods-from-credits' // args: { perCredit, perDvht }
   | 'no-rows'; // args: {}
 

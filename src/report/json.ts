@@ -54,6 +54,9 @@ export interface JsonProgram {
   effective: { from?: string; to?: string };
   usesUnverifiedData: boolean;
   decidingRows: number[];
+  /** rows of different modules feeding the same lessons (counted once, the larger, in the pessimistic evaluation) */
+  overlapRows: number[];
+  overlapLessons: string[];
   shortfall: {
     periodsMissing: number;
     lessonsMissing: number;
@@ -144,6 +147,8 @@ export function buildJsonReport(result: CheckResult, ruleSet: RuleSet, meta: Jso
       effective: { ...(def?.effective ?? {}) },
       usesUnverifiedData: p.usesUnverifiedData,
       decidingRows: [...p.decidingRows],
+      overlapRows: [...p.overlapRows],
+      overlapLessons: [...p.overlapLessons],
       shortfall: {
         periodsMissing: p.shortfall.periodsMissing,
         lessonsMissing: p.shortfall.lessonsMissing,

@@ -29,6 +29,7 @@ export interface Messages {
   evalCourse(a: { counted: string; min: string; lessons: number; totalLessons: number }): string;
   evalPerSubject(a: { passed: number; required: number }): string;
   reviewIntro: string;
+  overlapReason: string;
   withoutUncertain: string;
   withUncertain: string;
   unverifiedProgram: string;
@@ -114,9 +115,10 @@ const vi: Messages = {
   perSubjectShort: (a) => `Còn thiếu ${a.periods} tiết ở ${a.subjects} môn.`,
   evalCourse: (a) => `${a.counted}/${a.min} tiết, ${a.lessons}/${a.totalLessons} bài`,
   evalPerSubject: (a) => `đạt ${a.passed}/${a.required} môn`,
-  reviewIntro: 'Kết quả phụ thuộc vào các dòng chưa chắc chắn sau:',
-  withoutUncertain: 'Nếu không tính các dòng này',
-  withUncertain: 'Nếu tính các dòng này',
+  reviewIntro: 'Kết quả phụ thuộc vào các dòng sau:',
+  overlapReason: 'trùng nội dung với học phần khác, chỉ tính một lần khi xét bất lợi (xem Lưu ý)',
+  withoutUncertain: 'Xét theo hướng bất lợi',
+  withUncertain: 'Xét theo hướng có lợi',
   unverifiedProgram: 'Chương trình này dùng dữ liệu tái dựng, chưa đối chiếu với văn bản chính thức (xem phần Lưu ý).',
   tableNoteSure: '(bảng chỉ tính các dòng chắc chắn)',
   col: {
@@ -162,6 +164,7 @@ const vi: Messages = {
     'grade-missing': 'không có điểm',
     'grade-uncertain': 'điểm nằm trong khoảng chưa chắc đạt (dùng --pass-mark để xác định điểm đạt)',
     'grade-unreadable': 'không đọc được điểm',
+    'grade-scale-inferred': 'đạt theo thang điểm 4 suy đoán nhưng không đạt theo thang 10 (dùng --scale 4 hoặc --scale 10)',
   },
   notCounted: (reason, row, label) => {
     switch (reason) {
@@ -215,7 +218,15 @@ const vi: Messages = {
       case 'exempt-counted':
         return `Dòng [${str(a.rowId)}] được miễn và công nhận kết quả; đã tính như học phần đạt.`;
       case 'four-point-scale-inferred':
-        return 'Mọi điểm số đều không quá 4 nên bảng điểm được hiểu theo thang điểm 4; dùng --scale 10 nếu không đúng.';
+        return (
+          `Cột điểm của ${strs(a.files).join(', ')} không ghi thang điểm và mọi điểm số đều không quá 4 nên được hiểu theo thang điểm 4; ` +
+          'điểm nào chỉ đạt theo cách hiểu này được xếp vào loại chưa chắc chắn — dùng --scale 4 hoặc --scale 10 để xác định.'
+        );
+      case 'overlapping-modules':
+        return (
+          `${programName(rs, a.programId, 'vi')}: các dòng ${strs(a.rows).map((r) => `[${r}]`).join(', ')} là các học phần khác nhau cùng tính vào ` +
+          `${shortList(strs(a.lessons), (k) => `và ${k} bài khác`)}; khi xét bất lợi, mỗi bài chỉ tính phần lớn nhất (không cộng dồn nội dung trùng).`
+        );
       case 'periods-from-credits':
         return `Số tiết được quy đổi: 1 tín chỉ = ${num('vi', Number(a.perCredit))} tiết, 1 ĐVHT = ${num('vi', Number(a.perDvht))} tiết (thay đổi bằng --periods-per-credit).`;
       case 'no-rows':
@@ -252,9 +263,10 @@ const en: Messages = {
   perSubjectShort: (a) => `Short by ${a.periods} periods in ${a.subjects} subjects.`,
   evalCourse: (a) => `${a.counted}/${a.min} periods, ${a.lessons}/${a.totalLessons} lessons`,
   evalPerSubject: (a) => `${a.passed}/${a.required} subjects pass`,
-  reviewIntro: 'The verdict depends on these uncertain rows:',
-  withoutUncertain: 'Without these rows',
-  withUncertain: 'With these rows',
+  reviewIntro: 'The verdict depends on these rows:',
+  overlapReason: 'same content as another module, counted once in the pessimistic reading (see Notices)',
+  withoutUncertain: 'Pessimistic reading',
+  withUncertain: 'Optimistic reading',
   unverifiedProgram: 'This program uses reconstructed data not checked against the official text (see Notices).',
   tableNoteSure: '(the table counts certain rows only)',
   col: {
@@ -300,6 +312,7 @@ const en: Messages = {
     'grade-missing': 'no grade',
     'grade-uncertain': 'grade in the uncertain band (set --pass-mark to decide)',
     'grade-unreadable': 'grade cannot be read',
+    'grade-scale-inferred': 'passes on the inferred 4-point scale but not on the 10-point one (set --scale 4 or --scale 10)',
   },
   notCounted: (reason, row, label) => {
     switch (reason) {
@@ -353,7 +366,15 @@ const en: Messages = {
       case 'exempt-counted':
         return `Row [${str(a.rowId)}] is exempt with credit recognised; counted as passed.`;
       case 'four-point-scale-inferred':
-        return 'All numeric grades are at most 4, so the transcript was read on the 4-point scale; use --scale 10 if that is wrong.';
+        return (
+          `The grade column of ${strs(a.files).join(', ')} names no scale and every numeric grade is at most 4, so it was read on the 4-point scale; ` +
+          'grades that pass only under that reading are uncertain — set --scale 4 or --scale 10 to decide.'
+        );
+      case 'overlapping-modules':
+        return (
+          `${programName(rs, a.programId, 'en')}: rows ${strs(a.rows).map((r) => `[${r}]`).join(', ')} are different modules feeding the same lessons ` +
+          `(${shortList(strs(a.lessons), (k) => `and ${k} more`)}); the pessimistic evaluation counts only the largest share of each lesson, not the sum.`
+        );
       case 'periods-from-credits':
         return `Periods converted at 1 credit = ${num('en', Number(a.perCredit))} periods, 1 ĐVHT = ${num('en', Number(a.perDvht))} periods (change with --periods-per-credit).`;
       case 'no-rows':

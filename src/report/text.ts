@@ -185,7 +185,9 @@ function programSection(
     for (const id of p.decidingRows) {
       const r = rowsById.get(id);
       if (!r) continue;
-      out.push(`    ${rowTitle(r)}: ${r.uncertain.map((u) => m.uncertain[u]).join('; ')}`);
+      const reasons = r.uncertain.map((u) => m.uncertain[u]);
+      if (p.overlapRows.includes(id)) reasons.push(m.overlapReason);
+      out.push(`    ${rowTitle(r)}: ${reasons.join('; ')}`);
     }
     const labelW = Math.max(m.withoutUncertain.length, m.withUncertain.length) + 1;
     const evalVerdict = (ev: Evaluation): Verdict => (ev.pass ? 'PASS' : 'FAIL');

@@ -20,6 +20,8 @@ function programResult(programId: string, rank: number, verdict: ProgramResult['
     pessimistic: evaluation(course ? 120 : 150, 10, verdict === 'PASS'),
     optimistic: evaluation(course ? 150 : 150, 13, verdict !== 'FAIL'),
     decidingRows: verdict === 'REVIEW' ? [3, 5] : [],
+    overlapRows: [],
+    overlapLessons: [],
     shortfall: course
       ? { periodsMissing: 24, lessonsMissing: 3, subjects: [] }
       : { periodsMissing: 338, lessonsMissing: 0, subjects: [{ subjectId: 'A', periodsMissing: 300, lessonsMissing: [] }, { subjectId: 'B', periodsMissing: 38, lessonsMissing: [] }] },

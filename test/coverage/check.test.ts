@@ -68,10 +68,38 @@ describe('attempts and duplicates', () => {
     expect(rowOf(r, 3).state).toBe('counted');
     expect(prog(r, 'elem').pessimistic.periodsCounted).toBe(60);
   });
-  it('two passed rows of one rule count once (the better one)', () => {
-    const r = checkTranscript(transcript([row('Triết học', { credits: 2, grade: '6' }), row('Triết học Mác-Lênin', { credits: 3, grade: '7' })]), rs, opts);
+  it('two passed attempts of one module (same name) count once: the better one', () => {
+    const r = checkTranscript(transcript([row('Triết học', { credits: 2, grade: '6' }), row('TRIẾT HỌC', { credits: 3, grade: '7' })]), rs, opts);
     expect(rowOf(r, 1)).toMatchObject({ notCounted: 'duplicate', supersededBy: 2 });
     expect(prog(r, 'elem').pessimistic.periodsCounted).toBe(45);
+  });
+  it('different modules feeding the same lessons never add up on the pessimistic side', () => {
+    // e.g. the same subject on a first and a second degree under different names
+    const r = checkTranscript(transcript([row('Triết học', { credits: 2, grade: '6' }), row('Triết học Mác-Lênin', { credits: 3, grade: '7' })]), rs, opts);
+    expect(rowOf(r, 1).state).toBe('counted');
+    expect(rowOf(r, 2).state).toBe('counted');
+    const e = prog(r, 'elem');
+    expect(e.pessimistic.periodsCounted).toBe(45); // L1, L2: the larger share each
+    expect(e.optimistic.periodsCounted).toBe(75); // the sum
+    expect(e.overlapRows).toEqual([1, 2]);
+    expect(e.overlapLessons).toEqual(['L1', 'L2']);
+    expect(r.notices).toContainEqual({ code: 'overlapping-modules', args: { programId: 'elem', rows: [1, 2], lessons: ['L1', 'L2'] } });
+  });
+  it('an overlap that decides the verdict gives REVIEW naming the overlapping rows', () => {
+    // without the overlap: 30 (philosophy) + 30 (hcm) = 60 ≥ 40, 4 lessons → PASS anyway; make it decide:
+    const t = transcript([row('Triết học', { periods: 15, grade: '8' }), row('Giáo dục chính trị', { periods: 20, grade: '8' }), row('TTHCM', { periods: 10, grade: '8' })]);
+    const e = prog(checkTranscript(t, rs, opts), 'elem');
+    // L1: philosophy 7.5 vs vocational 20 → max 20; L2 7.5; L4, L5 5 each → 37.5 < 40; summed 45 ≥ 40
+    expect(e.pessimistic.periodsCounted).toBe(37.5);
+    expect(e.optimistic.periodsCounted).toBe(45);
+    expect(e.verdict).toBe('REVIEW');
+    expect(e.decidingRows).toEqual([1, 2]);
+  });
+  it('numbered parts of one module are complementary and add up', () => {
+    const r = checkTranscript(transcript([row('Triết học Mác-Lênin 1', { credits: 1, grade: '7' }), row('Triết học Mác-Lênin 2', { credits: 1, grade: '7' })]), rs, opts);
+    const e = prog(r, 'elem');
+    expect(e.pessimistic.periodsCounted).toBe(30);
+    expect(e.overlapRows).toEqual([]);
   });
   it('an uncertain attempt stays in play only when it could give more than the counted one', () => {
     const small = checkTranscript(transcript([row('Triết học', { periods: 5, grade: '8' }), row('Triết học', { grade: '' })]), rs, opts);
@@ -159,10 +187,20 @@ describe('notices', () => {
     const r = checkTranscript(transcript([row('m', { credits: 1, grade: '8' })]), rules, opts);
     expect(r.notices).toContainEqual({ code: 'rule-tie', args: { rowId: 1, ruleId: 'a', tiedWith: ['b'] } });
   });
-  it('infers the 4-point scale', () => {
+  it('infers the 4-point scale per file, but a guessed scale never decides a PASS on its own', () => {
     const r = checkTranscript(transcript([row('Triết học', { credits: 2, grade: '3.2' }), row('TTHCM', { credits: 2, grade: '0.5' })]), rs, opts);
-    expect(r.notices).toContainEqual({ code: 'four-point-scale-inferred', args: {} });
-    expect(rowOf(r, 1).grade.status).toBe('pass');
+    expect(r.notices).toContainEqual({ code: 'four-point-scale-inferred', args: { files: ['t.csv'] } });
+    expect(rowOf(r, 1)).toMatchObject({ grade: { status: 'uncertain', scale: '4' }, state: 'uncertain', uncertain: ['grade-scale-inferred'] });
     expect(rowOf(r, 2).grade.status).toBe('fail');
+    // stated scales are taken as they are
+    expect(rowOf(checkTranscript(transcript([row('Triết học', { credits: 2, grade: '3.2' })]), rs, { ...opts, scale: '4' }), 1).state).toBe('counted');
+  });
+  it('a second file on another scale is read on its own scale', () => {
+    const a = row('Triết học', { credits: 2, grade: '3.5' });
+    const b = { ...row('Giải tích', { credits: 3, grade: '7.5' }), source: { file: 'second.csv', line: 2 } };
+    const r = checkTranscript({ rows: [a, b].map((x, i) => ({ ...x, id: i + 1 })), files: ['t.csv', 'second.csv'] }, rs, opts);
+    expect(r.notices).toContainEqual({ code: 'four-point-scale-inferred', args: { files: ['t.csv'] } });
+    expect(rowOf(r, 1).grade.scale).toBe('4');
+    expect(rowOf(r, 2).grade.scale).toBe('10');
   });
 });

@@ -136,6 +136,8 @@ export function program(over: Partial<ProgramResult> & { programId: string }): P
     pessimistic: e,
     optimistic: e,
     decidingRows: [],
+    overlapRows: [],
+    overlapLessons: [],
     shortfall: { periodsMissing: 0, lessonsMissing: 0, subjects: [] },
     usesUnverifiedData: false,
     ...over,

@@ -70,8 +70,8 @@ describe('renderText: REVIEW', () => {
     expect(vi).toContain('Kết luận: chưa xác định được — cần cán bộ xem xét thêm đối với: Sơ cấp lý luận chính trị.');
     expect(vi).toContain('Sơ cấp lý luận chính trị: CẦN XEM XÉT');
     expect(vi).toContain('[2] Tư tưởng Hồ Chí Minh (bang-diem.csv, dòng 3): không có số tín chỉ hoặc số tiết');
-    expect(vi).toMatch(/Nếu không tính các dòng này: KHÔNG ĐẠT — 15\/32 tiết, 1\/4 bài/);
-    expect(vi).toMatch(/Nếu tính các dòng này: +ĐẠT — 35\/32 tiết, 3\/4 bài/);
+    expect(vi).toMatch(/Xét theo hướng bất lợi: KHÔNG ĐẠT — 15\/32 tiết, 1\/4 bài/);
+    expect(vi).toMatch(/Xét theo hướng có lợi: +ĐẠT — 35\/32 tiết, 3\/4 bài/);
     expect(vi).toContain('Còn thiếu 17 tiết và 2 bài so với mức tối thiểu.');
   });
 
@@ -87,8 +87,8 @@ describe('renderText: REVIEW', () => {
   it('renders the core notices and uncertain rows in English', () => {
     expect(en).toContain('Conclusion: undecided — needs an officer\'s review for: Elementary political theory.');
     expect(en).toContain('Elementary political theory: NEEDS REVIEW');
-    expect(en).toContain('Without these rows: FAIL — 15/32 periods, 1/4 lessons');
-    expect(en).toContain('With these rows:    PASS — 35/32 periods, 3/4 lessons');
+    expect(en).toContain('Pessimistic reading: FAIL — 15/32 periods, 1/4 lessons');
+    expect(en).toContain('Optimistic reading:  PASS — 35/32 periods, 3/4 lessons');
     expect(en).toContain('Uncertain rows — counted only in the favourable evaluation (1):');
     expect(en).toContain('SC03 (periods unknown)');
     expect(en).toContain('Periods converted at 1 credit = 15 periods, 1 ĐVHT = 15 periods');

@@ -1,0 +1,57 @@
+// Which rows are one module: attempts of a module (§6.3), and the units whose content may add up or overlaps.
+
+/**
+ * Trailing part markers of a matching key ("… 1", "… phan 2", "… ii"): parts of one module are complementary
+ * content, so their periods add up; anything else that feeds the same lessons overlaps.
+ */
+const PART_TOKENS: ReadonlyMap<string, number> = new Map([
+  ['1', 1], ['2', 2], ['3', 3], ['4', 4], ['5', 5], ['6', 6],
+  ['i', 1], ['ii', 2], ['iii', 3], ['iv', 4], ['v', 5], ['vi', 6],
+]);
+const PART_WORDS = new Set(['phan', 'part', 'hp']);
+
+/** A key split into its base and its part number (null when the key names no part). */
+export function splitPart(key: string): { base: string; part: number | null } {
+  const words = key.split(' ');
+  const part = PART_TOKENS.get(words[words.length - 1] ?? '');
+  if (part === undefined || words.length < 2) return { base: key, part: null };
+  words.pop();
+  if (PART_WORDS.has(words[words.length - 1] ?? '') && words.length > 1) words.pop();
+  if (words[words.length - 1] === 'hoc' && words[words.length - 2] === 'phan') words.splice(-1, 1); // "học phần 1"
+  return { base: words.join(' '), part };
+}
+
+/** Attempts of one module: the same matching key, and the same course code when the rows give one (§6.3). */
+export function attemptKey(ruleId: string, key: string, code: string | null): string {
+  return `${ruleId}\u0000${key}\u0000${code ?? ''}`;
+}
+
+export interface ModuleInfo {
+  /** attempt-group id */
+  id: string;
+  ruleId: string;
+  key: string;
+}
+
+/**
+ * Units of content: modules of one rule that are distinct parts of the same base name ("Triết học 1",
+ * "Triết học 2") form one unit and add up; every other module is a unit of its own. Units that feed the same
+ * lesson overlap: the pessimistic evaluation counts the larger, the optimistic one the sum.
+ */
+export function unitsOf(modules: readonly ModuleInfo[]): Map<string, string> {
+  const families = new Map<string, { id: string; part: number | null }[]>();
+  for (const m of modules) {
+    const { base, part } = splitPart(m.key);
+    const family = `${m.ruleId}\u0000${base}`;
+    const list = families.get(family);
+    if (list) list.push({ id: m.id, part });
+    else families.set(family, [{ id: m.id, part }]);
+  }
+  const unit = new Map<string, string>();
+  for (const [family, members] of families) {
+    const parts = members.map((x) => x.part);
+    const complementary = members.length > 1 && parts.every((p) => p !== null) && new Set(parts).size === parts.length;
+    for (const x of members) unit.set(x.id, complementary ? family : x.id);
+  }
+  return unit;
+}
