@@ -195,7 +195,9 @@ function readRowGrade(raw: RawGrade | undefined, scale: { scale: '10' | '4'; inf
 
 /** Periods given, else credits × periods per unit, else unknown (never a silent zero: 0 counts as unknown). */
 export function rowPeriods(row: TranscriptRow, perUnit: { credit: number; dvht: number }): RowOutcome['periods'] {
-  if (row.periods !== undefined && row.periods > 0) return { value: row.periods, origin: row.periodsOrigin ?? 'given' };
+  // "TC 5 | LT 4 | TH 1": lecture/practice columns that add up to no more than the credits split credits, not periods
+  const creditSplit = row.periodsOrigin === 'parts' && row.credits !== undefined && row.periods !== undefined && row.periods <= row.credits;
+  if (row.periods !== undefined && row.periods > 0 && !creditSplit) return { value: row.periods, origin: row.periodsOrigin ?? 'given' };
   if (row.credits !== undefined && row.credits > 0) {
     const unit = row.creditUnit ?? 'credit';
     return { value: row.credits * perUnit[unit], origin: 'credits', credits: row.credits, unit, perUnit: perUnit[unit] };

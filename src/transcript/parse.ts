@@ -1,6 +1,7 @@
 // Bytes → Transcript: decode, pick CSV or JSON, parse; and merging several transcripts of one person.
 
 import { InputError } from '../errors.js';
+import { baseKey } from '../match/normalize.js';
 import { parseCsvTranscript, type Delimiter } from './csv.js';
 import { decodeText, type Encoding } from './decode.js';
 import { parseJsonTranscript } from './json.js';
@@ -39,8 +40,29 @@ export function parseTranscript(bytes: Uint8Array, file: string, opts: ReadOptio
     : parseCsvTranscript(text, file, { ...scale, ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) });
 }
 
-/** Several files of one person → one transcript: rows concatenated, ids renumbered 1..n, first person block kept. */
+/**
+ * Several files of one person → one transcript: rows concatenated, ids renumbered 1..n, first person block kept.
+ * Files that name different people (another name or birth date; student ids differ between schools) are refused:
+ * merging them could pass one person on another's modules.
+ */
 export function mergeTranscripts(list: readonly Transcript[]): Transcript {
+  const named = list.filter((t) => t.person);
+  for (const t of named.slice(1)) {
+    const a = named[0]!;
+    const clash = (field: 'name' | 'birthDate') => {
+      const x = a.person![field];
+      const y = t.person![field];
+      return typeof x === 'string' && typeof y === 'string' && baseKey(x) !== baseKey(y);
+    };
+    if (clash('name') || clash('birthDate')) {
+      const who = (p: Transcript) => [p.person!.name, p.person!.birthDate].filter((v) => typeof v === 'string').join(', ');
+      throw new InputError(
+        `the files are about different people: ${a.files.join(', ')} (${who(a)}) and ${t.files.join(', ')} (${who(t)}); check each person separately`,
+        `các tệp là của những người khác nhau: ${a.files.join(', ')} (${who(a)}) và ${t.files.join(', ')} (${who(t)}); hãy kiểm tra riêng từng người`,
+        t.files[0],
+      );
+    }
+  }
   let id = 0;
   const rows = list.flatMap((t) => t.rows.map((r) => ({ ...r, id: ++id })));
   const files = list.flatMap((t) => t.files);

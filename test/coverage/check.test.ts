@@ -122,6 +122,11 @@ describe('attempts and duplicates', () => {
     expect(rowOf(r, 1).state).toBe('counted');
     expect(r.notices).toContainEqual({ code: 'exempt-counted', args: { rowId: 1 } });
   });
+  it('lecture/practice columns that split the credits are not read as periods', () => {
+    const r = checkTranscript(transcript([row('Triết học', { credits: 5, periods: 5, periodsOrigin: 'parts', grade: '8' }), row('TTHCM', { credits: 2, periods: 30, periodsOrigin: 'parts', grade: '8' })]), rs, opts);
+    expect(rowOf(r, 1).periods).toMatchObject({ value: 75, origin: 'credits' });
+    expect(rowOf(r, 2).periods).toEqual({ value: 30, origin: 'parts' });
+  });
   it('zero credits are unknown periods, not zero', () => {
     const r = checkTranscript(transcript([row('Triết học', { credits: 0, grade: '8' })]), rs, opts);
     expect(rowOf(r, 1)).toMatchObject({ state: 'uncertain', uncertain: ['periods-unknown'] });

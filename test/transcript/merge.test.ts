@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
 import { mergeTranscripts } from '../../src/transcript/parse.js';
 import { parseText } from './helpers.js';
 
@@ -6,7 +7,7 @@ describe('mergeTranscripts', () => {
   it('concatenates rows and files, renumbers ids 1..n and keeps sources', () => {
     const a = parseText('Tên học phần,TC\nA,1\nB,2\n', 'a.csv');
     const b = parseText(JSON.stringify({ person: { name: 'X' }, courses: [{ name: 'C' }] }), 'b.json');
-    const c = parseText(JSON.stringify({ person: { name: 'Y' }, courses: [{ name: 'D' }] }), 'c.json');
+    const c = parseText(JSON.stringify({ person: { name: 'x', id: 'other-school-id' }, courses: [{ name: 'D' }] }), 'c.json');
     const m = mergeTranscripts([a, b, c]);
     expect(m.rows.map((r) => [r.id, r.name, r.source.file])).toEqual([
       [1, 'A', 'a.csv'],
@@ -18,6 +19,17 @@ describe('mergeTranscripts', () => {
     expect(m.person).toEqual({ name: 'X' });
     // the inputs are not mutated
     expect(b.rows[0]?.id).toBe(1);
+  });
+
+  it('refuses files about different people (name or birth date), naming both', () => {
+    const a = parseText(JSON.stringify({ person: { name: 'Nguyễn Văn A', birthDate: '1980-01-02' }, courses: [{ name: 'C' }] }), 'a.json');
+    const b = parseText(JSON.stringify({ person: { name: 'Trần Thị B' }, courses: [{ name: 'D' }] }), 'b.json');
+    const a2 = parseText(JSON.stringify({ person: { name: 'NGUYEN VAN A', birthDate: '1981-01-02' }, courses: [{ name: 'D' }] }), 'a2.json');
+    expect(() => mergeTranscripts([a, b])).toThrow(/different people: a\.json \(Nguyễn Văn A, 1980-01-02\) and b\.json \(Trần Thị B\)/);
+    expect(() => mergeTranscripts([a, a2])).toThrow(InputError);
+    // same person written differently, or a file with no person block: fine
+    const a3 = parseText(JSON.stringify({ person: { name: 'NGUYỄN VĂN A' }, courses: [{ name: 'E' }] }), 'a3.json');
+    expect(mergeTranscripts([a, a3, parseText('Tên học phần\nF\n', 'f.csv')]).rows).toHaveLength(3);
   });
 
   it('merges nothing into an empty transcript without a person', () => {
