@@ -24,8 +24,11 @@ export interface RowValues {
  */
 export function parseNumberText(text: string): number | undefined {
   const t = text.trim();
-  if (t === '') return undefined;
-  return /^\d+(?:[.,]\d+)?$/u.test(t) ? Number(t.replace(',', '.')) : Number.NaN;
+  // a lone dash is how many transcripts write "none"
+  if (t === '' || /^[-–—]$/u.test(t)) return undefined;
+  // "3(2-1)" / "3 (3-1-0-6)": credits followed by their lecture/practice split, as many schools print them
+  const m = /^(\d+(?:[.,]\d+)?)(?:\s*\([\d\s.,+\-–/]*\))?$/u.exec(t);
+  return m ? Number(m[1]!.replace(',', '.')) : Number.NaN;
 }
 
 /** Trimmed NFC text, or undefined when empty. */

@@ -144,6 +144,16 @@ describe('CSV parsing', () => {
   });
 });
 
+describe('number cells as schools print them', () => {
+  it('reads "3(2-1)" as 3 credits and a lone dash as empty', () => {
+    const t = parseText('Tên học phần,TC,Số tiết,Điểm\nTriết học,3(2-1),-,7\nGiải tích,4 (3-1-0-8),—,8\n');
+    expect(t.rows.map((r) => [r.credits, r.periods])).toEqual([
+      [3, undefined],
+      [4, undefined],
+    ]);
+  });
+});
+
 describe('CSV errors', () => {
   it('names the line and column of a non-numeric credit cell', () => {
     const err = inputError(() => parseText('Tên học phần,Số tín chỉ\nA,3\nB,3 TC\n', 'b.csv'));
