@@ -41,7 +41,8 @@ export function evaluateProgram(program: Program, perLesson: ReadonlyMap<string,
     pass = periodsCounted + EPS >= program.policy.minPeriods && lessonsCovered >= program.policy.minLessons;
   } else {
     periodsCounted = subjects.reduce((n, s) => n + s.periodsCounted, 0);
-    pass = subjects.every((s) => !s.required || s.pass === true);
+    // no required subject means nothing to pass on: never a PASS by default
+    pass = subjects.some((s) => s.required) && subjects.every((s) => !s.required || s.pass === true);
   }
 
   return {

@@ -286,6 +286,9 @@ export function compileRuleSet(
           src.issue(['policy', 'minLessons'], `minLessons ${data.policy.minLessons} exceeds the program's ${lessons.length} lessons`),
         );
       }
+    } else if (!subjects.some((s) => s.required)) {
+      // with no required subject, an empty transcript would pass
+      issues.push(src.issue(['subjects'], `program "${data.id}" uses the per-subject policy but no subject is required`));
     }
     const policyProvenance = { verified: data.policy.verified, source: data.policy.source };
     programs.push({

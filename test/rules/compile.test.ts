@@ -298,6 +298,13 @@ describe('compileRuleSet: issues', () => {
     ]);
   });
 
+  it('reports a per-subject program with no required subject (an empty transcript would pass it)', () => {
+    const p2 = perSubjectProgram();
+    (p2.subjects as Record<string, unknown>[])[0]!.required = false;
+    const issues = issuesOf({ ...defaultFiles(), 'programs/p2.json': p2 });
+    expect(issues.map((i) => [i.path, i.message])).toEqual([['$.subjects', 'program "p2" uses the per-subject policy but no subject is required']]);
+  });
+
   it('reports an invalid dropTokenPattern', () => {
     const issues = issuesOf(withMapping({ normalization: { dropTokenPattern: '[a-' } }));
     expect(issues[0]).toMatchObject({ path: '$.normalization.dropTokenPattern', message: expect.stringMatching(/invalid regular expression/) });
