@@ -58,15 +58,25 @@ export const HEADER_ALIASES: readonly { kind: ColumnKind; aliases: readonly stri
   },
   {
     kind: { field: 'grade' },
-    aliases: ['Điểm', 'Điểm TK', 'Điểm tổng kết', 'Điểm TKHP', 'Điểm học phần', 'Grade', 'Mark', 'Score', 'Final grade'],
+    aliases: [
+      'Điểm', 'Điểm số', 'Điểm TK', 'Điểm tổng kết', 'Điểm TKHP', 'Điểm học phần', 'ĐTB', 'Điểm TB', 'Điểm trung bình',
+      'ĐTBHP', 'ĐTB HP', 'Điểm TBHP', 'Điểm TB học phần', 'Điểm trung bình học phần',
+      'Grade', 'Mark', 'Score', 'Final grade',
+    ],
   },
   {
     kind: { field: 'grade', scale: '10' },
-    aliases: ['Điểm hệ 10', 'Điểm 10', 'Thang 10', 'Thang điểm 10', 'Điểm thang 10', 'Điểm TK hệ 10', 'Điểm TK 10', 'Grade (10)'],
+    aliases: [
+      'Điểm hệ 10', 'Điểm 10', 'Thang 10', 'Thang điểm 10', 'Điểm thang 10', 'Điểm TK hệ 10', 'Điểm TK 10', 'Grade (10)',
+      'ĐTB hệ 10', 'Điểm TB hệ 10', 'Điểm số hệ 10',
+    ],
   },
   {
     kind: { field: 'grade', scale: '4' },
-    aliases: ['Điểm hệ 4', 'Điểm 4', 'Thang 4', 'Thang điểm 4', 'Điểm thang 4', 'Điểm TK hệ 4', 'Điểm TK 4', 'GPA', 'Grade (4)'],
+    aliases: [
+      'Điểm hệ 4', 'Điểm 4', 'Thang 4', 'Thang điểm 4', 'Điểm thang 4', 'Điểm TK hệ 4', 'Điểm TK 4', 'GPA', 'Grade (4)',
+      'ĐTB hệ 4', 'Điểm TB hệ 4', 'Điểm số hệ 4',
+    ],
   },
   { kind: { field: 'grade', scale: 'letter' }, aliases: ['Điểm chữ', 'Letter', 'Letter grade', 'Grade letter'] },
   { kind: { field: 'term' }, aliases: ['Học kỳ', 'HK', 'Kỳ', 'Kỳ học', 'Term', 'Semester'] },

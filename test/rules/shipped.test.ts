@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readGrade } from '../../src/coverage/grade.js';
 import { createMatcher } from '../../src/match/match.js';
 import { generateJsonSchemas } from '../../src/rules/json-schema.js';
 import { defaultRulesDir, loadRuleSet } from '../../src/rules/load.js';
@@ -84,12 +85,20 @@ describe('the shipped rule set', () => {
       tenPointPass: 4,
       tenPointUncertainBelow: 5,
       fourPointPass: 1,
-      passLetters: ['A+', 'A', 'B+', 'B', 'C+', 'C', 'D+', 'D'],
-      failLetters: ['F'],
+      passLetters: ['A+', 'A', 'A-', 'B+', 'B', 'B-', 'C+', 'C', 'C-', 'D+', 'D'],
+      failLetters: ['F', 'F+'],
       passWords: ['p', 'dat'],
-      failWords: ['khong dat'],
-      exemptWords: ['r', 'mien'],
+      failWords: ['khong dat', 'chua dat', 'kd', 'k dat', 'kdat'],
+      exemptWords: ['r', 'mien', 'mien thi', 'mien hoc', 'mt'],
     });
+  });
+
+  it.each([
+    ['Đạt', 'pass'], ['P', 'pass'], ['A-', 'pass'], ['B-', 'pass'], ['c-', 'pass'], ['D', 'pass'],
+    ['F', 'fail'], ['F+', 'fail'], ['Không đạt', 'fail'], ['Chưa đạt', 'fail'], ['KĐ', 'fail'], ['K.Đạt', 'fail'], ['KĐạt', 'fail'],
+    ['Miễn', 'exempt'], ['R', 'exempt'], ['Miễn thi', 'exempt'], ['MIỄN HỌC', 'exempt'], ['MT', 'exempt'],
+  ])('reads the grade word %s as %s', (text, status) => {
+    expect(readGrade({ text }, rs.grading, '10').status).toBe(status);
   });
 
   it('points every file at its JSON Schema with $schema', () => {
@@ -149,6 +158,122 @@ describe('the shipped mapping', () => {
     expect(id('Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin (phần II)')).toBe('nlcb-2');
     expect(id('MLN111 NLCB HP2')).toBe('nlcb-2');
     expect(id('Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin (111 tiết)')).toBe('nlcb');
+  });
+
+  const id = (n: string) => match(n)?.ruleId ?? null;
+  const lookalikes = mapping.mustNotMatch as string[];
+  /** a wrong match can turn into a wrong PASS: each of these must match no rule and stay listed in mustNotMatch */
+  const none = (names: string[]) => {
+    for (const n of names) {
+      expect(match(n), n).toBeNull();
+      expect(lookalikes, n).toContain(n);
+    }
+  };
+
+  it('needs Việt Nam for the Party history: local and foreign Party histories match nothing', () => {
+    none([
+      'Lịch sử Đảng ở địa phương', 'Lịch sử Đảng địa phương', 'Lịch sử Đảng bộ tỉnh Lạng Sơn', 'Lịch sử Đảng bộ huyện',
+      'Lịch sử Đảng Cộng sản Việt Nam ở địa phương', 'Lịch sử Đảng Cộng sản Trung Quốc', 'Lịch sử Đảng Cộng sản Liên Xô',
+      'Lịch sử Đảng Nhân dân Cách mạng Lào', 'History of the Communist Party of China',
+      'History of the Communist Party of the Soviet Union', 'History of the Chinese Communist Party',
+    ]);
+    for (const n of ['Lịch sử Đảng', 'LSĐ', 'Lịch sử Đảng Việt Nam', 'Lịch sử ĐCSVN', 'Lịch sử Đảng CS VN', 'History of the CPV',
+      'Vietnamese Communist Party History', 'History of the Communist Party of VN']) expect(id(n), n).toBe('lich-su-dang');
+  });
+
+  it('matches the vocational module by its exact names only', () => {
+    none([
+      'Công tác giáo dục chính trị tư tưởng', 'Giáo dục chính trị tư tưởng', 'Giáo dục chính trị - tư tưởng cho sinh viên',
+      'Phương pháp giáo dục chính trị', 'Phương pháp dạy học giáo dục chính trị', 'Lý luận dạy học môn Giáo dục chính trị',
+      'Political education in schools', 'Chính trị học',
+    ]);
+    for (const n of ['Giáo dục chính trị', 'Chính trị', 'GDCT', 'Giáo dục chính trị 1', 'Chính trị (phần II)', 'MH01 - Giáo dục chính trị',
+      'Giáo dục chính trị (75 tiết)', 'Chính trị 90tiết', 'Political Education']) {
+      expect(match(n), n).toMatchObject({ ruleId: 'gdct', by: 'name' });
+    }
+  });
+
+  it('needs Vietnam in the English names of the Party line and history', () => {
+    none(['Revolutionary policies of China', 'Revolutionary Lines of the Chinese Communist Party', 'Vietnamese Revolutionary Literature']);
+    for (const n of ['Revolutionary Lines of the Communist Party of Vietnam', 'Revolutionary Line of the CPV',
+      'Revolutionary Guidelines of the Vietnamese Communist Party', 'Revolutionary Policies of the Communist Party of Vietnam']) {
+      expect(id(n), n).toBe('duong-loi');
+    }
+  });
+
+  it('reads ML as Mác-Lênin in Vietnamese names only (in English it is machine learning)', () => {
+    none(['Principles of ML', 'Philosophy of ML', 'Political Economy of ML', 'Nhập môn ML', 'Machine Learning']);
+    expect(id('Triết học M-L')).toBe('triet-hoc');
+    expect(id('Triết học ML')).toBe('triet-hoc');
+    expect(id('KTCT ML')).toBe('kinh-te-chinh-tri');
+    expect(id('NLCB của CN ML')).toBe('nlcb');
+    expect(id('Marxist-Leninist Philosophy')).toBe('triet-hoc');
+    expect(id('Basic Principles of Marxism-Leninism')).toBe('nlcb');
+  });
+
+  it('deletes credit and period counts written into the name cell, so they are never part numbers', () => {
+    expect(id('Những NLCB của CN Mác-Lênin (2 TC)')).toBe('nlcb');
+    expect(id('Những NLCB của CN Mác-Lênin (3 ĐVHT)')).toBe('nlcb');
+    expect(id('Những NLCB của CN Mác-Lênin (2 tín chỉ)')).toBe('nlcb');
+    expect(id('Những NLCB của CN Mác-Lênin 2TC')).toBe('nlcb');
+    expect(id('Những NLCB của CN Mác-Lênin (5 TC)')).toBe('nlcb');
+    expect(id('Basic Principles of Marxism-Leninism (2 credits)')).toBe('nlcb');
+    expect(id('Triết học Mác-Lênin (3 TC)')).toBe('triet-hoc');
+    expect(id('Chủ nghĩa xã hội khoa học (2 tín chỉ)')).toBe('cnxhkh');
+    // a part number followed by a credit count keeps the part
+    expect(id('Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin 1 (2 TC)')).toBe('nlcb-1');
+    expect(id('NLCB phần 1 (2 tín chỉ)')).toBe('nlcb-1');
+    expect(id('Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin học phần 1 (2 TC)')).toBe('nlcb-1');
+    expect(id('Những NLCB của CN Mác-Lênin HP1 (2TC)')).toBe('nlcb-1');
+    expect(id('Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin 2 (3 TC)')).toBe('nlcb-2');
+    expect(id('Basic Principles of Marxism-Leninism Part 1 (2 credits)')).toBe('nlcb-1');
+  });
+
+  it('reads both NLCB parts in one row as the whole course, never as part 1', () => {
+    for (const n of [
+      'Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin (HP1+HP2)', 'Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin (HP1, HP2)',
+      'Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin 1 và 2', 'Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin phần 1, 2',
+      'Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin I+II', 'Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin (Phần I, phần II)',
+      'Những nguyên lý cơ bản của chủ nghĩa Mác - Lênin (Học phần I và II)', 'Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin học phần 1, 2',
+      'Basic Principles of Marxism-Leninism 1&2', 'Basic Principles of Marxism-Leninism (Parts I and II)',
+    ]) {
+      expect(match(n), n).toMatchObject({ ruleId: 'nlcb', tiedWith: [] });
+    }
+    // an unforeseen spelling with both markers falls to no rule rather than to one part
+    expect(match('Những nguyên lý cơ bản của chủ nghĩa Mác-Lênin 2 và 1')).toBeNull();
+  });
+
+  it('does not take electives on Hồ Chí Minh\'s thought for the module', () => {
+    none([
+      'Tư tưởng Hồ Chí Minh về văn hóa', 'Tư tưởng Hồ Chí Minh về đạo đức', 'Tư tưởng Hồ Chí Minh về quân sự',
+      'Chuyên đề tư tưởng Hồ Chí Minh', 'Vận dụng tư tưởng Hồ Chí Minh trong công tác cán bộ',
+      'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh', 'Tư tưởng Hồ Chí Minh và con đường cách mạng Việt Nam',
+      "Ho Chi Minh's Thought on Culture", 'Ho Chi Minh City Studies',
+    ]);
+    for (const n of ['Tư tưởng Hồ Chí Minh', 'TT HCM', 'TTHCM', 'Tư tưởng HCM', 'Hồ Chí Minh Ideology', "Ho Chi Minh's Thought",
+      'Tư tưởng Hồ Chí Minh (2 TC)']) expect(id(n), n).toBe('tthcm');
+  });
+
+  it('matches old part-suffixed names to their module', () => {
+    const cases: [string, string][] = [
+      ['Triết học 1', 'triet-hoc'], ['Triết học 2', 'triet-hoc'], ['Triết học II', 'triet-hoc'], ['Triết học Mác-Lênin 1', 'triet-hoc'],
+      ['Triết học Mác-Lênin phần 2', 'triet-hoc'], ['Kinh tế chính trị 1', 'kinh-te-chinh-tri'], ['Kinh tế chính trị 2', 'kinh-te-chinh-tri'],
+      ['Kinh tế chính trị Mác-Lênin II', 'kinh-te-chinh-tri'], ['Chủ nghĩa xã hội khoa học 1', 'cnxhkh'],
+      ['Lịch sử Đảng Cộng sản Việt Nam 1', 'lich-su-dang'], ['Lịch sử Đảng 2', 'lich-su-dang'],
+    ];
+    for (const [n, r] of cases) expect(match(n), n).toMatchObject({ ruleId: r, tiedWith: [] });
+  });
+
+  it('matches no other political-sounding module of Vietnamese universities', () => {
+    none([
+      'Triết học Phật giáo', 'Triết học chính trị', 'Lịch sử triết học Mác-Lênin', 'Phương pháp giảng dạy triết học Mác-Lênin',
+      'Tác phẩm kinh điển triết học Mác-Lênin', 'History of Marxist-Leninist Philosophy', 'Kinh tế chính trị quốc tế',
+      'Kinh tế chính trị học', 'International Political Economy', 'Chủ nghĩa xã hội khoa học và thực tiễn Việt Nam',
+      'Chuyên đề chủ nghĩa xã hội khoa học', 'Phương pháp dạy học những nguyên lý cơ bản của chủ nghĩa Mác-Lênin',
+      'Đường lối đối ngoại Việt Nam', 'Đường lối quân sự của Đảng Cộng sản Việt Nam',
+      'Đường lối cách mạng của Đảng Cộng sản Trung Quốc', 'Chuyên đề đường lối cách mạng của Đảng Cộng sản Việt Nam',
+      'Địa chính trị', 'Hồ Chí Minh học', 'Đạo đức Hồ Chí Minh',
+    ]);
   });
 
   it('maps the vocational module to six sơ cấp lessons only', () => {

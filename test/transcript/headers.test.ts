@@ -33,6 +33,19 @@ describe('classifyHeader', () => {
     expect(classifyHeader('Letter grade')).toEqual({ field: 'grade', scale: 'letter' });
   });
 
+  it.each(['Điểm số', 'ĐTB', 'Điểm TB', 'Điểm trung bình', 'ĐTBHP', 'ĐTB HP', 'Điểm TBHP', 'Điểm trung bình học phần', 'DTB', 'điểm tb'])(
+    '%s is a grade column without a scale',
+    (header) => {
+      expect(classifyHeader(header)).toEqual({ field: 'grade' });
+    },
+  );
+
+  it('reads the scale of the average-grade headers', () => {
+    expect(classifyHeader('ĐTB hệ 10')).toEqual({ field: 'grade', scale: '10' });
+    expect(classifyHeader('Điểm TB (hệ 4)')).toEqual({ field: 'grade', scale: '4' });
+    expect(classifyHeader('Điểm số hệ 10')).toEqual({ field: 'grade', scale: '10' });
+  });
+
   it('ignores unknown and empty headers', () => {
     expect(classifyHeader('Ghi chú')).toBeUndefined();
     expect(classifyHeader('Điểm quá trình')).toBeUndefined();
@@ -54,6 +67,12 @@ describe('mapColumns', () => {
       { index: 2, scale: '4' },
       { index: 0 },
     ]);
+  });
+
+  it('ranks an average-grade column as a generic grade, after the scaled ones', () => {
+    const map = mapColumns(['STT', 'Tên học phần', 'Số TC', 'ĐTBHP', 'Điểm chữ']);
+    expect(map?.grades).toEqual([{ index: 4, scale: 'letter' }, { index: 3 }]);
+    expect(mapColumns(['Môn học', 'Điểm trung bình'])?.grades).toEqual([{ index: 1 }]);
   });
 
   it('keeps the first column when a field repeats', () => {
