@@ -261,22 +261,24 @@ function contributions(rule: MappingRule, periods: number | null, programs: Prog
 
 /**
  * Both evaluations of one program. Per module: the counted attempt (pessimistic) or the best attempt in play
- * (optimistic). Per unit: its modules add up. Across units that feed the same lesson: the larger counts
- * (pessimistic) or they add up (optimistic), so overlapping content never decides a PASS on its own.
+ * (optimistic). Per unit: its modules add up. Across units that feed the same lesson: the larger counts, and an
+ * exempt unit only where nothing studied does (pessimistic), or they add up (optimistic), so overlapping content
+ * never decides a PASS on its own.
  */
 function programResult(program: Program, prepared: Prepared[], units: Map<string, string>, ruleSet: RuleSet): ProgramResult {
-  type Tally = { pessRows: number[]; optRows: number[]; pess: Map<string, number>; opt: Map<string, number> };
+  type Tally = { pessRows: number[]; optRows: number[]; pess: Map<string, number>; opt: Map<string, number>; exempt: boolean };
   const byModule = new Map<string, Tally>();
   for (const p of prepared) {
     if (p.outcome.state === 'not-counted') continue;
     const c = p.outcome.contributions.find((x) => x.programId === program.id);
     if (!c) continue;
     let t = byModule.get(p.module!);
-    if (!t) byModule.set(p.module!, (t = { pessRows: [], optRows: [], pess: new Map(), opt: new Map() }));
+    if (!t) byModule.set(p.module!, (t = { pessRows: [], optRows: [], pess: new Map(), opt: new Map(), exempt: false }));
     t.optRows.push(p.row.id);
     for (const l of c.lessons) t.opt.set(l.lessonId, Math.max(t.opt.get(l.lessonId) ?? 0, optimisticPeriods(l, ruleSet)));
     if (p.outcome.state === 'counted') {
       t.pessRows.push(p.row.id);
+      t.exempt = p.reading.status === 'exempt';
       for (const l of c.lessons) t.pess.set(l.lessonId, l.periods!);
     }
   }
@@ -284,22 +286,30 @@ function programResult(program: Program, prepared: Prepared[], units: Map<string
   for (const [moduleId, t] of byModule) {
     const unitId = units.get(moduleId) ?? moduleId;
     const u = byUnit.get(unitId);
-    if (!u) byUnit.set(unitId, { pessRows: [...t.pessRows], optRows: [...t.optRows], pess: new Map(t.pess), opt: new Map(t.opt) });
+    if (!u) byUnit.set(unitId, { ...t, pessRows: [...t.pessRows], optRows: [...t.optRows], pess: new Map(t.pess), opt: new Map(t.opt) });
     else {
       u.pessRows.push(...t.pessRows);
       u.optRows.push(...t.optRows);
+      u.exempt &&= t.exempt;
       for (const [k, v] of t.pess) u.pess.set(k, (u.pess.get(k) ?? 0) + v);
       for (const [k, v] of t.opt) u.opt.set(k, (u.opt.get(k) ?? 0) + v);
     }
   }
-  const combine = (pick: (t: Tally) => Map<string, number>, merge: (a: number, b: number) => number) => {
-    const perLesson = new Map<string, number>();
-    for (const t of byUnit.values()) for (const [k, v] of pick(t)) perLesson.set(k, perLesson.has(k) ? merge(perLesson.get(k)!, v) : v);
-    return perLesson;
-  };
+  // Pessimistic: per lesson the larger unit; an exemption (credit recognised, often for a module listed on
+  // another transcript) adds only to lessons no studied module feeds.
+  const pessLessons = new Map<string, number>();
+  for (const exemptPass of [false, true]) {
+    const fed = new Set(pessLessons.keys());
+    for (const t of byUnit.values()) {
+      if (t.exempt !== exemptPass) continue;
+      for (const [k, v] of t.pess) if (!fed.has(k)) pessLessons.set(k, Math.max(pessLessons.get(k) ?? 0, v));
+    }
+  }
+  const optLessons = new Map<string, number>();
+  for (const t of byUnit.values()) for (const [k, v] of t.opt) optLessons.set(k, (optLessons.get(k) ?? 0) + v);
   const rowsOf = (pick: (t: Tally) => number[]) => [...byUnit.values()].flatMap(pick).sort((a, b) => a - b);
-  const pessimistic = evaluateProgram(program, combine((t) => t.pess, Math.max), rowsOf((t) => t.pessRows));
-  const optimistic = evaluateProgram(program, combine((t) => t.opt, (a, b) => a + b), rowsOf((t) => t.optRows));
+  const pessimistic = evaluateProgram(program, pessLessons, rowsOf((t) => t.pessRows));
+  const optimistic = evaluateProgram(program, optLessons, rowsOf((t) => t.optRows));
 
   // units feeding the same lesson: their rows are what the overlap rests on
   const feeders = new Map<string, Tally[]>();

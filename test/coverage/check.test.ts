@@ -95,6 +95,14 @@ describe('attempts and duplicates', () => {
     expect(e.verdict).toBe('REVIEW');
     expect(e.decidingRows).toEqual([1, 2]);
   });
+  it('an exemption adds nothing where a studied module already feeds the lessons (pessimistic)', () => {
+    // a second degree recognises a module the first transcript already lists
+    const t = transcript([row('Triết học Mác-Lênin', { credits: 2, grade: '7' }), row('Triết học', { credits: 3, grade: 'Miễn' }), row('TTHCM', { credits: 2, grade: 'Miễn' })]);
+    const e = prog(checkTranscript(t, rs, opts), 'elem');
+    expect(e.pessimistic.periodsCounted).toBe(60); // 30 studied philosophy + 30 exempt HCM (nothing else feeds L4, L5)
+    expect(e.optimistic.periodsCounted).toBe(105);
+    expect(e.overlapRows).toEqual([1, 2]);
+  });
   it('numbered parts of one module are complementary and add up', () => {
     const r = checkTranscript(transcript([row('Triết học Mác-Lênin 1', { credits: 1, grade: '7' }), row('Triết học Mác-Lênin 2', { credits: 1, grade: '7' })]), rs, opts);
     const e = prog(r, 'elem');
