@@ -43,9 +43,12 @@ describe('coverage invariants', () => {
     );
   });
 
-  it('adding a passed module with known periods never lowers a verdict', () => {
+  // Exemptions are left out here on purpose: an exemption is read as recognition of a module, so a studied module
+  // that feeds the same lessons replaces it on the pessimistic side (see check.test.ts) and may lower that reading.
+  const studiedRowArb = rowArb.filter((r) => r.grade !== 'Miễn');
+  it('adding a passed module with known periods never lowers a verdict (no exemptions)', () => {
     fc.assert(
-      fc.property(fc.array(rowArb, { maxLength: 8 }), fc.constantFrom(...NAMES), fc.integer({ min: 1, max: 6 }), (rows, extra, credits) => {
+      fc.property(fc.array(studiedRowArb, { maxLength: 8 }), fc.constantFrom(...NAMES), fc.integer({ min: 1, max: 6 }), (rows, extra, credits) => {
         const before = checkTranscript(build(rows), rs, { asOf: '2020-01-01', scale: '10' });
         const ruleOf = (n: string) => checkTranscript(build([{ name: n, grade: '9', credits: 1, periods: undefined }]), rs, { asOf: '2020-01-01', scale: '10' }).rows[0]!.match?.ruleId;
         const rule = ruleOf(extra);
@@ -60,9 +63,9 @@ describe('coverage invariants', () => {
     );
   });
 
-  it('turning a failed grade into a pass never lowers a verdict', () => {
+  it('turning a failed grade into a pass never lowers a verdict (no exemptions)', () => {
     fc.assert(
-      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 8 }), fc.nat(), (rows, pick) => {
+      fc.property(fc.array(studiedRowArb, { minLength: 1, maxLength: 8 }), fc.nat(), (rows, pick) => {
         const i = pick % rows.length;
         const failed = rows.map((r, k) => (k === i ? { ...r, grade: '2' } : r));
         const passed = rows.map((r, k) => (k === i ? { ...r, grade: '9' } : r));
