@@ -126,18 +126,40 @@ function decodeWindows1258(bytes: Uint8Array, file: string): string {
   }
 }
 
+/** Documents officers often pick by mistake, told apart by their first bytes, with what to do instead. */
+const KNOWN_FORMATS: { magic: readonly number[]; en: string; vi: string }[] = [
+  {
+    magic: [0x50, 0x4b, 0x03, 0x04],
+    en: 'this is an Excel workbook (.xlsx) or another zipped document, not a CSV/JSON transcript; in Excel use File › Save As › CSV UTF-8',
+    vi: 'đây là tệp Excel (.xlsx) hoặc tài liệu nén, không phải bảng điểm CSV/JSON; trong Excel chọn Tệp › Lưu thành › CSV UTF-8',
+  },
+  {
+    magic: [0xd0, 0xcf, 0x11, 0xe0],
+    en: 'this is an old Excel or Word file (.xls, .doc), not a CSV/JSON transcript; in Excel use File › Save As › CSV UTF-8',
+    vi: 'đây là tệp Excel hoặc Word đời cũ (.xls, .doc), không phải bảng điểm CSV/JSON; trong Excel chọn Tệp › Lưu thành › CSV UTF-8',
+  },
+  {
+    magic: [0x25, 0x50, 0x44, 0x46],
+    en: 'this is a PDF file (perhaps a scan), not a CSV/JSON transcript; type the transcript into Excel and save it as CSV UTF-8',
+    vi: 'đây là tệp PDF (có thể là bản quét), không phải bảng điểm CSV/JSON; cần nhập bảng điểm vào Excel rồi lưu thành CSV UTF-8',
+  },
+];
+
 /**
- * Decode a transcript file. Without an encoding: UTF-8/UTF-16 byte-order marks are honoured, otherwise the
- * bytes must be strict UTF-8. The BOM is dropped and the text NFC-normalised (windows-1258 spells many
- * Vietnamese letters as base letter + combining tone mark).
+ * Decode a transcript file. A byte-order mark always decides (it is the file's own statement). Otherwise the
+ * bytes must be strict UTF-8, or be in the encoding given. `--encoding windows-1258` only rescues files that are
+ * not valid UTF-8, so one option can serve a whole batch of old and new files without garbling the new ones.
+ * The BOM is dropped and the text NFC-normalised (windows-1258 spells many Vietnamese letters as base letter +
+ * combining tone mark).
  */
 export function decodeText(bytes: Uint8Array, file: string, encoding?: Encoding): string {
-  let kind: Encoding | 'auto-utf-16' = encoding ?? 'utf-8';
-  if (!encoding) {
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-      kind = 'auto-utf-16';
-    }
-  }
+  const known = KNOWN_FORMATS.find((f) => startsWith(bytes, f.magic));
+  if (known) throw new InputError(known.en, known.vi, file);
+  let kind: Encoding | 'auto-utf-16';
+  if (startsWith(bytes, UTF8_BOM)) kind = 'utf-8';
+  else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) kind = 'auto-utf-16';
+  else if (encoding === 'windows-1258') kind = bytes.indexOf(0) < 0 && findInvalidUtf8(bytes) < 0 ? 'utf-8' : 'windows-1258';
+  else kind = encoding ?? 'utf-8';
   const utf16 = kind === 'utf-16' || kind === 'utf-16le' || kind === 'utf-16be' || kind === 'auto-utf-16';
   if (!utf16) {
     const nul = bytes.indexOf(0);

@@ -64,7 +64,8 @@ const personSchema = z.looseObject({
   unit: z.string({ error: 'expected text' }).optional(),
 });
 
-const PARSE_ERRORS: Record<string, [string, string]> = {
+/** Human words for jsonc-parser error codes (printParseErrorCode names): [English, Vietnamese]; shared with the rule loader. */
+export const PARSE_ERRORS: Record<string, [string, string]> = {
   InvalidSymbol: ['unexpected character', 'ký tự không hợp lệ'],
   InvalidNumberFormat: ['invalid number', 'số không hợp lệ'],
   PropertyNameExpected: ['a property name in double quotes is expected', 'cần tên thuộc tính trong dấu ngoặc kép'],

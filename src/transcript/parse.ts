@@ -35,9 +35,19 @@ export function parseTranscript(bytes: Uint8Array, file: string, opts: ReadOptio
   const text = decodeText(bytes, file, opts.encoding);
   if (text.trim() === '') throw emptyError();
   const scale = opts.scale ? { scale: opts.scale } : {};
-  return detectFormat(text, file, opts) === 'json'
-    ? parseJsonTranscript(text, file, scale)
-    : parseCsvTranscript(text, file, { ...scale, ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) });
+  const transcript =
+    detectFormat(text, file, opts) === 'json'
+      ? parseJsonTranscript(text, file, scale)
+      : parseCsvTranscript(text, file, { ...scale, ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) });
+  // a truncated export must not read as a person who studied nothing
+  if (transcript.rows.length === 0) {
+    throw new InputError(
+      'no course rows: the file holds no courses (only a header, or an empty list); check that the export is complete',
+      'không có dòng học phần nào: tệp không có học phần (chỉ có dòng tiêu đề hoặc danh sách rỗng); hãy kiểm tra tệp xuất có đầy đủ không',
+      file,
+    );
+  }
+  return transcript;
 }
 
 /**

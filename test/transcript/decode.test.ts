@@ -27,6 +27,25 @@ describe('decodeText', () => {
     expect(decodeText(Buffer.from(le).swap16(), 'a.csv', 'utf-16be')).toBe('Điểm');
   });
 
+  it('lets a byte-order mark win over --encoding, and reads valid UTF-8 as UTF-8 under --encoding windows-1258', () => {
+    // one option for a whole batch of old and new files must not garble the new ones
+    expect(decodeText(utf8('Lê Văn Đức'), 'new.csv', 'windows-1258')).toBe('Lê Văn Đức');
+    expect(decodeText(Uint8Array.of(0xef, 0xbb, 0xbf, ...utf8('Điểm')), 'bom.csv', 'windows-1258')).toBe('Điểm');
+    expect(decodeText(Buffer.from('\ufeffĐiểm', 'utf16le'), 'u16.txt', 'windows-1258')).toBe('Điểm');
+    // not valid UTF-8: windows-1258 it is ("Tr" + ầ as a + combining grave: E2 CC)
+    expect(decodeText(Uint8Array.of(0x54, 0x72, 0xe2, 0xcc, 0x6e), 'old.csv', 'windows-1258')).toBe('Trần');
+  });
+
+  it.each([
+    [[0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], /Excel \(\.xlsx\)/],
+    [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1], /\.xls, \.doc/],
+    [[0x25, 0x50, 0x44, 0x46, 0x2d, 0x31], /PDF/],
+  ])('names Excel, old Office and PDF files and says what to do (%#)', (bytes, re) => {
+    const err = inputError(() => decodeText(Uint8Array.from(bytes), 'x'));
+    expect(err.vi).toMatch(re);
+    expect(err.vi).toMatch(/CSV UTF-8/);
+  });
+
   it('decodes windows-1258 base letter + combining tone mark into NFC letters', () => {
     // "Triết" = T r i ê(0xEA) + acute(0xEC) t ; "Đảng" = Đ(0xD0) a + hook(0xD2) n g
     const bytes = Uint8Array.of(0x54, 0x72, 0x69, 0xea, 0xec, 0x74, 0x20, 0xd0, 0x61, 0xd2, 0x6e, 0x67);

@@ -47,7 +47,11 @@ describe('JSON transcripts', () => {
 
   it('is chosen by extension, --format or content', () => {
     expect(parseText('[{"name":"A"}]', 'x.txt').rows[0]?.source.path).toBe('$[0]');
-    expect(parseText('  {"courses":[]}', 'x.csv').rows).toEqual([]);
+    expect(parseText('  {"courses":[{"name":"B"}]}', 'x.csv').rows[0]?.source.path).toBe('$.courses[0]');
+    // an empty list is a truncated export, not a person who studied nothing
+    expect(() => parseText('  {"courses":[]}', 'x.csv')).toThrow(/no course rows/);
+    expect(() => parseText('[]', 'x.json')).toThrow(/no course rows/);
+    expect(() => parseText('STT,Tên học phần,TC\n', 'h.csv')).toThrow(/no course rows/);
     expect(() => parseText('[{"name":"A"}]', 'x.json', { format: 'csv' })).toThrow(/no course-name column/);
   });
 });
