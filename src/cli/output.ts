@@ -1,9 +1,14 @@
 // Edge: writing a report file atomically (temp file in the same folder, then rename), never onto an input.
 
 import { randomBytes } from 'node:crypto';
-import { realpath, rename, unlink, writeFile } from 'node:fs/promises';
+import { fstat as fstatCallback, type Stats } from 'node:fs';
+import { realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { fsReason } from '../fs-errors.js';
+
+const fstat: (fd: number) => Promise<Stats> = promisify(fstatCallback);
 
 /** The real path a file has, or would have once created (its folder resolved, the name kept). */
 async function realTarget(path: string): Promise<string> {
@@ -18,8 +23,18 @@ async function realTarget(path: string): Promise<string> {
   }
 }
 
+/** Whether standard input is this very file (`llct check - -o x.csv < x.csv`). */
+async function isStdin(path: string): Promise<boolean> {
+  try {
+    const [a, b] = await Promise.all([fstat(0), stat(path)]);
+    return a.isFile() && a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false; // no such output file yet, or no stdin
+  }
+}
+
 export interface WriteOptions {
-  /** input files (paths as given; `-` is ignored) that must never be overwritten */
+  /** input files (paths as given; `-` is standard input) that must never be overwritten */
   inputs?: readonly string[];
   /** folder relative paths are resolved against */
   cwd?: string;
@@ -30,8 +45,8 @@ export async function writeOutputAtomic(path: string, data: string | Uint8Array,
   const target = resolve(cwd, path);
   const real = await realTarget(target);
   for (const input of options.inputs ?? []) {
-    if (input === '-') continue;
-    if ((await realTarget(resolve(cwd, input))) === real) {
+    const same = input === '-' ? await isStdin(real) : (await realTarget(resolve(cwd, input))) === real;
+    if (same) {
       throw new UsageError(
         `refusing to overwrite the input file ${input}; choose another -o file`,
         `không ghi đè lên tệp đầu vào ${input}; hãy chọn tệp -o khác`,
@@ -45,7 +60,7 @@ export async function writeOutputAtomic(path: string, data: string | Uint8Array,
     await rename(temp, real);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
-    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new UsageError(`cannot write the output file: ${code}`, `không ghi được tệp kết quả: ${code}`, path);
+    const { en, vi } = fsReason(e);
+    throw new UsageError(`cannot write the output file: ${en}`, `không ghi được tệp kết quả: ${vi}`, path);
   }
 }

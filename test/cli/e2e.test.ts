@@ -1,7 +1,9 @@
 // End-to-end: spawn the built bin over the shipped fixtures (the Must-show of issue 2). `npm test` builds first.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json.js';
 import { BIN, ROOT, spawnBin } from './helpers.js';
@@ -156,6 +158,21 @@ describe('llct (spawned)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('KẾT QUẢ XÁC ĐỊNH TRÌNH ĐỘ LÝ LUẬN CHÍNH TRỊ TƯƠNG ĐƯƠNG\n');
     expect(r.stderr).toBe('');
+  });
+
+  it('refuses -o onto the very file standard input is read from', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'llct-stdin-')), 'bang-diem.csv');
+    copyFileSync(`${ROOT}/${T}/era-2019.csv`, file);
+    const before = readFileSync(file);
+    const fd = openSync(file, 'r');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'check', '-', '-o', file, ...ASOF], { stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/không ghi đè lên tệp đầu vào/);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(file)).toEqual(before);
   });
 
   it('works from any folder (the shipped rules are found next to the package)', () => {

@@ -77,6 +77,6 @@ describe('writeOutputAtomic', () => {
   });
 
   it('turns a write failure into a UsageError naming the file', async () => {
-    await expect(writeOutputAtomic('/nonexistent-dir-llct/x.txt', 'y')).rejects.toThrow(/cannot write the output file: ENOENT/);
+    await expect(writeOutputAtomic('/nonexistent-dir-llct/x.txt', 'y')).rejects.toThrow(/cannot write the output file: no such file or folder/);
   });
 });

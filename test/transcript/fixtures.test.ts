@@ -113,8 +113,8 @@ describe('readTranscriptFile', () => {
     const err = await readTranscriptFile('fixtures/transcripts/nope.csv').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).file).toBe('fixtures/transcripts/nope.csv');
-    expect((err as InputError).message).toBe('cannot read file: ENOENT: no such file or directory');
-    expect((err as InputError).vi).toBe('không đọc được tệp: ENOENT: không có tệp hoặc thư mục này');
+    expect((err as InputError).message).toBe('cannot read the file: no such file or folder');
+    expect((err as InputError).vi).toBe('không đọc được tệp: không có tệp hoặc thư mục này');
   });
 
   it('reads `-` from stdin', async () => {
@@ -133,6 +133,6 @@ describe('readTranscriptFile', () => {
 
   it('names a directory as such', async () => {
     const err = await readTranscriptFile('fixtures/transcripts').catch((e: unknown) => e);
-    expect((err as InputError).message).toMatch(/EISDIR/);
+    expect((err as InputError).message).toMatch(/this is a folder, not a file/);
   });
 });
