@@ -16,14 +16,17 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export const DELIMITER_CHOICES = [',', ';', 'tab'] as const;
 export const SCALE_CHOICES = ['10', '4'] as const;
 
-/** ISO date YYYY-MM-DD that exists on the calendar. */
-export function parseIsoDate(s: string, option: string): string {
+/** A date that exists on the calendar, typed YYYY-MM-DD or DD/MM/YYYY, as ISO YYYY-MM-DD. */
+export function parseIsoDate(input: string, option: string): string {
+  // officers type dates the Vietnamese way (30/06/2020); both forms mean the same day
+  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(input.trim());
+  const s = dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}` : input.trim();
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
   if (!m || !d || d.toISOString().slice(0, 10) !== s) {
     throw new UsageError(
-      `${option} expects a date YYYY-MM-DD, got "${s}"`,
-      `${option} cần một ngày dạng YYYY-MM-DD (ví dụ 2021-07-08), nhận được "${s}"`,
+      `${option} expects a date YYYY-MM-DD or DD/MM/YYYY, got "${input}"`,
+      `${option} cần một ngày dạng DD/MM/YYYY hoặc YYYY-MM-DD (ví dụ 08/07/2021), nhận được "${input}"`,
     );
   }
   return s;

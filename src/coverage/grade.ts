@@ -16,12 +16,13 @@ export interface GradeReading {
   inBand?: boolean;
 }
 
-const NUMBER = /^[+]?\d+(?:[.,]\d+)?$/;
+// "7,5", and "7.5 (B)" as transcripts that print the letter beside the number do
+const NUMBER = /^[+]?(\d+(?:[.,]\d+)?)(?:\s*\(\s*[A-F][+-]?\s*\))?$/i;
 
 /** A grade cell as a number, accepting a decimal comma; null when the text is not a plain number. */
 export function gradeNumber(text: string): number | null {
-  const t = text.trim();
-  return NUMBER.test(t) ? Number(t.replace(',', '.')) : null;
+  const m = NUMBER.exec(text.trim());
+  return m ? Number(m[1]!.replace(',', '.')) : null;
 }
 
 /**

@@ -39,6 +39,10 @@ export function toCsv(header: string[], rows: CsvCell[][], options: CsvOptions =
 export const CHECK_CSV_COLUMNS = [
   'program_id',
   'program_verdict',
+  'program_periods_counted',
+  'program_periods_minimum',
+  'program_lessons_covered',
+  'program_lessons_minimum',
   'subject_id',
   'subject_name',
   'periods_required',
@@ -53,8 +57,10 @@ export const CHECK_CSV_COLUMNS = [
 ] as const;
 
 /**
- * One row per program × subject of the pessimistic evaluation (what is surely counted). `missing_lessons`
- * lists titles joined by " | "; `periods_minimum` and `subject_pass` are empty under the course policy.
+ * One row per program × subject of the pessimistic evaluation (what is surely counted), each carrying its
+ * program's verdict and totals (the sơ cấp 144-period / 13-lesson test is on every row of that program).
+ * `missing_lessons` lists titles joined by " | "; the program minimums are empty under the per-subject policy,
+ * `periods_minimum` and `subject_pass` under the course policy.
  */
 export function checkCsvRows(result: CheckResult, ruleSet: RuleSet, lang: Lang = 'vi'): { header: string[]; rows: CsvCell[][] } {
   const rows: CsvCell[][] = [];
@@ -64,6 +70,10 @@ export function checkCsvRows(result: CheckResult, ruleSet: RuleSet, lang: Lang =
       rows.push([
         p.programId,
         p.verdict,
+        p.pessimistic.periodsCounted,
+        p.minPeriods,
+        p.pessimistic.lessonsCovered,
+        p.minLessons,
         s.subjectId,
         subjectName(ruleSet, p.programId, s.subjectId, lang),
         s.periodsRequired,

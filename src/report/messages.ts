@@ -103,7 +103,7 @@ const vi: Messages = {
   conclusionNone: 'Kết luận: chưa đủ điều kiện tương đương trình độ nào trong các chương trình đã kiểm tra.',
   outsideCaveat: '(Ngày tham chiếu nằm ngoài thời gian áp dụng của quy định — kết quả chỉ để tham khảo, xem phần Lưu ý.)',
   courseLine: (a) =>
-    `Tính được ${a.counted}/${a.min} tiết (tối thiểu ${a.min} trên tổng ${a.total} tiết), ${a.lessons}/${a.totalLessons} bài (tối thiểu ${a.minLessons}).`,
+    `Tính được ${a.counted} tiết (tối thiểu ${a.min} trong tổng ${a.total} tiết) và ${a.lessons}/${a.totalLessons} bài (tối thiểu ${a.minLessons}).`,
   courseShort: (a) =>
     a.lessons > 0 && a.periods !== '0'
       ? `Còn thiếu ${a.periods} tiết và ${a.lessons} bài so với mức tối thiểu.`
@@ -113,7 +113,7 @@ const vi: Messages = {
   perSubjectLine: (a) =>
     `Đạt ${a.passed}/${a.required} môn bắt buộc (so từng môn, môn thừa tiết không bù cho môn thiếu); tính được ${a.counted}/${a.total} tiết.`,
   perSubjectShort: (a) => `Còn thiếu ${a.periods} tiết ở ${a.subjects} môn.`,
-  evalCourse: (a) => `${a.counted}/${a.min} tiết, ${a.lessons}/${a.totalLessons} bài`,
+  evalCourse: (a) => `${a.counted} tiết (tối thiểu ${a.min}), ${a.lessons}/${a.totalLessons} bài`,
   evalPerSubject: (a) => `đạt ${a.passed}/${a.required} môn`,
   reviewIntro: 'Kết quả phụ thuộc vào các dòng sau:',
   overlapReason: 'trùng nội dung với học phần khác, chỉ tính một lần khi xét bất lợi (xem Lưu ý)',
@@ -212,7 +212,7 @@ const vi: Messages = {
         );
       case 'grade-band':
         return (
-          `Dòng [${str(a.rowId)}]: điểm ${str(a.grade)} đạt theo thang tín chỉ (từ ${num('vi', Number(a.passMark))}) nhưng có thể chưa đạt theo quy chế niên chế ` +
+          `Dòng [${str(a.rowId)}]: điểm ${num('vi', Number(a.grade))} đạt theo thang tín chỉ (từ ${num('vi', Number(a.passMark))}) nhưng có thể chưa đạt theo quy chế niên chế ` +
           `(dưới ${num('vi', Number(a.uncertainBelow))}); dùng --pass-mark để xác định điểm đạt.`
         );
       case 'exempt-counted':
@@ -251,7 +251,7 @@ const en: Messages = {
   conclusionNone: 'Conclusion: not equivalent to any of the programs checked.',
   outsideCaveat: '(The reference date is outside the period these rules applied — for reference only, see Notices.)',
   courseLine: (a) =>
-    `Counted ${a.counted}/${a.min} periods (minimum ${a.min} of ${a.total}), ${a.lessons}/${a.totalLessons} lessons (minimum ${a.minLessons}).`,
+    `Counted ${a.counted} periods (minimum ${a.min} of ${a.total}) and ${a.lessons}/${a.totalLessons} lessons (minimum ${a.minLessons}).`,
   courseShort: (a) =>
     a.lessons > 0 && a.periods !== '0'
       ? `Short by ${a.periods} periods and ${a.lessons} lessons against the minimums.`
@@ -261,7 +261,7 @@ const en: Messages = {
   perSubjectLine: (a) =>
     `${a.passed}/${a.required} required subjects pass (compared subject by subject; surplus never makes up a shortage); counted ${a.counted}/${a.total} periods.`,
   perSubjectShort: (a) => `Short by ${a.periods} periods in ${a.subjects} subjects.`,
-  evalCourse: (a) => `${a.counted}/${a.min} periods, ${a.lessons}/${a.totalLessons} lessons`,
+  evalCourse: (a) => `${a.counted} periods (minimum ${a.min}), ${a.lessons}/${a.totalLessons} lessons`,
   evalPerSubject: (a) => `${a.passed}/${a.required} subjects pass`,
   reviewIntro: 'The verdict depends on these rows:',
   overlapReason: 'same content as another module, counted once in the pessimistic reading (see Notices)',
@@ -360,7 +360,7 @@ const en: Messages = {
         );
       case 'grade-band':
         return (
-          `Row [${str(a.rowId)}]: grade ${str(a.grade)} passes under the credit system (from ${num('en', Number(a.passMark))}) but may not under the ` +
+          `Row [${str(a.rowId)}]: grade ${num('en', Number(a.grade))} passes under the credit system (from ${num('en', Number(a.passMark))}) but may not under the ` +
           `older rules (below ${num('en', Number(a.uncertainBelow))}); set --pass-mark to decide.`
         );
       case 'exempt-counted':

@@ -43,7 +43,10 @@ describe('colorLevel', () => {
 describe('option parsers', () => {
   it('accept valid values and reject others with a UsageError', () => {
     expect(parseIsoDate('2021-07-08', '--as-of')).toBe('2021-07-08');
-    for (const bad of ['2021-7-8', '2021-02-29', '08/07/2021', '']) expect(() => parseIsoDate(bad, '--as-of')).toThrow(UsageError);
+    // the Vietnamese way of writing a date is accepted too
+    expect(parseIsoDate('08/07/2021', '--as-of')).toBe('2021-07-08');
+    expect(parseIsoDate('8/7/2021', '--as-of')).toBe('2021-07-08');
+    for (const bad of ['2021-7-8', '2021-02-29', '29/02/2021', '07/13/2021', '']) expect(() => parseIsoDate(bad, '--as-of')).toThrow(UsageError);
     expect(parseDelimiter('tab')).toBe('\t');
     expect(parseDelimiter(';')).toBe(';');
     expect(() => parseDelimiter('|')).toThrow(UsageError);

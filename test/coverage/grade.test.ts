@@ -20,6 +20,10 @@ describe('grades', () => {
     expect(g('0.5', '4')).toMatchObject({ status: 'fail' });
     expect(g('3', undefined, '4')).toMatchObject({ status: 'pass', scale: '4' });
   });
+  it('a number with its letter beside it, as some transcripts print', () => {
+    expect(g('7.5 (B)')).toMatchObject({ status: 'pass', value: 7.5 });
+    expect(g('3,5 (F)')).toMatchObject({ status: 'fail', value: 3.5 });
+  });
   it('letters and words', () => {
     expect(g('B+')).toMatchObject({ status: 'pass', scale: 'letter' });
     expect(g('f')).toMatchObject({ status: 'fail' });

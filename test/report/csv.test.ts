@@ -55,6 +55,10 @@ describe('checkCsvRows', () => {
     expect(header).toEqual([
       'program_id',
       'program_verdict',
+      'program_periods_counted',
+      'program_periods_minimum',
+      'program_lessons_covered',
+      'program_lessons_minimum',
       'subject_id',
       'subject_name',
       'periods_required',
@@ -71,14 +75,14 @@ describe('checkCsvRows', () => {
 
   it('writes one row per program × subject with numbers as numbers', () => {
     expect(rows).toEqual([
-      ['so-cap', 'PASS', 'SC-I', 'Chủ nghĩa Mác-Lênin', 20, null, 45, 0, 2, 2, 0, '', null],
-      ['so-cap', 'PASS', 'SC-II', 'Tư tưởng Hồ Chí Minh', 20, null, 30, 0, 2, 1, 1, 'Đại đoàn kết toàn dân tộc', null],
-      ['trung-cap', 'FAIL', 'TC-TH', 'Triết học Mác-Lênin', 60, 48, 45, 3, 1, 0, 1, '', false],
-      ['trung-cap', 'FAIL', 'TC-XDD', 'Xây dựng Đảng', 60, 48, 0, 48, 1, 0, 1, '', false],
+      ['so-cap', 'PASS', 75, 32, 3, 3, 'SC-I', 'Chủ nghĩa Mác-Lênin', 20, null, 45, 0, 2, 2, 0, '', null],
+      ['so-cap', 'PASS', 75, 32, 3, 3, 'SC-II', 'Tư tưởng Hồ Chí Minh', 20, null, 30, 0, 2, 1, 1, 'Đại đoàn kết toàn dân tộc', null],
+      ['trung-cap', 'FAIL', 45, null, 0, null, 'TC-TH', 'Triết học Mác-Lênin', 60, 48, 45, 3, 1, 0, 1, '', false],
+      ['trung-cap', 'FAIL', 45, null, 0, null, 'TC-XDD', 'Xây dựng Đảng', 60, 48, 0, 48, 1, 0, 1, '', false],
     ]);
   });
 
   it('uses English names with lang en', () => {
-    expect(checkCsvRows(passingResult(), ruleSet(), 'en').rows[1]![3]).toBe('EN Tư tưởng Hồ Chí Minh');
+    expect(checkCsvRows(passingResult(), ruleSet(), 'en').rows[1]![7]).toBe('EN Tư tưởng Hồ Chí Minh');
   });
 });

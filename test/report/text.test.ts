@@ -22,7 +22,7 @@ describe('renderText (Vietnamese)', () => {
 
   it('gives each program a verdict with periods and lessons against the minimums', () => {
     expect(text).toContain('Sơ cấp lý luận chính trị: ĐẠT');
-    expect(text).toContain('Tính được 75/32 tiết (tối thiểu 32 trên tổng 40 tiết), 3/4 bài (tối thiểu 3).');
+    expect(text).toContain('Tính được 75 tiết (tối thiểu 32 trong tổng 40 tiết) và 3/4 bài (tối thiểu 3).');
     expect(text).toContain('Trung cấp lý luận chính trị: KHÔNG ĐẠT');
     expect(text).toContain('Đạt 0/2 môn bắt buộc');
     expect(text).toContain('Còn thiếu 51 tiết ở 2 môn.');
@@ -70,8 +70,8 @@ describe('renderText: REVIEW', () => {
     expect(vi).toContain('Kết luận: chưa xác định được — cần cán bộ xem xét thêm đối với: Sơ cấp lý luận chính trị.');
     expect(vi).toContain('Sơ cấp lý luận chính trị: CẦN XEM XÉT');
     expect(vi).toContain('[2] Tư tưởng Hồ Chí Minh (bang-diem.csv, dòng 3): không có số tín chỉ hoặc số tiết');
-    expect(vi).toMatch(/Xét theo hướng bất lợi: KHÔNG ĐẠT — 15\/32 tiết, 1\/4 bài/);
-    expect(vi).toMatch(/Xét theo hướng có lợi: +ĐẠT — 35\/32 tiết, 3\/4 bài/);
+    expect(vi).toMatch(/Xét theo hướng bất lợi: KHÔNG ĐẠT — 15 tiết \(tối thiểu 32\), 1\/4 bài/);
+    expect(vi).toMatch(/Xét theo hướng có lợi: +ĐẠT — 35 tiết \(tối thiểu 32\), 3\/4 bài/);
     expect(vi).toContain('Còn thiếu 17 tiết và 2 bài so với mức tối thiểu.');
   });
 
@@ -87,8 +87,8 @@ describe('renderText: REVIEW', () => {
   it('renders the core notices and uncertain rows in English', () => {
     expect(en).toContain('Conclusion: undecided — needs an officer\'s review for: Elementary political theory.');
     expect(en).toContain('Elementary political theory: NEEDS REVIEW');
-    expect(en).toContain('Pessimistic reading: FAIL — 15/32 periods, 1/4 lessons');
-    expect(en).toContain('Optimistic reading:  PASS — 35/32 periods, 3/4 lessons');
+    expect(en).toContain('Pessimistic reading: FAIL — 15 periods (minimum 32), 1/4 lessons');
+    expect(en).toContain('Optimistic reading:  PASS — 35 periods (minimum 32), 3/4 lessons');
     expect(en).toContain('Uncertain rows — counted only in the favourable evaluation (1):');
     expect(en).toContain('SC03 (periods unknown)');
     expect(en).toContain('Periods converted at 1 credit = 15 periods, 1 ĐVHT = 15 periods');
@@ -101,7 +101,7 @@ describe('renderText (English)', () => {
     expect(en).toContain('Conclusion: equivalent to ELEMENTARY POLITICAL THEORY.');
     expect(en).toContain('Elementary political theory: PASS');
     expect(en).toContain('Intermediate political theory: FAIL');
-    expect(en).toContain('Counted 75/32 periods (minimum 32 of 40), 3/4 lessons (minimum 3).');
+    expect(en).toContain('Counted 75 periods (minimum 32 of 40) and 3/4 lessons (minimum 3).');
     expect(en).toContain('SC04  EN Đại đoàn kết toàn dân tộc');
     expect(en).toContain('grade 7.5 (pass)');
     expect(en).not.toContain('tiết');

@@ -87,14 +87,14 @@ describe('the shipped rule set', () => {
       fourPointPass: 1,
       passLetters: ['A+', 'A', 'A-', 'B+', 'B', 'B-', 'C+', 'C', 'C-', 'D+', 'D'],
       failLetters: ['F', 'F+'],
-      passWords: ['p', 'dat'],
+      passWords: ['p', 'dat', 'd'],
       failWords: ['khong dat', 'chua dat', 'kd', 'k dat', 'kdat'],
-      exemptWords: ['r', 'mien', 'mien thi', 'mien hoc', 'mt'],
+      exemptWords: ['r', 'mien', 'mien thi', 'mien hoc', 'mt', 'm'],
     });
   });
 
   it.each([
-    ['Đạt', 'pass'], ['P', 'pass'], ['A-', 'pass'], ['B-', 'pass'], ['c-', 'pass'], ['D', 'pass'],
+    ['Đạt', 'pass'], ['Đ', 'pass'], ['M', 'exempt'], ['P', 'pass'], ['A-', 'pass'], ['B-', 'pass'], ['c-', 'pass'], ['D', 'pass'],
     ['F', 'fail'], ['F+', 'fail'], ['Không đạt', 'fail'], ['Chưa đạt', 'fail'], ['KĐ', 'fail'], ['K.Đạt', 'fail'], ['KĐạt', 'fail'],
     ['Miễn', 'exempt'], ['R', 'exempt'], ['Miễn thi', 'exempt'], ['MIỄN HỌC', 'exempt'], ['MT', 'exempt'],
   ])('reads the grade word %s as %s', (text, status) => {
