@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import { baseKey, displayName } from '../match/normalize.js';
 import { mapColumns, type ColumnMap } from './headers.js';
-import { buildRow, isSectionOrTotalName, parseNumberText, type RowValues } from './rows.js';
+import { buildRow, isSectionOrTotalName, isSummaryName, parseNumberText, type RowValues } from './rows.js';
 import type { GradeScaleHint, Person, RawGrade, Transcript, TranscriptRow } from './types.js';
 
 export const DELIMITERS = [',', ';', '\t'] as const;
@@ -260,7 +260,7 @@ export function parseCsvTranscript(input: string, file: string, opts: CsvOptions
       grade = scale ? { text, scale } : { text };
       break;
     }
-    if (!grade && isSectionOrTotalName(name)) continue;
+    if ((!grade && isSectionOrTotalName(name)) || isSummaryName(name)) continue;
     const values: RowValues = {
       name,
       code: cell(map.code),

@@ -47,10 +47,20 @@ const TOTAL_KEYS = new Set([
 ]);
 const SECTION_PATTERN = /^(?:hoc ky|hk|ky|semester|term|nam hoc|nam thu|year|khoi kien thuc)(?: [a-z0-9 ]*)?$/u;
 
+// Summary lines that carry a number in the grade column ("Điểm trung bình chung tích lũy 7,25", "Tổng số tín chỉ
+// tích lũy 130"): no course is ever called this, so they are dropped whatever they hold.
+const SUMMARY_PATTERN =
+  /^(?:tong so (?:tin chi|tc|dvht|tiet|hoc phan)|tong (?:tin chi|tc) tich luy|so tin chi tich luy|(?:diem )?trung binh chung|diem (?:trung binh|tb)(?: chung)?(?: tich luy| hoc ky| nam hoc| toan khoa| he \d+)*$|dtb(?:c|tl)?(?: \w+)*$|tbc(?:tl)?$|xep loai|gpa|cumulative|total credits)/u;
+
 /** True for a total or section line (by its name) that should be skipped when it has no grade. */
 export function isSectionOrTotalName(name: string): boolean {
   const key = baseKey(name);
   return TOTAL_KEYS.has(key) || SECTION_PATTERN.test(key);
+}
+
+/** True for a summary line (averages, accumulated credits, classification) whatever its grade column holds. */
+export function isSummaryName(name: string): boolean {
+  return SUMMARY_PATTERN.test(baseKey(name));
 }
 
 /** Apply the credit and period rules: credits before ĐVHT; given periods before LT + TL/TH. */

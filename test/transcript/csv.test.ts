@@ -144,6 +144,15 @@ describe('CSV parsing', () => {
   });
 });
 
+describe('summary lines', () => {
+  it('drops averages, accumulated credits and classification lines whatever their grade column holds', () => {
+    const t = parseText(
+      'Tên học phần,TC,Điểm\nTriết học,3,7\nTổng số tín chỉ tích lũy,130,\nĐiểm trung bình chung tích lũy,,"7,25"\nĐTBC hệ 4,,"2,9"\nXếp loại tốt nghiệp,,Khá\nTổng quan du lịch,2,8\nTrung bình chung học kỳ,,7\n',
+    );
+    expect(t.rows.map((r) => r.name)).toEqual(['Triết học', 'Tổng quan du lịch']);
+  });
+});
+
 describe('number cells as schools print them', () => {
   it('reads "3(2-1)" as 3 credits and a lone dash as empty', () => {
     const t = parseText('Tên học phần,TC,Số tiết,Điểm\nTriết học,3(2-1),-,7\nGiải tích,4 (3-1-0-8),—,8\n');
