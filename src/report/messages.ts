@@ -11,6 +11,8 @@ export type Lang = (typeof LANGS)[number];
 export interface Messages {
   title: string;
   files: string;
+  /** how `-` (standard input) is named in a report */
+  stdin: string;
   person: string;
   ruleSet: string;
   version: string;
@@ -91,6 +93,7 @@ function period(lang: Lang, from: unknown, to: unknown): string {
 const vi: Messages = {
   title: 'KẾT QUẢ XÁC ĐỊNH TRÌNH ĐỘ LÝ LUẬN CHÍNH TRỊ TƯƠNG ĐƯƠNG',
   files: 'Bảng điểm',
+  stdin: '(đầu vào chuẩn)',
   person: 'Người học',
   ruleSet: 'Bộ quy tắc',
   version: 'phiên bản',
@@ -240,6 +243,7 @@ const vi: Messages = {
 const en: Messages = {
   title: 'POLITICAL THEORY LEVEL EQUIVALENCE CHECK',
   files: 'Transcript',
+  stdin: '(standard input)',
   person: 'Person',
   ruleSet: 'Rule set',
   version: 'version',

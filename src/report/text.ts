@@ -32,7 +32,7 @@ export function renderText(result: CheckResult, ruleSet: RuleSet, options: TextO
 
   // Header: what was checked, against which rules, on which date.
   const files = options.files ?? [...new Set(result.rows.map((r) => r.source.file))];
-  const header: [string, string][] = [[m.files, files.join(', ')]];
+  const header: [string, string][] = [[m.files, files.map((f) => (f === '-' ? m.stdin : f)).join(', ')]];
   const personName = options.person?.name;
   if (typeof personName === 'string' && personName !== '') header.push([m.person, personName]);
   header.push([m.ruleSet, `${ruleSet.name[lang]} — ${result.ruleSet.id}, ${m.version} ${result.ruleSet.version}`]);

@@ -56,6 +56,10 @@ describe('renderText (Vietnamese)', () => {
     expect(text).not.toContain('Trung cấp lý luận chính trị: kết quả dựa trên dữ liệu tái dựng');
   });
 
+  it('names standard input in words', () => {
+    expect(renderText(passingResult(), ruleSet(), { lang: 'vi', files: ['-'] })).toContain('Bảng điểm:       (đầu vào chuẩn)');
+  });
+
   it('has no trailing spaces and no colour codes by default', () => {
     expect(text).not.toMatch(/ +$/m);
     expect(text).not.toContain('\u001b[');
