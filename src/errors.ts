@@ -40,7 +40,10 @@ export interface RuleIssue {
   path: string;
   line?: number;
   column?: number;
+  /** English message (--lang en). */
   message: string;
+  /** Vietnamese message (the default user-facing language). */
+  vi: string;
 }
 
 /** A rule set that does not load; carries every problem found, not just the first. */
@@ -50,17 +53,18 @@ export class RuleFileError extends KnownError {
   constructor(readonly issues: RuleIssue[]) {
     const first = issues[0];
     super(
-      issues.map(formatRuleIssue).join('\n'),
-      issues.map(formatRuleIssue).join('\n'),
+      issues.map((i) => formatRuleIssue(i, 'en')).join('\n'),
+      issues.map((i) => formatRuleIssue(i, 'vi')).join('\n'),
       first?.file,
       first ? { path: first.path, line: first.line, column: first.column } : undefined,
     );
   }
 }
 
-export function formatRuleIssue(i: RuleIssue): string {
+/** `file:line:col: $.json.path: message`, the message in `lang` (Vietnamese unless 'en'). */
+export function formatRuleIssue(i: RuleIssue, lang: 'vi' | 'en' = 'vi'): string {
   const pos = i.line !== undefined ? `:${i.line}${i.column !== undefined ? `:${i.column}` : ''}` : '';
-  return `${i.file}${pos}: ${i.path}: ${i.message}`;
+  return `${i.file}${pos}: ${i.path}: ${lang === 'en' ? i.message : i.vi}`;
 }
 
 /** `file:line:column` or `file: $.path` for a one-line error prefix. */

@@ -38,7 +38,7 @@ export function reportError(e: unknown, io: Io, opts: { lang: Lang; debug: boole
     return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : EXIT.error;
   }
   if (e instanceof RuleFileError) {
-    for (const issue of e.issues) io.stderr.write(`llct: ${oneLine(formatRuleIssue(issue))}\n`);
+    for (const issue of e.issues) io.stderr.write(`llct: ${oneLine(formatRuleIssue(issue, opts.lang))}\n`);
     return EXIT.error;
   }
   if (e instanceof KnownError) {

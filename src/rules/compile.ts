@@ -3,9 +3,11 @@
 import { posix, join } from 'node:path';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
+import zodVi from 'zod/v4/locales/vi.js';
 import { RuleFileError, type RuleIssue } from '../errors.js';
 import { createMatcher } from '../match/match.js';
 import { baseKey, compileAbbreviations, matchingKey } from '../match/normalize.js';
+import { PARSE_ERRORS } from '../transcript/json.js';
 import { mappingFileSchema, programFileSchema, ruleSetFileSchema } from './schema.js';
 import type { MappingFile, ProgramFile, RuleSetFile } from './schema.js';
 import type {
@@ -27,6 +29,87 @@ type Segment = string | number;
 
 /** Shares are decimals written by people: compare sums with this tolerance. */
 const EPS = 1e-9;
+
+/** A message in English (--lang en) and Vietnamese (the default). */
+export interface Msg {
+  en: string;
+  vi: string;
+}
+const msg = (en: string, vi: string): Msg => ({ en, vi });
+
+/** Why a listed file could not be read: English only (older callers), or in both languages. */
+export type Reason = string | Msg;
+const reasonMsg = (r: Reason): Msg => (typeof r === 'string' ? msg(r, r) : r);
+
+// --------------------------------------------------------------------------------- zod issues in Vietnamese
+
+/** zod's own Vietnamese texts, used for the issue kinds not worded below (called directly: no global config). */
+const zodViError = zodVi().localeError;
+
+const VI_TYPES: Record<string, string> = {
+  string: 'văn bản (trong dấu ngoặc kép)',
+  number: 'số',
+  int: 'số nguyên',
+  boolean: 'true hoặc false',
+  object: 'đối tượng { … }',
+  array: 'danh sách [ … ]',
+  null: 'null',
+};
+const viType = (t: string): string => VI_TYPES[t] ?? t;
+
+function jsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number' && !Number.isInteger(v)) return 'số thập phân';
+  return typeof v;
+}
+
+/** The Vietnamese text of one zod issue (the issue must carry its input: parse with reportInput). */
+export function zodIssueVi(zi: z.core.$ZodIssue): string {
+  switch (zi.code) {
+    case 'invalid_type': {
+      const expected = viType(zi.expected);
+      if (zi.input === undefined) return `thiếu trường bắt buộc (cần ${expected})`;
+      return `sai kiểu dữ liệu: cần ${expected}, nhưng đang là ${viType(jsonType(zi.input))}`;
+    }
+    case 'too_small': {
+      const min = Number(zi.minimum);
+      if (zi.origin === 'string') return min <= 1 ? 'không được để trống' : `cần ít nhất ${min} ký tự`;
+      if (zi.origin === 'array' || zi.origin === 'set') return min <= 1 ? 'danh sách không được để trống' : `cần ít nhất ${min} phần tử`;
+      if (!zi.inclusive && min === 0) return 'phải là số lớn hơn 0';
+      return zi.inclusive ? `phải lớn hơn hoặc bằng ${min}` : `phải lớn hơn ${min}`;
+    }
+    case 'too_big': {
+      const max = Number(zi.maximum);
+      if (zi.origin === 'string') return `tối đa ${max} ký tự`;
+      if (zi.origin === 'array' || zi.origin === 'set') return `tối đa ${max} phần tử`;
+      return zi.inclusive ? `phải nhỏ hơn hoặc bằng ${max}` : `phải nhỏ hơn ${max}`;
+    }
+    case 'invalid_value':
+      return zi.values.length === 1
+        ? `giá trị phải là ${JSON.stringify(zi.values[0])}`
+        : `giá trị phải là một trong: ${zi.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_union':
+      if ('options' in zi && zi.discriminator && zi.options) {
+        return `"${zi.discriminator}" phải là một trong: ${zi.options.map((o) => JSON.stringify(o)).join(', ')}`;
+      }
+      return 'giá trị không khớp với dạng nào được phép';
+    default: {
+      const out = zodViError(zi as Parameters<typeof zodViError>[0]);
+      const text = typeof out === 'string' ? out : out?.message;
+      return text ? text.charAt(0).toLowerCase() + text.slice(1) : 'giá trị không hợp lệ';
+    }
+  }
+}
+
+/** A JSON syntax error of jsonc-parser, in words. */
+function syntaxMsg(e: ParseError): Msg {
+  const code = printParseErrorCode(e.error);
+  const words = PARSE_ERRORS[code];
+  return words
+    ? msg(`JSON syntax error: ${words[0]}`, `lỗi cú pháp JSON: ${words[1]}`)
+    : msg(`JSON syntax error: ${code}`, `lỗi cú pháp JSON (${code})`);
+}
 
 /** `$.subjects[2].lessons[0].periods` from path segments. */
 export function jsonPath(path: readonly Segment[]): string {
@@ -93,8 +176,8 @@ class SourceFile {
   }
 
   /** An issue at `path`; located at the key of the nearest existing node (the whole path may not exist). */
-  issue(path: readonly Segment[], message: string): RuleIssue {
-    const issue: RuleIssue = { file: this.file, path: jsonPath(path), message };
+  issue(path: readonly Segment[], m: Msg): RuleIssue {
+    const issue: RuleIssue = { file: this.file, path: jsonPath(path), message: m.en, vi: m.vi };
     if (!this.root) return issue;
     for (let n = path.length; n >= 0; n--) {
       const node = findNodeAtLocation(this.root, path.slice(0, n) as Segment[]);
@@ -114,25 +197,34 @@ function readFile<S extends z.ZodType>(
 ): z.infer<S> | undefined {
   if (src.syntaxErrors.length > 0 || !src.root) {
     for (const e of src.syntaxErrors.slice(0, 5)) {
+      const m = syntaxMsg(e);
       issues.push({
         file: src.file,
         path: '$',
         ...src.position(e.offset),
-        message: `JSON syntax error: ${printParseErrorCode(e.error)}`,
+        message: m.en,
+        vi: m.vi,
       });
     }
-    if (src.syntaxErrors.length === 0) issues.push({ file: src.file, path: '$', message: 'the file is empty' });
+    if (src.syntaxErrors.length === 0) {
+      issues.push({ file: src.file, path: '$', message: 'the file is empty', vi: 'tệp trống, không có nội dung JSON' });
+    }
     return undefined;
   }
   // Each file is parsed once per run: compiling a fast path (zod's JIT) costs more start-up than it saves.
-  const result = schema.safeParse(getNodeValue(src.root), { jitless: true });
+  // reportInput: the Vietnamese wording needs the offending value (e.g. a missing key is `undefined`).
+  const result = schema.safeParse(getNodeValue(src.root), { jitless: true, reportInput: true });
   if (result.success) return result.data as z.infer<S>;
   for (const zi of result.error.issues) {
     const path = zi.path.filter((p): p is Segment => typeof p !== 'symbol');
     if (zi.code === 'unrecognized_keys') {
-      for (const key of zi.keys) issues.push(src.issue([...path, key], `unknown key "${key}"`));
+      for (const key of zi.keys) {
+        issues.push(
+          src.issue([...path, key], msg(`unknown key "${key}"`, `không có trường "${key}" ở vị trí này (gõ sai tên trường?)`)),
+        );
+      }
     } else {
-      issues.push(src.issue(path, zi.message));
+      issues.push(src.issue(path, msg(zi.message, zodIssueVi(zi))));
     }
   }
   return undefined;
@@ -150,21 +242,33 @@ interface Located {
 export function compileRuleSet(
   files: Map<string, string>,
   dir: string,
-  unreadable: ReadonlyMap<string, string> = new Map(),
+  unreadable: ReadonlyMap<string, Reason> = new Map(),
 ): RuleSet {
   const issues: RuleIssue[] = [];
   const display = (rel: string) => (dir ? join(dir, rel) : rel);
-  const absent = (rel: string, listed: string) =>
-    unreadable.has(rel)
-      ? `listed file "${listed}" ${unreadable.get(rel)} (${display(rel)})`
-      : `listed file "${listed}" is missing (${display(rel)})`;
+  const absent = (rel: string, listed: string): Msg => {
+    const reason = unreadable.get(rel);
+    if (reason === undefined) {
+      return msg(
+        `listed file "${listed}" is missing (${display(rel)})`,
+        `không tìm thấy tệp "${listed}" (${display(rel)})`,
+      );
+    }
+    const { en, vi } = reasonMsg(reason);
+    return msg(`listed file "${listed}" ${en} (${display(rel)})`, `tệp "${listed}" ${vi} (${display(rel)})`);
+  };
   const texts = new Map<string, string>();
   for (const [k, v] of files) texts.set(resolveRulePath(k), stripBom(v));
 
   const rootText = texts.get(ROOT_FILE);
   if (rootText === undefined) {
     throw new RuleFileError([
-      { file: display(ROOT_FILE), path: '$', message: `no ${ROOT_FILE}: a rule directory must hold ${ROOT_FILE}` },
+      {
+        file: display(ROOT_FILE),
+        path: '$',
+        message: `no ${ROOT_FILE}: a rule directory must hold ${ROOT_FILE}`,
+        vi: `thiếu tệp ${ROOT_FILE}: thư mục bộ quy tắc phải có tệp ${ROOT_FILE}`,
+      },
     ]);
   }
   const rootSrc = new SourceFile(display(ROOT_FILE), rootText);
@@ -183,7 +287,7 @@ export function compileRuleSet(
   checkRange(rootSrc, ['effective'], root.effective, issues);
   const legalIds = new Map<string, number>();
   root.legalBasis.forEach((l, i) => {
-    if (legalIds.has(l.id)) issues.push(rootSrc.issue(['legalBasis', i, 'id'], `duplicate legal basis id "${l.id}"`));
+    if (legalIds.has(l.id)) issues.push(rootSrc.issue(['legalBasis', i, 'id'], msg(`duplicate legal basis id "${l.id}"`, `trùng mã căn cứ pháp lý "${l.id}"`)));
     else legalIds.set(l.id, i);
   });
   const grading = compileGrading(rootSrc, root.grading, issues);
@@ -195,7 +299,7 @@ export function compileRuleSet(
   root.programs.forEach((p, i) => {
     const rel = resolveRulePath(p);
     if (listed.has(rel)) {
-      issues.push(rootSrc.issue(['programs', i], `"${p}" is listed twice`));
+      issues.push(rootSrc.issue(['programs', i], msg(`"${p}" is listed twice`, `tệp "${p}" được khai báo hai lần`)));
       return;
     }
     listed.add(rel);
@@ -216,30 +320,43 @@ export function compileRuleSet(
   const lessonIds = new Map<string | number, Located>();
   const ranks = new Map<string | number, Located>();
   /** Records the first place of an id; a later one is an issue that points back at the first. */
-  const duplicate = (seen: Map<string | number, Located>, id: string | number, at: Located, what: string): void => {
+  const duplicate = (seen: Map<string | number, Located>, id: string | number, at: Located, what: Msg): void => {
     const first = seen.get(id);
-    if (first) issues.push(at.src.issue(at.path, `duplicate ${what} "${id}" (first at ${first.src.file} ${jsonPath(first.path)})`));
+    if (first) {
+      const where = `${first.src.file} ${jsonPath(first.path)}`;
+      issues.push(
+        at.src.issue(at.path, msg(`duplicate ${what.en} "${id}" (first at ${where})`, `trùng ${what.vi} "${id}" (đã dùng tại ${where})`)),
+      );
+    }
     else seen.set(id, at);
   };
 
   const programs: Program[] = [];
   for (const { src, data } of programFiles) {
-    duplicate(programIds, data.id, { src, path: ['id'] }, 'program id');
-    duplicate(ranks, data.rank, { src, path: ['rank'] }, 'program rank');
+    duplicate(programIds, data.id, { src, path: ['id'] }, msg('program id', 'mã chương trình'));
+    duplicate(ranks, data.rank, { src, path: ['rank'] }, msg('program rank', 'thứ bậc (rank) chương trình'));
     checkRange(src, ['effective'], data.effective, issues);
     data.legalBasis.forEach((id, i) => {
       if (!legalIds.has(id)) {
-        issues.push(src.issue(['legalBasis', i], `unknown legal basis "${id}": add it to legalBasis in ${ROOT_FILE}`));
+        issues.push(
+          src.issue(
+            ['legalBasis', i],
+            msg(
+              `unknown legal basis "${id}": add it to legalBasis in ${ROOT_FILE}`,
+              `không có căn cứ pháp lý mã "${id}": hãy thêm vào legalBasis trong ${ROOT_FILE}`,
+            ),
+          ),
+        );
       }
     });
     const policyRatio = data.policy.kind === 'per-subject' ? data.policy.minRatio : undefined;
     const subjects: Subject[] = data.subjects.map((s, si) => {
-      duplicate(subjectIds, s.id, { src, path: ['subjects', si, 'id'] }, 'subject id');
+      duplicate(subjectIds, s.id, { src, path: ['subjects', si, 'id'] }, msg('subject id', 'mã môn'));
       const provenance = { verified: s.verified, source: s.source };
       let lessons: Lesson[];
       if (s.lessons) {
         lessons = s.lessons.map((l, li) => {
-          duplicate(lessonIds, l.id, { src, path: ['subjects', si, 'lessons', li, 'id'] }, 'lesson id');
+          duplicate(lessonIds, l.id, { src, path: ['subjects', si, 'lessons', li, 'id'] }, msg('lesson id', 'mã bài'));
           return {
             id: l.id,
             title: l.title,
@@ -252,11 +369,22 @@ export function compileRuleSet(
         const sum = lessons.reduce((n, l) => n + l.periods, 0);
         if (Math.abs(sum - s.periods) > EPS) {
           issues.push(
-            src.issue(['subjects', si, 'periods'], `subject "${s.id}" has ${s.periods} periods but its lessons sum to ${sum}`),
+            src.issue(
+              ['subjects', si, 'periods'],
+              msg(
+                `subject "${s.id}" has ${s.periods} periods but its lessons sum to ${sum}`,
+                `môn "${s.id}" có ${s.periods} tiết nhưng tổng số tiết các bài của môn là ${sum}`,
+              ),
+            ),
           );
         }
       } else {
-        duplicate(lessonIds, s.id, { src, path: ['subjects', si, 'id'] }, 'lesson id (implicit lesson of a subject)');
+        duplicate(
+          lessonIds,
+          s.id,
+          { src, path: ['subjects', si, 'id'] },
+          msg('lesson id (implicit lesson of a subject)', 'mã bài (môn không chia bài được tính là một bài mang mã môn)'),
+        );
         lessons = [{ id: s.id, title: s.name, periods: s.periods, subjectId: s.id, implicit: true, provenance }];
       }
       return {
@@ -272,23 +400,51 @@ export function compileRuleSet(
     });
     const sum = subjects.reduce((n, s) => n + s.periods, 0);
     if (Math.abs(sum - data.totalPeriods) > EPS) {
-      issues.push(src.issue(['totalPeriods'], `program "${data.id}" has ${data.totalPeriods} periods but its subjects sum to ${sum}`));
+      issues.push(
+        src.issue(
+          ['totalPeriods'],
+          msg(
+            `program "${data.id}" has ${data.totalPeriods} periods but its subjects sum to ${sum}`,
+            `chương trình "${data.id}" ghi tổng số tiết là ${data.totalPeriods} nhưng cộng số tiết các môn được ${sum}`,
+          ),
+        ),
+      );
     }
     const lessons = subjects.flatMap((s) => s.lessons);
     if (data.policy.kind === 'course') {
       if (data.policy.minPeriods > data.totalPeriods) {
         issues.push(
-          src.issue(['policy', 'minPeriods'], `minPeriods ${data.policy.minPeriods} exceeds the program's ${data.totalPeriods} periods`),
+          src.issue(
+            ['policy', 'minPeriods'],
+            msg(
+              `minPeriods ${data.policy.minPeriods} exceeds the program's ${data.totalPeriods} periods`,
+              `minPeriods ${data.policy.minPeriods} lớn hơn tổng số tiết của chương trình (${data.totalPeriods} tiết)`,
+            ),
+          ),
         );
       }
       if (data.policy.minLessons > lessons.length) {
         issues.push(
-          src.issue(['policy', 'minLessons'], `minLessons ${data.policy.minLessons} exceeds the program's ${lessons.length} lessons`),
+          src.issue(
+            ['policy', 'minLessons'],
+            msg(
+              `minLessons ${data.policy.minLessons} exceeds the program's ${lessons.length} lessons`,
+              `minLessons ${data.policy.minLessons} lớn hơn số bài của chương trình (${lessons.length} bài)`,
+            ),
+          ),
         );
       }
     } else if (!subjects.some((s) => s.required)) {
       // with no required subject, an empty transcript would pass
-      issues.push(src.issue(['subjects'], `program "${data.id}" uses the per-subject policy but no subject is required`));
+      issues.push(
+        src.issue(
+          ['subjects'],
+          msg(
+            `program "${data.id}" uses the per-subject policy but no subject is required`,
+            `chương trình "${data.id}" xét theo từng môn (per-subject) nhưng không có môn nào bắt buộc (required): bảng điểm trống cũng sẽ đạt`,
+          ),
+        ),
+      );
     }
     const policyProvenance = { verified: data.policy.verified, source: data.policy.source };
     programs.push({
@@ -360,7 +516,15 @@ export function compileRuleSet(
 
 function checkRange(src: SourceFile, path: Segment[], range: { from?: string; to?: string }, issues: RuleIssue[]): void {
   if (range.from && range.to && range.from > range.to) {
-    issues.push(src.issue([...path, 'to'], `effective.to ${range.to} is before effective.from ${range.from}`));
+    issues.push(
+      src.issue(
+        [...path, 'to'],
+        msg(
+          `effective.to ${range.to} is before effective.from ${range.from}`,
+          `ngày hết hiệu lực effective.to ${range.to} sớm hơn ngày bắt đầu effective.from ${range.from}`,
+        ),
+      ),
+    );
   }
 }
 
@@ -369,7 +533,10 @@ function compileGrading(src: SourceFile, g: RuleSetFile['grading'], issues: Rule
     issues.push(
       src.issue(
         ['grading', 'tenPointUncertainBelow'],
-        `tenPointUncertainBelow ${g.tenPointUncertainBelow} is below tenPointPass ${g.tenPointPass}`,
+        msg(
+          `tenPointUncertainBelow ${g.tenPointUncertainBelow} is below tenPointPass ${g.tenPointPass}`,
+          `tenPointUncertainBelow ${g.tenPointUncertainBelow} nhỏ hơn điểm đạt tenPointPass ${g.tenPointPass}`,
+        ),
       ),
     );
   }
@@ -386,14 +553,29 @@ function compileGrading(src: SourceFile, g: RuleSetFile['grading'], issues: Rule
     exemptWords: words(g.exemptWords),
     provenance: { verified: g.verified, source: g.source },
   };
-  const clash = (a: string[], b: string[], path: Segment[], what: string) => {
+  const clash = (a: string[], b: string[], path: Segment[], what: Msg) => {
     a.forEach((x, i) => {
-      if (b.includes(x)) issues.push(src.issue([...path, i], `"${x}" is listed both as ${what}`));
+      if (b.includes(x)) issues.push(src.issue([...path, i], msg(`"${x}" is listed both as ${what.en}`, `"${x}" ${what.vi}`)));
     });
   };
-  clash(grading.failLetters, grading.passLetters, ['grading', 'failLetters'], 'a passing and a failing letter');
-  clash(grading.failWords, [...grading.passWords, ...grading.exemptWords], ['grading', 'failWords'], 'a failing and a passing word');
-  clash(grading.exemptWords, grading.passWords, ['grading', 'exemptWords'], 'an exempt and a passing word');
+  clash(
+    grading.failLetters,
+    grading.passLetters,
+    ['grading', 'failLetters'],
+    msg('a passing and a failing letter', 'vừa là điểm chữ đạt vừa là điểm chữ không đạt'),
+  );
+  clash(
+    grading.failWords,
+    [...grading.passWords, ...grading.exemptWords],
+    ['grading', 'failWords'],
+    msg('a failing and a passing word', 'vừa là cách ghi "không đạt" vừa là cách ghi "đạt"'),
+  );
+  clash(
+    grading.exemptWords,
+    grading.passWords,
+    ['grading', 'exemptWords'],
+    msg('an exempt and a passing word', 'vừa là cách ghi "miễn" vừa là cách ghi "đạt"'),
+  );
   return grading;
 }
 
@@ -409,7 +591,13 @@ function compileMapping(
     try {
       dropToken = new RegExp(m.normalization.dropTokenPattern, 'u');
     } catch (e) {
-      issues.push(src.issue(['normalization', 'dropTokenPattern'], `invalid regular expression: ${(e as Error).message}`));
+      const why = (e as Error).message;
+      issues.push(
+        src.issue(
+          ['normalization', 'dropTokenPattern'],
+          msg(`invalid regular expression: ${why}`, `biểu thức chính quy không hợp lệ: ${why}`),
+        ),
+      );
     }
   }
 
@@ -419,12 +607,20 @@ function compileMapping(
     const from = baseKey(a.from);
     const to = baseKey(a.to);
     if (!from) {
-      issues.push(src.issue(['abbreviations', i, 'from'], `"${a.from}" has no letters or digits`));
+      issues.push(src.issue(['abbreviations', i, 'from'], msg(`"${a.from}" has no letters or digits`, `"${a.from}" không có chữ cái hay chữ số nào`)));
       return;
     }
     const first = seenAbbr.get(from);
     if (first !== undefined) {
-      issues.push(src.issue(['abbreviations', i, 'from'], `abbreviation "${from}" is already defined at $.abbreviations[${first}]`));
+      issues.push(
+        src.issue(
+          ['abbreviations', i, 'from'],
+          msg(
+            `abbreviation "${from}" is already defined at $.abbreviations[${first}]`,
+            `chữ viết tắt "${from}" đã được khai báo tại $.abbreviations[${first}]`,
+          ),
+        ),
+      );
       return;
     }
     seenAbbr.set(from, i);
@@ -439,25 +635,42 @@ function compileMapping(
   const rules: MappingRule[] = m.rules.map((r, ri) => {
     const at = (...p: Segment[]) => ['rules', ri, ...p];
     const firstIdx = ruleIds.get(r.id);
-    if (firstIdx !== undefined) issues.push(src.issue(at('id'), `duplicate rule id "${r.id}" (first at $.rules[${firstIdx}])`));
+    if (firstIdx !== undefined) {
+      issues.push(
+        src.issue(
+          at('id'),
+          msg(`duplicate rule id "${r.id}" (first at $.rules[${firstIdx}])`, `trùng mã quy tắc "${r.id}" (đã dùng tại $.rules[${firstIdx}])`),
+        ),
+      );
+    }
     else ruleIds.set(r.id, ri);
 
     const names = (r.names ?? []).map((n, i) => {
       const k = key(n);
-      if (!k) issues.push(src.issue(at('names', i), `name "${n}" is empty once normalised`));
+      if (!k) issues.push(src.issue(at('names', i), msg(`name "${n}" is empty once normalised`, `tên "${n}" thành rỗng sau khi chuẩn hóa`)));
       const owner = nameOwner.get(k);
       if (k && owner !== undefined && owner !== r.id) {
-        issues.push(src.issue(at('names', i), `name "${n}" (key "${k}") is already a name of rule "${owner}"`));
+        issues.push(
+          src.issue(
+            at('names', i),
+            msg(
+              `name "${n}" (key "${k}") is already a name of rule "${owner}"`,
+              `tên "${n}" (dạng so khớp "${k}") đã là tên của quy tắc "${owner}"`,
+            ),
+          ),
+        );
       }
       nameOwner.set(k, r.id);
       return k;
     });
     const codes = (r.codes ?? []).map((c, i) => {
       const k = baseKey(c).replace(/ /g, '');
-      if (!k) issues.push(src.issue(at('codes', i), `code "${c}" has no letters or digits`));
+      if (!k) issues.push(src.issue(at('codes', i), msg(`code "${c}" has no letters or digits`, `mã học phần "${c}" không có chữ cái hay chữ số nào`)));
       const owner = codeOwner.get(k);
       if (k && owner !== undefined && owner !== r.id) {
-        issues.push(src.issue(at('codes', i), `code "${c}" is already a code of rule "${owner}"`));
+        issues.push(
+          src.issue(at('codes', i), msg(`code "${c}" is already a code of rule "${owner}"`, `mã học phần "${c}" đã là mã của quy tắc "${owner}"`)),
+        );
       }
       codeOwner.set(k, r.id);
       return k;
@@ -466,18 +679,38 @@ function compileMapping(
       const phrases = (list: string[], field: 'all' | 'none') =>
         list.map((p, pi) => {
           const k = key(p);
-          if (!k) issues.push(src.issue(at('keywords', si, field, pi), `phrase "${p}" is empty once normalised`));
+          if (!k) {
+            issues.push(
+              src.issue(at('keywords', si, field, pi), msg(`phrase "${p}" is empty once normalised`, `cụm từ "${p}" thành rỗng sau khi chuẩn hóa`)),
+            );
+          }
           return k;
         });
       const all = phrases(set.all, 'all');
       const none = phrases(set.none ?? [], 'none');
       if (all.every((k) => !k)) {
-        issues.push(src.issue(at('keywords', si, 'all'), 'a keyword set needs at least one phrase in "all" (it would match every name)'));
+        issues.push(
+          src.issue(
+            at('keywords', si, 'all'),
+            msg(
+              'a keyword set needs at least one phrase in "all" (it would match every name)',
+              'bộ từ khóa cần ít nhất một cụm từ trong "all" (nếu không sẽ khớp mọi tên môn)',
+            ),
+          ),
+        );
       }
       return { all: all.filter(Boolean), none: none.filter(Boolean) };
     });
     if (names.length === 0 && codes.length === 0 && keywords.length === 0) {
-      issues.push(src.issue(at('id'), `rule "${r.id}" matches nothing: give names, codes or keywords`));
+      issues.push(
+        src.issue(
+          at('id'),
+          msg(
+            `rule "${r.id}" matches nothing: give names, codes or keywords`,
+            `quy tắc "${r.id}" không khớp được môn nào: hãy ghi names (tên), codes (mã học phần) hoặc keywords (từ khóa)`,
+          ),
+        ),
+      );
     }
 
     const targets: RuleTarget[] = r.targets.map((t) =>
@@ -507,11 +740,19 @@ function checkTargets(
   const byProgram = new Map<string, number[]>();
   const seen = new Set<string>();
   targets.forEach((t, i) => {
-    if (seen.has(t.lessonId)) issues.push(src.issue(at('targets', i), `lesson "${t.lessonId}" is targeted twice`));
+    if (seen.has(t.lessonId)) {
+      issues.push(src.issue(at('targets', i), msg(`lesson "${t.lessonId}" is targeted twice`, `bài mã "${t.lessonId}" được ghi hai lần`)));
+    }
     seen.add(t.lessonId);
     const entry = lessonIndex.get(t.lessonId);
     if (!entry) {
-      issues.push(src.issue(at('targets', i), `unknown lesson id "${t.lessonId}"${subjectHint(t.lessonId, lessonIndex)}`));
+      const hint = subjectHint(t.lessonId, lessonIndex);
+      issues.push(
+        src.issue(
+          at('targets', i),
+          msg(`unknown lesson id "${t.lessonId}"${hint?.en ?? ''}`, `không có bài mã "${t.lessonId}"${hint?.vi ?? ''}`),
+        ),
+      );
       return;
     }
     const list = byProgram.get(entry.program.id);
@@ -526,7 +767,10 @@ function checkTargets(
       issues.push(
         src.issue(
           at('targets', i),
-          `rule "${ruleId}": within program "${programId}" either every target has a share or none does`,
+          msg(
+            `rule "${ruleId}": within program "${programId}" either every target has a share or none does`,
+            `quy tắc "${ruleId}": trong chương trình "${programId}" phải ghi tỷ lệ chia (share) cho tất cả các bài, hoặc không ghi cho bài nào`,
+          ),
         ),
       );
       continue;
@@ -534,18 +778,35 @@ function checkTargets(
     const sum = idx.reduce((n, i) => n + targets[i]!.share!, 0);
     if (Math.abs(sum - 1) > EPS) {
       issues.push(
-        src.issue(at('targets', idx[0]!), `rule "${ruleId}": shares within program "${programId}" sum to ${sum}, not 1`),
+        src.issue(
+          at('targets', idx[0]!),
+          msg(
+            `rule "${ruleId}": shares within program "${programId}" sum to ${sum}, not 1`,
+            `quy tắc "${ruleId}": tỷ lệ chia (share) trong chương trình "${programId}" cộng lại bằng ${sum}; tỷ lệ chia phải cộng lại bằng 1`,
+          ),
+        ),
       );
     }
   }
 }
 
-function subjectHint(id: string, lessonIndex: RuleSet['lessonIndex']): string {
+function subjectHint(id: string, lessonIndex: RuleSet['lessonIndex']): Msg | undefined {
   for (const { subject } of lessonIndex.values()) {
-    if (subject.id === id) return ` (it is a subject with lessons: target ${subject.lessons.map((l) => l.id).join(', ')})`;
+    if (subject.id === id) {
+      const ids = subject.lessons.map((l) => l.id).join(', ');
+      return msg(` (it is a subject with lessons: target ${ids})`, ` ("${id}" là mã môn có chia bài: hãy ghi mã bài ${ids})`);
+    }
   }
-  return '';
+  return undefined;
 }
+
+/** How a name matched a rule, for messages. */
+const BY: Record<string, Msg> = {
+  name: msg('name', 'theo tên'),
+  code: msg('code', 'theo mã học phần'),
+  keywords: msg('keywords', 'theo từ khóa'),
+};
+const by = (b: string): Msg => BY[b] ?? msg(b, b);
 
 /** Each rule's examples must match that rule alone; each lookalike must match no rule. */
 function checkExamples(src: SourceFile, m: MappingFile, ruleSet: RuleSet, issues: RuleIssue[]): void {
@@ -554,11 +815,37 @@ function checkExamples(src: SourceFile, m: MappingFile, ruleSet: RuleSet, issues
     (r.examples ?? []).forEach((ex, ei) => {
       const got = match(ex);
       const path = ['rules', ri, 'examples', ei];
-      if (!got) issues.push(src.issue(path, `example "${ex}" matches no rule; it must match "${r.id}"`));
-      else if (got.ruleId !== r.id) {
-        issues.push(src.issue(path, `example "${ex}" matches rule "${got.ruleId}" (by ${got.by}), not "${r.id}"`));
+      if (!got) {
+        issues.push(
+          src.issue(
+            path,
+            msg(
+              `example "${ex}" matches no rule; it must match "${r.id}"`,
+              `ví dụ "${ex}" không khớp quy tắc nào; ví dụ này phải khớp quy tắc của chính nó "${r.id}"`,
+            ),
+          ),
+        );
+      } else if (got.ruleId !== r.id) {
+        issues.push(
+          src.issue(
+            path,
+            msg(
+              `example "${ex}" matches rule "${got.ruleId}" (by ${by(got.by).en}), not "${r.id}"`,
+              `ví dụ "${ex}" không khớp quy tắc của chính nó "${r.id}" mà khớp quy tắc "${got.ruleId}" (${by(got.by).vi})`,
+            ),
+          ),
+        );
       } else if (got.tiedWith.length > 0) {
-        issues.push(src.issue(path, `example "${ex}" ties between "${r.id}" and ${got.tiedWith.map((t) => `"${t}"`).join(', ')}`));
+        const others = got.tiedWith.map((t) => `"${t}"`).join(', ');
+        issues.push(
+          src.issue(
+            path,
+            msg(
+              `example "${ex}" ties between "${r.id}" and ${others}`,
+              `ví dụ "${ex}" khớp ngang nhau giữa quy tắc "${r.id}" và ${others}, không phân định được`,
+            ),
+          ),
+        );
       }
     });
   });
@@ -566,7 +853,13 @@ function checkExamples(src: SourceFile, m: MappingFile, ruleSet: RuleSet, issues
     const got = match(name);
     if (got) {
       issues.push(
-        src.issue(['mustNotMatch', i], `lookalike "${name}" matches rule "${got.ruleId}" (by ${got.by}); it must match no rule`),
+        src.issue(
+          ['mustNotMatch', i],
+          msg(
+            `lookalike "${name}" matches rule "${got.ruleId}" (by ${by(got.by).en}); it must match no rule`,
+            `tên dễ nhầm "${name}" lại khớp quy tắc "${got.ruleId}" (${by(got.by).vi}); tên này không được khớp quy tắc nào`,
+          ),
+        ),
       );
     }
   });

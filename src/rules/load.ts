@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RuleFileError } from '../errors.js';
-import { compileRuleSet, listedRuleFiles, ROOT_FILE } from './compile.js';
+import { compileRuleSet, listedRuleFiles, ROOT_FILE, type Msg } from './compile.js';
 import type { RuleSet } from './types.js';
 
 /** The package's shipped `rules/`: this file sits two levels below the package root (dist/rules or src/rules). */
@@ -14,17 +14,23 @@ export function defaultRulesDir(): string {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The text of a file, or why not: 'missing', or a reason phrase such as "is not valid UTF-8". */
-async function readText(file: string): Promise<{ text: string } | { missing: true } | { reason: string }> {
+/** The text of a file, or why not: 'missing', or a reason phrase such as "is not valid UTF-8" (in both languages). */
+async function readText(file: string): Promise<{ text: string } | { missing: true } | { reason: Msg }> {
   try {
     return { text: utf8.decode(await readFile(file)) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { missing: true };
-    if (e instanceof TypeError) return { reason: 'is not valid UTF-8' };
-    return { reason: `cannot be read (${code ?? (e as Error).message})` };
+    if (e instanceof TypeError) {
+      return { reason: { en: 'is not valid UTF-8', vi: 'không phải văn bản mã hóa UTF-8' } };
+    }
+    const why = code ?? (e as Error).message;
+    return { reason: { en: `cannot be read (${why})`, vi: `không đọc được (${why})` } };
   }
 }
+
+const RULES_HINT_EN = `--rules expects a folder holding ${ROOT_FILE}`;
+const RULES_HINT_VI = `--rules cần thư mục chứa bộ quy tắc (có tệp ${ROOT_FILE})`;
 
 /**
  * Load and compile the rule set in `dir` (a folder holding ruleset.json, or the path of a ruleset.json).
@@ -34,17 +40,35 @@ export async function loadRuleSet(dir: string = defaultRulesDir()): Promise<Rule
   try {
     if ((await stat(dir)).isFile()) dir = dirname(dir);
   } catch {
-    throw new RuleFileError([{ file: dir, path: '$', message: `rule directory not found; --rules expects a folder holding ${ROOT_FILE}` }]);
+    throw new RuleFileError([
+      {
+        file: dir,
+        path: '$',
+        message: `rule directory not found; ${RULES_HINT_EN}`,
+        vi: `không tìm thấy thư mục bộ quy tắc; ${RULES_HINT_VI}`,
+      },
+    ]);
   }
   const rootFile = join(dir, ROOT_FILE);
   const root = await readText(rootFile);
   if ('missing' in root) {
-    throw new RuleFileError([{ file: rootFile, path: '$', message: `no ${ROOT_FILE} here; --rules expects a folder holding ${ROOT_FILE}` }]);
+    throw new RuleFileError([
+      {
+        file: rootFile,
+        path: '$',
+        message: `no ${ROOT_FILE} here; ${RULES_HINT_EN}`,
+        vi: `không có tệp ${ROOT_FILE} trong thư mục này; ${RULES_HINT_VI}`,
+      },
+    ]);
   }
-  if ('reason' in root) throw new RuleFileError([{ file: rootFile, path: '$', message: `${ROOT_FILE} ${root.reason}` }]);
+  if ('reason' in root) {
+    throw new RuleFileError([
+      { file: rootFile, path: '$', message: `${ROOT_FILE} ${root.reason.en}`, vi: `tệp ${ROOT_FILE} ${root.reason.vi}` },
+    ]);
+  }
 
   const files = new Map<string, string>([[ROOT_FILE, root.text]]);
-  const unreadable = new Map<string, string>();
+  const unreadable = new Map<string, Msg>();
   const listed = listedRuleFiles(root.text);
   const reads = await Promise.all(listed.map((rel) => readText(join(dir, rel))));
   listed.forEach((rel, i) => {

@@ -45,7 +45,7 @@ describe('usage errors exit 2 with one line', () => {
     ['unknown option', ['check', ERA, '--bogus'], /^llct: lỗi: không có tùy chọn '--bogus'/],
     ['unknown level', ['check', ERA, '--level', 'so-cap,dai-hoc'], /^llct: không có chương trình mã dai-hoc trong --level; các mã hợp lệ: so-cap, trung-cap, cao-cap$/m],
     ['bad format', ['check', ERA, '--format', 'xml'], /^llct: lỗi: giá trị 'xml' của tùy chọn '-f, --format <format>' không hợp lệ; chọn một trong: text, json, csv\./],
-    ['bad date', ['check', ERA, '--as-of', '2021-02-30'], /^llct: --as-of cần một ngày dạng YYYY-MM-DD/],
+    ['bad date', ['check', ERA, '--as-of', '2021-02-30'], /^llct: --as-of cần một ngày dạng DD\/MM\/YYYY hoặc YYYY-MM-DD/],
     ['bad pass mark', ['check', ERA, '--pass-mark', 'năm'], /^llct: --pass-mark cần một số/],
     ['bad periods per credit', ['check', ERA, '--periods-per-credit', '0'], /^llct: --periods-per-credit cần một số tiết dương/],
     ['bad delimiter', ['check', ERA, '--delimiter', '|'], /^llct: --delimiter cần một trong , ; tab/],
@@ -181,6 +181,42 @@ describe('rules check', () => {
       expect(lines.length).toBeGreaterThanOrEqual(1);
       for (const l of lines) expect(l).toMatch(/^llct: .*ruleset\.json(:\d+(:\d+)?)?: \$/);
     }
+  });
+
+  it('prints rule-file problems in Vietnamese by default and in English with --lang en', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'llct-rules-'));
+    const file = join(dir, 'ruleset.json');
+    await writeFile(file, '{ "id": 5, "bogus": true }');
+    const vi = await runIn(['rules', 'check', '--rules', dir]);
+    expect(vi.code).toBe(2);
+    const viLines = vi.stderr.trimEnd().split('\n');
+    expect(viLines).toContain(`llct: ${file}:1:3: $.id: sai kiểu dữ liệu: cần văn bản (trong dấu ngoặc kép), nhưng đang là số`);
+    expect(viLines).toContain(`llct: ${file}:1:12: $.bogus: không có trường "bogus" ở vị trí này (gõ sai tên trường?)`);
+    expect(viLines).toContain(`llct: ${file}:1:1: $.name: thiếu trường bắt buộc (cần đối tượng { … })`);
+    const en = await runIn(['rules', 'check', '--rules', dir, '--lang', 'en']);
+    expect(en.code).toBe(2);
+    const enLines = en.stderr.trimEnd().split('\n');
+    expect(enLines).toHaveLength(viLines.length);
+    expect(enLines).toContain(`llct: ${file}:1:12: $.bogus: unknown key "bogus"`);
+    expect(enLines).toContain(`llct: ${file}:1:3: $.id: Invalid input: expected string, received number`);
+
+    await writeFile(file, '{ "id": "x" "version": "1" }');
+    expect((await runIn(['rules', 'check', '--rules', dir])).stderr).toBe(
+      `llct: ${file}:1:13: $: lỗi cú pháp JSON: thiếu dấu ','\n`,
+    );
+    expect((await runIn(['rules', 'check', '--rules', dir, '--lang', 'en'])).stderr).toBe(
+      `llct: ${file}:1:13: $: JSON syntax error: ',' is expected\n`,
+    );
+
+    const empty = await mkdtemp(join(tmpdir(), 'llct-rules-'));
+    const none = await runIn(['check', ERA, '--rules', empty]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(
+      `llct: ${join(empty, 'ruleset.json')}: $: không có tệp ruleset.json trong thư mục này; --rules cần thư mục chứa bộ quy tắc (có tệp ruleset.json)\n`,
+    );
+    expect((await runIn(['check', ERA, '--rules', empty, '--lang', 'en'])).stderr).toBe(
+      `llct: ${join(empty, 'ruleset.json')}: $: no ruleset.json here; --rules expects a folder holding ruleset.json\n`,
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet, jsonPath, listedRuleFiles, resolveRulePath } from '../../src/rules/compile.js';
-import { RuleFileError, type RuleIssue } from '../../src/errors.js';
+import { formatRuleIssue, RuleFileError, type RuleIssue } from '../../src/errors.js';
 import { courseProgram, defaultFiles, mappingFile, perSubjectProgram, rootFile, toMap, v, type Files } from './builders.js';
 
 function issuesOf(files: Files): RuleIssue[] {
@@ -372,5 +372,89 @@ describe('path helpers', () => {
     expect(listedRuleFiles('{ "programs": [1, "a.json"')).toEqual(['a.json']);
     expect(listedRuleFiles('nonsense')).toEqual([]);
     expect(resolveRulePath('programs\\x.json')).toBe('programs/x.json');
+  });
+});
+
+describe('compileRuleSet: issues in Vietnamese and English', () => {
+  const both = (i: RuleIssue | undefined) => [i!.path, i!.vi, i!.message];
+
+  it('words a cross-reference problem in both languages', () => {
+    const issues = issuesOf(withMapping({ rules: [rule({ targets: ['L1', 'NOPE', 'S1'] })], mustNotMatch: [] }));
+    expect(issues.map(both)).toEqual([
+      ['$.rules[0].targets[1]', 'không có bài mã "NOPE"', 'unknown lesson id "NOPE"'],
+      [
+        '$.rules[0].targets[2]',
+        'không có bài mã "S1" ("S1" là mã môn có chia bài: hãy ghi mã bài L1, L2)',
+        'unknown lesson id "S1" (it is a subject with lessons: target L1, L2)',
+      ],
+    ]);
+    const shares = issuesOf(withMapping({ rules: [rule({ targets: [{ lesson: 'L1', share: 0.5 }, { lesson: 'L2', share: 0.4 }] })], mustNotMatch: [] }));
+    expect(shares[0]!.vi).toBe('quy tắc "rx": tỷ lệ chia (share) trong chương trình "p1" cộng lại bằng 0.9; tỷ lệ chia phải cộng lại bằng 1');
+    const p1 = courseProgram({ policy: { kind: 'course', minPeriods: 41, minLessons: 4, ...v } });
+    expect(issuesOf({ ...defaultFiles(), 'programs/p1.json': p1 }).map((i) => i.vi)).toEqual([
+      'minPeriods 41 lớn hơn tổng số tiết của chương trình (40 tiết)',
+      'minLessons 4 lớn hơn số bài của chương trình (3 bài)',
+    ]);
+  });
+
+  it('words examples and lookalikes in Vietnamese', () => {
+    const m = mappingFile({ mustNotMatch: ['Triết học Mác-Lênin phương Tây'] });
+    (m.rules as Record<string, unknown>[])[0]!.examples = ['Tư tưởng Hồ Chí Minh', 'Văn học'];
+    expect(issuesOf({ ...defaultFiles(), 'mapping.json': m }).map((i) => i.vi)).toEqual([
+      'ví dụ "Tư tưởng Hồ Chí Minh" không khớp quy tắc của chính nó "r1" mà khớp quy tắc "r2" (theo từ khóa)',
+      'ví dụ "Văn học" không khớp quy tắc nào; ví dụ này phải khớp quy tắc của chính nó "r1"',
+      'tên dễ nhầm "Triết học Mác-Lênin phương Tây" lại khớp quy tắc "r1" (theo từ khóa); tên này không được khớp quy tắc nào',
+    ]);
+  });
+
+  it('words JSON syntax errors with the names of what is missing, not parser codes', () => {
+    const files = defaultFiles();
+    files['programs/p2.json'] = '{\n  "id": "p2",\n  "rank": 2,,\n}';
+    const [issue] = issuesOf(files);
+    expect(issue).toMatchObject({
+      line: 3,
+      column: 13,
+      message: 'JSON syntax error: a property name in double quotes is expected',
+      vi: 'lỗi cú pháp JSON: cần tên thuộc tính trong dấu ngoặc kép',
+    });
+    files['programs/p2.json'] = '{ "id": "p2" "rank": 2 }';
+    expect(issuesOf(files)[0]).toMatchObject({ message: "JSON syntax error: ',' is expected", vi: "lỗi cú pháp JSON: thiếu dấu ','" });
+    files['programs/p2.json'] = '{ "id": "p2"';
+    expect(issuesOf(files)[0]).toMatchObject({ vi: "lỗi cú pháp JSON: thiếu dấu '}'" });
+    for (const i of issuesOf(files)) expect(i.vi).not.toMatch(/Expected|Invalid/);
+  });
+
+  it('words schema problems (unknown key, wrong type, missing key, too small, bad kind) in Vietnamese', () => {
+    const files = defaultFiles();
+    const p1 = courseProgram({ totalPeriods: 0, rank: 'một' });
+    (p1.subjects as Record<string, unknown>[])[0]!.colour = 'red';
+    delete (p1 as Record<string, unknown>).source;
+    files['programs/p1.json'] = p1;
+    files['programs/p2.json'] = perSubjectProgram({ policy: { kind: 'average', ...v } });
+    const byPath = new Map(issuesOf(files).map((i) => [`${i.file} ${i.path}`, i]));
+    const at = (key: string) => {
+      const i = byPath.get(key);
+      expect(i, key).toBeDefined();
+      return [i!.vi, i!.message];
+    };
+    expect(at('rules/programs/p1.json $.subjects[0].colour')).toEqual([
+      'không có trường "colour" ở vị trí này (gõ sai tên trường?)',
+      'unknown key "colour"',
+    ]);
+    expect(at('rules/programs/p1.json $.rank')).toEqual([
+      'sai kiểu dữ liệu: cần số, nhưng đang là văn bản (trong dấu ngoặc kép)',
+      'Invalid input: expected number, received string',
+    ]);
+    expect(at('rules/programs/p1.json $.source')[0]).toBe('thiếu trường bắt buộc (cần văn bản (trong dấu ngoặc kép))');
+    expect(at('rules/programs/p1.json $.totalPeriods')[0]).toBe('phải là số lớn hơn 0');
+    expect(at('rules/programs/p2.json $.policy.kind')[0]).toBe('"kind" phải là một trong: "course", "per-subject"');
+  });
+
+  it('formatRuleIssue picks the language: Vietnamese by default, English with "en"', () => {
+    const [issue] = issuesOf(withMapping({ rules: [rule({ targets: ['NOPE'] })], mustNotMatch: [] }));
+    const place = `rules/mapping.json:${issue!.line}:${issue!.column}: $.rules[0].targets[0]: `;
+    expect(formatRuleIssue(issue!)).toBe(`${place}không có bài mã "NOPE"`);
+    expect(formatRuleIssue(issue!, 'vi')).toBe(`${place}không có bài mã "NOPE"`);
+    expect(formatRuleIssue(issue!, 'en')).toBe(`${place}unknown lesson id "NOPE"`);
   });
 });

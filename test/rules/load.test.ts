@@ -46,6 +46,10 @@ describe('loadRuleSet', () => {
     expect(await loadIssues(join(root, 'empty'))).toEqual([
       expect.objectContaining({ file: join(root, 'empty', 'ruleset.json'), message: expect.stringMatching(/no ruleset.json/) }),
     ]);
+    expect((await loadIssues(join(root, 'empty')))[0]!.vi).toBe(
+      'không có tệp ruleset.json trong thư mục này; --rules cần thư mục chứa bộ quy tắc (có tệp ruleset.json)',
+    );
+    expect((await loadIssues(join(root, 'nope')))[0]!.vi).toMatch(/^không tìm thấy thư mục bộ quy tắc; --rules cần thư mục/);
   });
 
   it('reports a missing program file and an unreadable one together, without crashing', async () => {
@@ -57,6 +61,10 @@ describe('loadRuleSet', () => {
     expect(issues.map((i) => [i.file, i.path, i.message])).toEqual([
       [join(dir, 'ruleset.json'), '$.programs[0]', `listed file "programs/p1.json" is missing (${join(dir, 'programs/p1.json')})`],
       [join(dir, 'ruleset.json'), '$.programs[1]', `listed file "programs/p2.json" is not valid UTF-8 (${join(dir, 'programs/p2.json')})`],
+    ]);
+    expect(issues.map((i) => i.vi)).toEqual([
+      `không tìm thấy tệp "programs/p1.json" (${join(dir, 'programs/p1.json')})`,
+      `tệp "programs/p2.json" không phải văn bản mã hóa UTF-8 (${join(dir, 'programs/p2.json')})`,
     ]);
   });
 
