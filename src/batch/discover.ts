@@ -6,7 +6,7 @@ import { METADATA_FILE } from './metadata.js';
 export interface FolderEntry {
   name: string;
   kind: 'file' | 'dir' | 'other';
-  /** the entries of a sub-folder (dirs only) */
+  /** the entries of a sub-folder (dirs only; absent when the folder was not listed, e.g. too deep) */
   children?: FolderEntry[];
   /** why a sub-folder could not be listed (an error code such as EACCES) */
   unreadable?: string;
@@ -15,15 +15,26 @@ export interface FolderEntry {
 export interface Dossier {
   /** position in the sorted batch: results are written in this order */
   index: number;
-  /** folder name, or file name for a lone transcript at the top level; unique within the batch */
+  /** folder name, or file name for a file at the top level; unique within the batch */
   name: string;
-  kind: 'folder' | 'file';
+  /**
+   * `folder`: a dossier sub-folder · `file`: a transcript file directly in the batch folder · `unsupported`: a file
+   * directly in the batch folder that is not a transcript (an Excel workbook, a scan): it still gets a summary row,
+   * with the `unsupported-file` error, so nothing the officer put in the folder vanishes from the summary
+   */
+  kind: 'folder' | 'file' | 'unsupported';
   /** transcript files, relative to the batch folder, sorted; several are merged (e.g. a second degree) */
   transcripts: string[];
   /** metadata file relative to the batch folder, or null */
   metadata: string | null;
-  /** files and folders inside a dossier folder that are not read (scans, nested folders) */
+  /** files inside a dossier folder that are not read (scans, documents; files of nested folders), sorted */
   ignored: string[];
+  /**
+   * transcript-looking files (.csv, .tsv, .txt, .json) inside a nested sub-folder of the dossier: NOT read (a
+   * nested folder may hold another person's file or an old copy, and merging it could pass one person on another's
+   * modules), but warned about loudly, since it may be the person's second-degree transcript
+   */
+  nested: string[];
   /** why the dossier folder could not be listed: the dossier fails with this reason */
   unreadable?: string;
 }
@@ -35,9 +46,12 @@ export function isTranscriptFile(name: string): boolean {
   return TRANSCRIPT_EXTENSIONS.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
 }
 
-/** Hidden files and Office lock files are never part of a dossier. */
-function isNoise(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('~$');
+/** Files the system or an office program leaves beside documents: never part of a dossier, never reported. */
+const SYSTEM_FILES = new Set(['thumbs.db', 'ehthumbs.db', 'desktop.ini']);
+
+/** Hidden files, Office lock files (`~$…`) and system files are never part of a dossier. */
+export function isNoise(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('~$') || SYSTEM_FILES.has(name.toLowerCase());
 }
 
 /** Plain code-unit order: the same on every machine and locale, so outputs are byte-identical. */
@@ -45,38 +59,64 @@ export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const sorted = (entries: readonly FolderEntry[] | undefined): FolderEntry[] =>
+  [...(entries ?? [])].filter((e) => !isNoise(e.name)).sort((a, b) => compareNames(a.name, b.name));
+
+/** Every file below a nested folder of a dossier, as paths relative to the batch folder (folders not listed end in `/`). */
+function nestedFiles(entry: FolderEntry, rel: string, out: { nested: string[]; ignored: string[] }): void {
+  if (entry.unreadable !== undefined || entry.children === undefined) {
+    out.ignored.push(`${rel}/`);
+    return;
+  }
+  for (const child of sorted(entry.children)) {
+    const path = `${rel}/${child.name}`;
+    if (child.kind === 'dir') nestedFiles(child, path, out);
+    else if (isTranscriptFile(child.name) && child.name.toLowerCase() !== METADATA_FILE) out.nested.push(path);
+    else out.ignored.push(path);
+  }
+}
+
 /**
  * Each sub-folder is one dossier (its transcript files plus an optional `metadata.json`); each transcript file
  * directly in the batch folder is a dossier of its own. A sub-folder with no transcript is still a dossier
- * (it fails later with a reason), so every person the officer filed shows up in the summary.
+ * (it fails later with a reason), and so is any other file directly in the batch folder (it fails with
+ * `unsupported-file`), so everything the officer filed shows up in the summary. Hidden and system files are skipped.
  */
 export function discoverDossiers(entries: readonly FolderEntry[]): Dossier[] {
   const dossiers: Omit<Dossier, 'index'>[] = [];
-  for (const entry of [...entries].sort((a, b) => compareNames(a.name, b.name))) {
-    if (isNoise(entry.name)) continue;
+  for (const entry of sorted(entries)) {
     if (entry.kind === 'dir') {
       const transcripts: string[] = [];
-      const ignored: string[] = [];
+      const found = { nested: [] as string[], ignored: [] as string[] };
       let metadata: string | null = null;
-      for (const child of [...(entry.children ?? [])].sort((a, b) => compareNames(a.name, b.name))) {
-        if (isNoise(child.name)) continue;
+      for (const child of sorted(entry.children)) {
         const rel = `${entry.name}/${child.name}`;
-        if (child.kind !== 'file') ignored.push(child.kind === 'dir' ? `${rel}/` : rel);
+        if (child.kind === 'dir') nestedFiles(child, rel, found);
         else if (child.name.toLowerCase() === METADATA_FILE) metadata = rel;
         else if (isTranscriptFile(child.name)) transcripts.push(rel);
-        else ignored.push(rel);
+        else found.ignored.push(rel);
       }
       dossiers.push({
         name: entry.name,
         kind: 'folder',
         transcripts,
         metadata,
-        ignored,
+        ignored: found.ignored.sort(compareNames),
+        nested: found.nested.sort(compareNames),
         ...(entry.unreadable !== undefined ? { unreadable: entry.unreadable } : {}),
       });
-    } else if (entry.kind === 'file' && isTranscriptFile(entry.name) && entry.name.toLowerCase() !== METADATA_FILE) {
-      dossiers.push({ name: entry.name, kind: 'file', transcripts: [entry.name], metadata: null, ignored: [] });
+    } else if (isTranscriptFile(entry.name) && entry.name.toLowerCase() !== METADATA_FILE) {
+      // a link to nowhere ('other') is kept as a transcript: reading it fails with a reason on its row
+      dossiers.push({ name: entry.name, kind: 'file', transcripts: [entry.name], metadata: null, ignored: [], nested: [] });
+    } else {
+      dossiers.push({ name: entry.name, kind: 'unsupported', transcripts: [], metadata: null, ignored: [], nested: [] });
     }
   }
   return dossiers.map((d, index) => ({ index, ...d }));
+}
+
+/** A path of a dossier's file as shown in its warnings: relative to the dossier folder. */
+export function inDossier(dossier: Pick<Dossier, 'name' | 'kind'>, path: string): string {
+  const prefix = `${dossier.name}/`;
+  return dossier.kind === 'folder' && path.startsWith(prefix) ? path.slice(prefix.length) : path;
 }

@@ -7,10 +7,13 @@ import { buildJsonReport } from '../report/json.js';
 import type { Lang } from '../report/messages.js';
 import { renderText } from '../report/text.js';
 import type { RuleSet } from '../rules/types.js';
+import { HEADER_SEARCH_ROWS } from '../transcript/csv.js';
+import { decodeText } from '../transcript/decode.js';
+import { classifyHeader } from '../transcript/headers.js';
 import { mergeTranscripts, parseTranscript, type ReadOptions } from '../transcript/parse.js';
 import type { Person, Transcript } from '../transcript/types.js';
-import type { Dossier } from './discover.js';
-import { batchMessages } from './messages.js';
+import { compareNames, inDossier, type Dossier } from './discover.js';
+import { batchMessages, fileList, spreadsheetExtension } from './messages.js';
 import { parseMetadata, type Metadata } from './metadata.js';
 import { buildSummaryRow, statsEntry, unmatchedNames, type DossierFacts } from './summary.js';
 import type { DossierError, DossierErrorCode, DossierOutcome } from './types.js';
@@ -84,21 +87,70 @@ function readMetadata(read: FileRead): Metadata {
   }
 }
 
-function readTranscripts(files: DossierFiles, read: ReadOptions): Transcript {
-  if (files.transcripts.length === 0) {
-    const name = files.dossier.name;
-    fail('no-transcript', batchMessages('vi').noTranscript(name), batchMessages('en').noTranscript(name));
+const isTxt = (file: string): boolean => /\.txt$/iu.test(file);
+
+/**
+ * Whether a text file that did not parse still looks like a transcript: one of its first lines holds a
+ * course-name column header ("Tên học phần", "Course"…). A notes file (`ghi-chu.txt`) does not.
+ */
+function looksLikeTranscript(bytes: Uint8Array, file: string, read: ReadOptions): boolean {
+  let text: string;
+  try {
+    text = decodeText(bytes, file, read.encoding);
+  } catch {
+    return false;
   }
-  const list = files.transcripts.map((f) => {
+  const lines = text.split(/\r\n?|\n/u).filter((l) => l.trim() !== '').slice(0, HEADER_SEARCH_ROWS);
+  return lines.some((line) => line.split(/[\t;,]/u).some((cell) => classifyHeader(cell.trim().replace(/^"|"$/gu, ''))?.field === 'name'));
+}
+
+interface ReadTranscripts {
+  transcript: Transcript;
+  /** the files read, relative to the batch folder */
+  files: string[];
+  /** `.txt` files that are not transcripts and were left out (the dossier had another transcript) */
+  ignoredTxt: string[];
+}
+
+/**
+ * Parse and merge the dossier's transcripts. A `.txt` file counts only when it parses as a transcript or at least
+ * has a course-name header (Excel's "Unicode text" export is a tab-separated .txt); any other `.txt` (notes) is
+ * left out with a warning when the dossier has another transcript, and fails the dossier when it is the only one.
+ */
+function readTranscripts(files: DossierFiles, read: ReadOptions): ReadTranscripts {
+  const { dossier } = files;
+  if (files.transcripts.length === 0) {
+    const contents = { others: dossier.ignored.map((f) => inDossier(dossier, f)), nested: dossier.nested.map((f) => inDossier(dossier, f)) };
+    fail('no-transcript', batchMessages('vi').noTranscript(dossier.name, contents), batchMessages('en').noTranscript(dossier.name, contents));
+  }
+  const list: Transcript[] = [];
+  const used: string[] = [];
+  const notes: { file: string; error: KnownError }[] = [];
+  for (const f of files.transcripts) {
     if ('error' in f) fail('unreadable', batchMessages('vi').unreadable(f.file, f.error), batchMessages('en').unreadable(f.file, f.error));
     try {
-      return parseTranscript(f.bytes, f.file, read);
+      list.push(parseTranscript(f.bytes, f.file, read));
+      used.push(f.file);
     } catch (e) {
-      if (e instanceof KnownError) knownFailure('transcript-invalid', e);
-      throw e;
+      if (!(e instanceof KnownError)) throw e;
+      if (isTxt(f.file) && !looksLikeTranscript(f.bytes, f.file, read)) notes.push({ file: f.file, error: e });
+      else knownFailure('transcript-invalid', e);
     }
-  });
-  return list.length === 1 ? list[0]! : mergeTranscripts(list);
+  }
+  if (list.length === 0) {
+    // only notes: when the folder also holds a workbook or nested transcripts, that is the real story to tell
+    if (dossier.nested.length > 0 || dossier.ignored.some((f) => spreadsheetExtension(f))) {
+      const others = [...dossier.ignored, ...notes.map((n) => n.file)].sort(compareNames).map((f) => inDossier(dossier, f));
+      const contents = { others, nested: dossier.nested.map((f) => inDossier(dossier, f)) };
+      fail('no-transcript', batchMessages('vi').noTranscript(dossier.name, contents), batchMessages('en').noTranscript(dossier.name, contents));
+    }
+    knownFailure('transcript-invalid', notes[0]!.error);
+  }
+  return {
+    transcript: list.length === 1 ? list[0]! : mergeTranscripts(list),
+    files: used,
+    ignoredTxt: notes.map((n) => n.file),
+  };
 }
 
 /** The person shown in reports: metadata wins over a transcript's own person block. */
@@ -109,6 +161,18 @@ function personOf(metadata: Metadata | null, transcript: Transcript | null): Per
   if (metadata?.birthDate) p.birthDate = metadata.birthDate;
   if (metadata?.unit) p.unit = metadata.unit;
   return Object.keys(p).length > 0 ? p : undefined;
+}
+
+/** The first lines of a dossier's text report: its name, then a line per file warning (files not read). */
+export function reportHead(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>, lang: Lang): string {
+  const b = batchMessages(lang);
+  const d = f.dossier;
+  const names = (paths: readonly string[]) => fileList(paths.map((p) => inDossier(d, p)));
+  const lines = [`${lang === 'vi' ? 'Hồ sơ' : 'Dossier'}: ${d.name}`];
+  if (d.nested.length > 0) lines.push(`${b.nestedTranscripts(names(d.nested))} [nested-transcripts]`);
+  if (f.ignoredTxt.length > 0) lines.push(`${b.ignoredTxt(names(f.ignoredTxt))} [ignored-txt]`);
+  if (d.ignored.length > 0) lines.push(`${b.ignoredFiles(names(d.ignored))} [ignored-files]`);
+  return `${lines.join('\n')}\n`;
 }
 
 /**
@@ -122,14 +186,22 @@ export function evaluateDossier(files: DossierFiles, ctx: EvaluateContext): Doss
   let result: CheckResult | null = null;
   let error: DossierError | null = null;
   let asOf: string | null = null;
+  let used: string[] = [...dossier.transcripts];
+  let ignoredTxt: string[] = [];
   try {
+    if (dossier.kind === 'unsupported') {
+      fail('unsupported-file', batchMessages('vi').unsupportedFile(dossier.name), batchMessages('en').unsupportedFile(dossier.name));
+    }
     if (files.folderError !== undefined) {
       const b = { vi: batchMessages('vi'), en: batchMessages('en') };
       fail('unreadable', b.vi.unreadable(dossier.name, files.folderError), b.en.unreadable(dossier.name, files.folderError));
     }
     if (files.metadata) metadata = readMetadata(files.metadata);
     asOf = metadata?.applicationDate ?? ctx.defaultAsOf;
-    transcript = readTranscripts(files, ctx.read);
+    const read = readTranscripts(files, ctx.read);
+    transcript = read.transcript;
+    used = read.files;
+    ignoredTxt = read.ignoredTxt;
     result = checkTranscript(transcript, ctx.ruleSet, { ...ctx.check, asOf });
   } catch (e) {
     if (e instanceof DossierFailure) error = e.failure;
@@ -140,27 +212,28 @@ export function evaluateDossier(files: DossierFiles, ctx: EvaluateContext): Doss
     result = null;
   }
 
-  const facts: DossierFacts = { dossier, metadata, transcript, result, error, asOf };
+  const facts: DossierFacts = { dossier, files: used, ignoredTxt, metadata, transcript, result, error, asOf };
   const summary = buildSummaryRow(facts, ctx.lang);
   let reportJson: string | null = null;
   let reportText: string | null = null;
   if (ctx.reports) {
     const person = personOf(metadata, transcript);
     const report = result
-      ? buildJsonReport(result, ctx.ruleSet, { files: dossier.transcripts, toolVersion: ctx.toolVersion, ...(person ? { person } : {}) })
+      ? buildJsonReport(result, ctx.ruleSet, { files: used, toolVersion: ctx.toolVersion, ...(person ? { person } : {}) })
       : null;
     // compact: thousands of these are written per batch; the .txt beside each is the one for reading
     reportJson = `${JSON.stringify({
       schemaVersion: DOSSIER_REPORT_VERSION,
       dossier: dossier.name,
-      files: dossier.transcripts,
+      files: used,
       metadata,
+      warnings: summary.warnings,
       error: error ? { code: error.code, message: error.message } : null,
       report,
     })}\n`;
-    const head = `${ctx.lang === 'vi' ? 'Hồ sơ' : 'Dossier'}: ${dossier.name}\n`;
+    const head = reportHead(facts, ctx.lang);
     reportText = result
-      ? `${head}${renderText(result, ctx.ruleSet, { lang: ctx.lang, files: dossier.transcripts, ...(person ? { person } : {}) })}`
+      ? `${head}${renderText(result, ctx.ruleSet, { lang: ctx.lang, files: used, ...(person ? { person } : {}) })}`
       : `${head}${batchMessages(ctx.lang).error} [${summary.error?.code}] ${summary.error?.message}\n`;
   }
   return { index: dossier.index, summary, stats: statsEntry(facts), unmatched: unmatchedNames(result), reportJson, reportText };

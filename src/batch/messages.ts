@@ -3,9 +3,44 @@
 import type { Lang } from '../report/messages.js';
 import type { DossierErrorCode } from './types.js';
 
+/** What a dossier folder without a transcript holds instead, named in its `no-transcript` reason (dossier-relative). */
+export interface FolderContents {
+  /** files that are not transcripts (scans, documents, workbooks), including those in nested folders */
+  others: readonly string[];
+  /** transcript-looking files in nested folders (not read) */
+  nested: readonly string[];
+}
+
+/** At most this many file names in one message or warning; the rest are counted. */
+export const MAX_NAMED_FILES = 10;
+
+/** File names for a message or warning: `a, b, c`, or the first few and `… (+N)`. */
+export function fileList(names: readonly string[]): string {
+  const shown = names.slice(0, MAX_NAMED_FILES).join(', ');
+  return names.length > MAX_NAMED_FILES ? `${shown}, … (+${names.length - MAX_NAMED_FILES})` : shown;
+}
+
+const EXCEL = /\.(xlsx|xlsm|xlsb|xls|ods)$/iu;
+
+/** The extension of a spreadsheet file that is not CSV (`.xlsx`), or null. */
+export function spreadsheetExtension(name: string): string | null {
+  const m = EXCEL.exec(name);
+  return m ? `.${m[1]!.toLowerCase()}` : null;
+}
+
 export interface BatchMessages {
   errorCode: Record<DossierErrorCode, string>;
-  noTranscript(folder: string): string;
+  noTranscript(folder: string, contents: FolderContents): string;
+  unsupportedFile(name: string): string;
+  /** the per-dossier report's lines about the dossier's files */
+  ignoredFiles(list: string): string;
+  nestedTranscripts(list: string): string;
+  ignoredTxt(list: string): string;
+  warnings: string;
+  noDossiers(folder: string): string;
+  notEvaluated(a: { failed: number; dossiers: number; out: boolean }): string;
+  nestedSummary(a: { dossiers: number; list: string }): string;
+  interrupted(dir: string | null): string;
   reviewRows(rows: number[]): string;
   none: string;
   error: string;
@@ -26,10 +61,37 @@ const vi: BatchMessages = {
     unreadable: 'không đọc được tệp',
     'metadata-invalid': 'thông tin hồ sơ không hợp lệ',
     'transcript-invalid': 'bảng điểm không đọc được',
+    'unsupported-file': 'tệp không được hỗ trợ',
     internal: 'lỗi chương trình',
   },
-  noTranscript: (folder) =>
-    `${folder}: thư mục hồ sơ không có tệp bảng điểm (.csv, .tsv, .txt, .json); thêm bảng điểm vào thư mục`,
+  noTranscript: (folder, c) =>
+    [
+      `${folder}: thư mục hồ sơ không có tệp bảng điểm (.csv, .tsv, .txt, .json)`,
+      ...(c.others.length > 0 ? [`chỉ có: ${fileList(c.others)}`] : []),
+      ...(c.others.some((f) => spreadsheetExtension(f)) ? ['tệp Excel chưa được hỗ trợ: trong Excel chọn Lưu thành › CSV UTF-8'] : []),
+      ...(c.nested.length > 0
+        ? [`có tệp dạng bảng điểm trong thư mục con, không được đọc: ${fileList(c.nested)}; nếu là bảng điểm của người này, hãy chuyển lên thư mục hồ sơ`]
+        : ['thêm bảng điểm vào thư mục']),
+    ].join('; '),
+  unsupportedFile: (name) => {
+    const ext = spreadsheetExtension(name);
+    if (ext) return `${name}: tệp ${ext === '.ods' ? 'bảng tính' : 'Excel'} (${ext}) chưa được hỗ trợ; trong Excel chọn Lưu thành › CSV UTF-8`;
+    if (name.toLowerCase() === 'metadata.json') return `${name}: tệp thông tin hồ sơ phải nằm trong thư mục của một hồ sơ, cùng với bảng điểm`;
+    return `${name}: không phải tệp bảng điểm CSV/JSON (.csv, .tsv, .txt, .json); nếu là giấy tờ của một hồ sơ, hãy chuyển vào thư mục của hồ sơ đó`;
+  },
+  ignoredFiles: (list) => `Tệp không đọc (bỏ qua): ${list}`,
+  nestedTranscripts: (list) =>
+    `CHÚ Ý: có tệp dạng bảng điểm trong thư mục con, KHÔNG được đọc: ${list}; nếu là bảng điểm của người này (ví dụ văn bằng 2), hãy chuyển lên thư mục hồ sơ rồi chạy lại`,
+  ignoredTxt: (list) => `Tệp .txt không phải bảng điểm (không có cột tên học phần), bỏ qua: ${list}`,
+  warnings: 'Cảnh báo',
+  noDossiers: (folder) =>
+    `không tìm thấy hồ sơ nào trong ${folder}: thư mục trống; mỗi hồ sơ là một thư mục con (bảng điểm .csv/.tsv/.txt/.json và metadata.json tùy chọn) hoặc một tệp bảng điểm`,
+  notEvaluated: (a) =>
+    `${a.failed}/${a.dossiers} hồ sơ không đánh giá được; ${a.out ? 'xem cột error trong summary.csv' : 'xem các dòng LỖI ở trên'}`,
+  nestedSummary: (a) =>
+    `CHÚ Ý: ${a.dossiers} hồ sơ có tệp dạng bảng điểm trong thư mục con, không được đọc (cảnh báo nested-transcripts): ${a.list}`,
+  interrupted: (dir) =>
+    dir === null ? 'Đã dừng theo yêu cầu; bảng tổng hợp chưa đầy đủ' : `Đã dừng theo yêu cầu; kết quả trong ${dir} chưa đầy đủ (chạy lại với --force để ghi đè)`,
   reviewRows: (rows) => `Cần xem xét dòng ${rows.join(', ')}.`,
   none: 'chưa đạt trình độ nào',
   error: 'LỖI',
@@ -51,10 +113,37 @@ const en: BatchMessages = {
     unreadable: 'unreadable file',
     'metadata-invalid': 'invalid metadata',
     'transcript-invalid': 'unreadable transcript',
+    'unsupported-file': 'unsupported file',
     internal: 'internal error',
   },
-  noTranscript: (folder) =>
-    `${folder}: the dossier folder holds no transcript file (.csv, .tsv, .txt, .json); add the transcript to the folder`,
+  noTranscript: (folder, c) =>
+    [
+      `${folder}: the dossier folder holds no transcript file (.csv, .tsv, .txt, .json)`,
+      ...(c.others.length > 0 ? [`only: ${fileList(c.others)}`] : []),
+      ...(c.others.some((f) => spreadsheetExtension(f)) ? ['Excel workbooks are not supported yet: in Excel choose Save As › CSV UTF-8'] : []),
+      ...(c.nested.length > 0
+        ? [`transcript-like files in sub-folders were not read: ${fileList(c.nested)}; if they are this person's transcripts, move them up into the dossier folder`]
+        : ['add the transcript to the folder']),
+    ].join('; '),
+  unsupportedFile: (name) => {
+    const ext = spreadsheetExtension(name);
+    if (ext) return `${name}: ${ext === '.ods' ? 'spreadsheet' : 'Excel'} files (${ext}) are not supported yet; in Excel choose Save As › CSV UTF-8`;
+    if (name.toLowerCase() === 'metadata.json') return `${name}: a metadata file belongs inside a dossier folder, beside the transcript`;
+    return `${name}: not a CSV/JSON transcript (.csv, .tsv, .txt, .json); if it belongs to a dossier, move it into that dossier's folder`;
+  },
+  ignoredFiles: (list) => `Files not read (ignored): ${list}`,
+  nestedTranscripts: (list) =>
+    `NOTE: transcript-like files in sub-folders were NOT read: ${list}; if they are this person's transcripts (e.g. a second degree), move them up into the dossier folder and run again`,
+  ignoredTxt: (list) => `.txt files that are not transcripts (no course-name column), ignored: ${list}`,
+  warnings: 'Warnings',
+  noDossiers: (folder) =>
+    `no dossiers found in ${folder}: the folder is empty; each dossier is a sub-folder (transcripts .csv/.tsv/.txt/.json and an optional metadata.json) or a transcript file`,
+  notEvaluated: (a) =>
+    `${a.failed} of ${a.dossiers} dossiers could not be evaluated; ${a.out ? 'see the error column of summary.csv' : 'see the ERROR lines above'}`,
+  nestedSummary: (a) =>
+    `NOTE: ${a.dossiers} dossier${a.dossiers === 1 ? ' has' : 's have'} transcript-like files in sub-folders that were not read (warning nested-transcripts): ${a.list}`,
+  interrupted: (dir) =>
+    dir === null ? 'Stopped on request; the summary is incomplete' : `Stopped on request; the results in ${dir} are incomplete (run again with --force to replace them)`,
   reviewRows: (rows) => `Review row${rows.length === 1 ? '' : 's'} ${rows.join(', ')}.`,
   none: 'no level passed',
   error: 'ERROR',

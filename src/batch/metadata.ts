@@ -1,8 +1,10 @@
 // A dossier's metadata file (`metadata.json`): zod schema with Vietnamese-friendly values, parsing, JSON Schema.
 
+import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
 import * as z from 'zod';
 import { InputError } from '../errors.js';
 import { baseKey } from '../match/normalize.js';
+import { lineColumn, parseJsonTree } from './json-syntax.js';
 
 /** The one file name a dossier folder's metadata is read from. */
 export const METADATA_FILE = 'metadata.json';
@@ -272,19 +274,22 @@ function jsonPath(path: readonly PropertyKey[]): string {
   return '$' + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
 }
 
-/** Parse a metadata file's text; throws InputError naming the file and the JSON path of the first problem. */
+/** Parse a metadata file's text; throws InputError naming the file, the line:column and the JSON path of the first problem. */
 export function parseMetadata(text: string, file: string): Metadata {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/u, ''));
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
+  const body = text.replace(/^\uFEFF/u, '');
+  if (body.trim() === '') {
     throw new InputError(
-      `metadata is not valid JSON (${detail}); fix the file or remove it`,
-      `tệp thông tin hồ sơ không phải JSON hợp lệ (${detail}); sửa tệp hoặc bỏ tệp đi`,
+      'the metadata file is empty; write the dossier fields as JSON ({ "fullName": "…" }) or remove the file',
+      'tệp thông tin hồ sơ rỗng; ghi các trường dạng JSON ({ "fullName": "…" }) hoặc bỏ tệp đi',
       file,
     );
   }
+  const parsed = parseJsonTree(body);
+  if ('error' in parsed) {
+    const { line, column, en, vi } = parsed.error;
+    throw new InputError(`${en}; fix the file or remove it`, `${vi}; sửa tệp hoặc bỏ tệp đi`, file, { line, column });
+  }
+  const raw: unknown = getNodeValue(parsed.root);
   const r = metadataSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
@@ -303,7 +308,13 @@ export function parseMetadata(text: string, file: string): Metadata {
       en = `${issue.message}`;
       vi = `giá trị không hợp lệ (${issue.message})`;
     }
-    throw new InputError(`invalid metadata: ${en}`, `thông tin hồ sơ không hợp lệ: ${vi}`, file, { path: where });
+    // the place of the offending value (or key), or of its nearest parent when the key is missing
+    const segments = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : [...issue.path];
+    let node: Node | undefined;
+    for (let n = segments.length; n >= 0 && !node; n--) node = findNodeAtLocation(parsed.root, segments.slice(0, n) as (string | number)[]);
+    if (node && issue.code === 'unrecognized_keys' && node.parent?.type === 'property') node = node.parent;
+    const place = node ? { path: where, ...lineColumn(body, node.offset) } : { path: where };
+    throw new InputError(`${where}: invalid metadata: ${en}`, `${where}: thông tin hồ sơ không hợp lệ: ${vi}`, file, place);
   }
   const { $schema: _ignored, ...metadata } = r.data;
   return metadata;

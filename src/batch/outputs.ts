@@ -10,7 +10,7 @@ import { csvCellText, type CsvCell } from '../report/csv.js';
 import type { Lang } from '../report/messages.js';
 import type { Program, RuleSet } from '../rules/types.js';
 import { batchMessages } from './messages.js';
-import type { BatchSink } from './run-batch.js';
+import { isTempName, type BatchSink } from './run-batch.js';
 import { statisticsCsv, statisticsText } from './statistics.js';
 import { summaryColumns, summaryLine, summaryRecord } from './summary.js';
 import { addOutcome, batchJsonHead, batchJsonRow, batchJsonTail, createTally, finishTally, type Tally, type TallyResult } from './tally.js';
@@ -106,7 +106,13 @@ class AtomicFile {
     await rename(this.temp, this.path);
   }
   async abort(): Promise<void> {
-    this.stream.destroy();
+    // wait for the stream to close (it may still be opening the temp file), so the unlink cannot come first
+    if (!this.stream.closed) {
+      await new Promise<void>((r) => {
+        this.stream.once('close', () => r());
+        this.stream.destroy();
+      });
+    }
     await unlink(this.temp).catch(() => undefined);
   }
 }
@@ -125,6 +131,29 @@ async function writeAtomic(path: string, data: string): Promise<void> {
 /** Files the batch writes at the top of the output folder. */
 export const OUTPUT_FILES = ['summary.csv', 'summary.json', 'statistics.csv', 'statistics.txt', 'unmatched.csv'] as const;
 export const REPORTS_DIR = 'reports';
+
+/** A temp file of ours at the top of the output folder: `.summary.csv.<pid>.<8 hex>.tmp` (of process `pid` only, if given). */
+function isOurTopTemp(name: string, pid?: number): boolean {
+  return name.startsWith('.') && OUTPUT_FILES.some((f) => name.startsWith(`.${f}.`)) && isTempName(name, pid);
+}
+
+/** A temp file of ours in reports/: `<dossier>.json.<pid>.<8 hex>.tmp` or `.txt.…`. */
+function isOurReportTemp(name: string, pid?: number): boolean {
+  return /\.(json|txt)\.\d+\.[0-9a-f]{8}\.tmp$/u.test(name) && isTempName(name, pid);
+}
+
+/**
+ * Remove the temp files the batch writes through (top-level outputs and reports/) from an output folder: those
+ * of process `pid` after an interrupted run, or everyone's stale ones before a new run. Never anything else.
+ */
+export async function removeTempFiles(outDir: string, pid?: number): Promise<void> {
+  const remove = async (dir: string, ours: (name: string) => boolean) => {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    await Promise.all(names.filter(ours).map((n) => unlink(join(dir, n)).catch(() => undefined)));
+  };
+  await remove(outDir, (n) => isOurTopTemp(n, pid));
+  await remove(join(outDir, REPORTS_DIR), (n) => isOurReportTemp(n, pid));
+}
 
 function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
@@ -164,18 +193,23 @@ export async function prepareOutDir(outDir: string, inputDir: string, force: boo
     if (e instanceof UsageError) throw e;
     entries = null;
   }
-  if (entries && entries.length > 0) {
-    if (!force) {
-      throw new UsageError(
-        `--out ${outDir} already exists and is not empty; add --force to replace the batch files in it, or choose a new folder`,
-        `thư mục --out ${outDir} đã có và không trống; thêm --force để ghi đè kết quả cũ, hoặc chọn thư mục mới`,
-        outDir,
-      );
-    }
-    // stale per-dossier reports from an earlier run would sit beside the new ones: remove only those
+  if (entries) {
+    // temp files left by an interrupted run are ours and never results: they neither count nor stay
     const reports = join(out, REPORTS_DIR);
-    const old = await readdir(reports).catch(() => [] as string[]);
-    await Promise.all(old.filter((f) => /\.(json|txt)$/u.test(f)).map((f) => unlink(join(reports, f))));
+    const reportFiles = entries.includes(REPORTS_DIR) ? await readdir(reports).catch(() => [] as string[]) : [];
+    await removeTempFiles(out);
+    const results = entries.filter((f) => !isOurTopTemp(f) && !(f === REPORTS_DIR && reportFiles.every((r) => isOurReportTemp(r))));
+    if (results.length > 0) {
+      if (!force) {
+        throw new UsageError(
+          `--out ${outDir} already exists and is not empty; add --force to replace the batch files in it, or choose a new folder`,
+          `thư mục --out ${outDir} đã có và không trống; thêm --force để ghi đè kết quả cũ, hoặc chọn thư mục mới`,
+          outDir,
+        );
+      }
+      // stale per-dossier reports from an earlier run would sit beside the new ones: remove only those
+      await Promise.all(reportFiles.filter((f) => /\.(json|txt)$/u.test(f)).map((f) => unlink(join(reports, f)).catch(() => undefined)));
+    }
   }
   try {
     await mkdir(join(out, REPORTS_DIR), { recursive: true });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Dossier } from './discover.js';
-import { evaluateDossier, type EvaluateContext } from './evaluate.js';
+import { evaluateDossier, reportHead, type EvaluateContext } from './evaluate.js';
 import { batchMessages } from './messages.js';
 import { readDossierFiles } from './read-dossier.js';
 import { buildSummaryRow, statsEntry } from './summary.js';
@@ -40,6 +40,16 @@ export interface RunBatchOptions {
   onProgress?: (p: Progress) => void;
   /** the clock used for progress only (milliseconds); results never depend on it */
   now?: () => number;
+  /** aborting it (Ctrl-C) stops the batch: no more dossiers are sent, workers are stopped, BatchInterrupted is thrown */
+  signal?: AbortSignal;
+}
+
+/** Thrown by runBatch when its signal is aborted; the caller discards the partial outputs. */
+export class BatchInterrupted extends Error {
+  constructor() {
+    super('the batch was interrupted');
+    this.name = 'BatchInterrupted';
+  }
 }
 
 export interface BatchTotals {
@@ -66,15 +76,17 @@ const PER_WORKER = 4;
 export function crashedOutcome(dossier: Dossier, e: unknown, context: EvaluateContext): DossierOutcome {
   const detail = (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/gu, ' ');
   const error = { code: 'internal' as const, message: { vi: batchMessages('vi').internal(detail), en: batchMessages('en').internal(detail) } };
-  const facts = { dossier, metadata: null, transcript: null, result: null, error, asOf: null };
+  const facts = { dossier, files: [...dossier.transcripts], ignoredTxt: [], metadata: null, transcript: null, result: null, error, asOf: null };
   const summary = buildSummaryRow(facts, context.lang);
-  const text = `${summary.error?.code}: ${summary.error?.message}\n`;
+  const text = `${reportHead(facts, context.lang)}${summary.error?.code}: ${summary.error?.message}\n`;
   return {
     index: dossier.index,
     summary,
     stats: statsEntry(facts),
     unmatched: [],
-    reportJson: context.reports ? `${JSON.stringify({ schemaVersion: 1, dossier: dossier.name, files: dossier.transcripts, metadata: null, error, report: null })}\n` : null,
+    reportJson: context.reports
+      ? `${JSON.stringify({ schemaVersion: 1, dossier: dossier.name, files: dossier.transcripts, metadata: null, warnings: summary.warnings, error, report: null })}\n`
+      : null,
     reportText: context.reports ? text : null,
   };
 }
@@ -84,9 +96,20 @@ export function reportBaseName(dossier: string): string {
   return dossier.replace(/[\\/]/g, '_');
 }
 
+/** The temp name a file is written under before it is renamed into place: `<name>.<pid>.<8 hex>.tmp`. */
+export function tempName(path: string): string {
+  return `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+}
+
+/** Whether a file name is one of our temp files (of any process, or of process `pid` only). */
+export function isTempName(name: string, pid?: number): boolean {
+  const m = /\.(\d+)\.[0-9a-f]{8}\.tmp$/u.exec(name);
+  return m !== null && (pid === undefined || Number(m[1]) === pid);
+}
+
 /** Temp file + rename, so a reader never sees half a report. */
 function writeAtomicSync(path: string, data: string): void {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const temp = tempName(path);
   try {
     writeFileSync(temp, data);
     renameSync(temp, path);
@@ -145,7 +168,15 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchTotals> {
 
   const url = options.jobs > 1 && total > 1 ? workerFile() : null;
   if (!url) {
-    for (const dossier of options.dossiers) await deliver(processDossier(options.root, dossier, options.context, options.reportsDir));
+    const signal = options.signal;
+    for (const dossier of options.dossiers) {
+      if (signal) {
+        // evaluation is synchronous: let a pending Ctrl-C (or any event) in between dossiers
+        await new Promise<void>((r) => setImmediate(r));
+        if (signal.aborted) throw new BatchInterrupted();
+      }
+      await deliver(processDossier(options.root, dossier, options.context, options.reportsDir));
+    }
   } else {
     await runOnWorkers(url, Math.min(options.jobs, total), options, deliver);
   }
@@ -177,6 +208,7 @@ async function runOnWorkers(
   // never run further ahead of the writer than this: bounds the outcomes held while one dossier is slow
   const window = jobs * PER_WORKER * 2;
   const dispatch = () => {
+    if (options.signal?.aborted) return;
     while (nextToSend < total && nextToSend < nextToWrite + window) {
       let best = 0;
       for (let w = 1; w < jobs; w++) if (inFlight[w]! < inFlight[best]!) best = w;
@@ -188,6 +220,8 @@ async function runOnWorkers(
     }
   };
 
+  const onAbort = () => signal();
+  options.signal?.addEventListener('abort', onAbort);
   const workers: Worker[] = [];
   for (let w = 0; w < jobs; w++) {
     const worker = new Worker(url, { workerData: setup });
@@ -216,6 +250,7 @@ async function runOnWorkers(
   try {
     dispatch();
     while (nextToWrite < total) {
+      if (options.signal?.aborted) throw new BatchInterrupted();
       const outcome = early.get(nextToWrite);
       if (outcome) {
         early.delete(nextToWrite);
@@ -224,12 +259,14 @@ async function runOnWorkers(
         await deliver(outcome);
         continue;
       }
+      if (options.signal?.aborted) throw new BatchInterrupted();
       if (fatal) throw fatal;
       await new Promise<void>((resolve) => {
         wake = resolve;
       });
     }
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }

@@ -1,9 +1,12 @@
-// File-system edge of discovery: lists the batch folder and its sub-folders (one level deep).
+// File-system edge of discovery: lists the batch folder, its dossier sub-folders, and folders nested inside those.
 
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import type { FolderEntry } from './discover.js';
+import { isNoise, type FolderEntry } from './discover.js';
+
+/** How deep folders nested inside a dossier folder are listed (their files are only named in warnings). */
+export const NESTED_DEPTH = 4;
 
 async function kindOf(dir: string, ent: { name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): Promise<FolderEntry['kind']> {
   if (ent.isFile()) return 'file';
@@ -25,29 +28,59 @@ async function list(dir: string): Promise<FolderEntry[]> {
   return Promise.all(ents.map(async (e) => ({ name: e.name, kind: await kindOf(dir, e) })));
 }
 
-/** The batch folder's entries, with each sub-folder's entries as children. Throws UsageError when not a folder. */
+/** Fill in the children of the sub-folders of `entries` (which are the contents of `dir`), `depth` levels down. */
+async function listChildren(dir: string, entries: FolderEntry[], depth: number): Promise<void> {
+  if (depth <= 0) return;
+  await Promise.all(
+    entries.map(async (entry) => {
+      if (entry.kind !== 'dir' || isNoise(entry.name)) return;
+      const path = join(dir, entry.name);
+      try {
+        entry.children = await list(path);
+      } catch (e) {
+        entry.children = [];
+        entry.unreadable = (e as NodeJS.ErrnoException).code ?? String(e);
+        return;
+      }
+      await listChildren(path, entry.children, depth - 1);
+    }),
+  );
+}
+
+const REASONS: Record<string, { en: string; vi: string }> = {
+  ENOENT: { en: 'no such folder', vi: 'không có thư mục này' },
+  EACCES: { en: 'permission denied', vi: 'không có quyền đọc thư mục' },
+  EPERM: { en: 'permission denied', vi: 'không có quyền đọc thư mục' },
+  ENOTDIR: { en: 'a part of the path is not a folder', vi: 'một phần của đường dẫn không phải thư mục' },
+};
+
+/**
+ * The batch folder's entries, each dossier sub-folder's entries as children (and, for warnings, the folders nested
+ * inside a dossier, up to NESTED_DEPTH). Throws a one-line UsageError when the path is not a readable folder.
+ */
 export async function scanBatchFolder(dir: string, shownAs: string = dir): Promise<FolderEntry[]> {
   let top: FolderEntry[];
+  let isDir: boolean;
   try {
-    const s = await stat(dir);
-    if (!s.isDirectory()) throw new Error('not a directory');
-    top = await list(dir);
-  } catch {
+    isDir = (await stat(dir)).isDirectory();
+    top = isDir ? await list(dir) : [];
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const r = REASONS[code] ?? { en: `cannot read the folder (${code || String(e)})`, vi: `không đọc được thư mục (${code || String(e)})` };
     throw new UsageError(
-      'not a readable folder; give the folder that holds the dossiers',
-      'không phải thư mục đọc được; hãy chỉ ra thư mục chứa các hồ sơ',
+      `${r.en}; give the folder that holds the dossiers`,
+      `${r.vi}; hãy chỉ ra thư mục chứa các hồ sơ`,
       shownAs,
     );
   }
-  for (const entry of top) {
-    if (entry.kind !== 'dir') continue;
-    try {
-      entry.children = await list(join(dir, entry.name));
-    } catch (e) {
-      // an unreadable dossier folder still becomes a dossier; it fails later with this reason
-      entry.children = [];
-      entry.unreadable = (e as NodeJS.ErrnoException).code ?? String(e);
-    }
+  if (!isDir) {
+    throw new UsageError(
+      'this is a file, not a folder; give the folder that holds the dossiers (to check one transcript: llct check <file>)',
+      'đây là một tệp, không phải thư mục; hãy chỉ ra thư mục chứa các hồ sơ (kiểm tra một bảng điểm: llct check <tệp>)',
+      shownAs,
+    );
   }
+  // dossier folders (depth 1), then the folders nested inside them
+  await listChildren(dir, top, 1 + NESTED_DEPTH);
   return top;
 }

@@ -1,7 +1,7 @@
 // The statistics table of the seed's appendix ("Kết quả xác nhận trình độ LLCT"), counted from dossier results.
 
 import type { Localized, Program } from '../rules/types.js';
-import { table as layoutTable } from '../report/format.js';
+import { displayWidth, padEnd, padStart } from '../report/format.js';
 import type { Lang } from '../report/messages.js';
 import type { Metadata } from './metadata.js';
 import { levelPrefix, type Cell } from './summary.js';
@@ -70,9 +70,26 @@ export const STATISTICS_ROWS: readonly RowDef[] = [
 
 export interface StatisticsColumn {
   id: string;
+  /** the official column title (statistics.csv, summary.json) */
   label: Localized;
   /** the program a level column counts, if any */
   programId?: string;
+}
+
+/**
+ * Short column titles for the screen table, by column id (levels by program id: another rule set's levels keep
+ * their full name, wrapped). statistics.csv and summary.json keep the official titles.
+ */
+const SHORT_TITLES: Record<string, Localized> = {
+  confirmed: L('Được xác nhận', 'Confirmed'),
+  review: L('Cần xem xét', 'Needs review'),
+  'so-cap': L('Sơ cấp', 'Elementary'),
+  'trung-cap': L('Trung cấp', 'Intermediate'),
+  'cao-cap': L('Cao cấp', 'Advanced'),
+};
+
+export function shortTitle(c: StatisticsColumn): Localized {
+  return SHORT_TITLES[c.programId ?? c.id] ?? c.label;
 }
 
 /** Columns: dossiers, total confirmed, one per level (highest passed only), review, not evaluated. */
@@ -159,11 +176,74 @@ export function statisticsCsv(t: StatisticsTable, lang: Lang): { header: string[
   };
 }
 
-/** The table for people (statistics.txt, and the end of the text summary). */
+/** The screen table aims to fit this many columns (a 120-column terminal, with room to spare). */
+export const STATISTICS_TEXT_WIDTH = 116;
+const MIN_NUMBER_WIDTH = 8;
+const HEAD_LINES = 2;
+const MIN_LABEL_WIDTH = 32;
+const GAP = '  ';
+
+/** Greedy word wrap by display width; a word longer than the width is cut. */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(/\s+/u).filter((w) => w !== '')) {
+    while (displayWidth(word) > width) {
+      if (line) lines.push(line);
+      line = '';
+      const chars = [...word];
+      lines.push(chars.slice(0, width).join(''));
+      word = chars.slice(width).join('');
+    }
+    if (!line) line = word;
+    else if (displayWidth(line) + 1 + displayWidth(word) <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/**
+ * The table for people (statistics.txt, and the end of the text summary), readable in ~120 columns: short column
+ * titles wrapped over a few lines, long row labels wrapped onto indented continuation lines, numbers right-aligned
+ * in every column. statistics.csv keeps the full official titles and labels.
+ */
 export function statisticsText(t: StatisticsTable, lang: Lang, title: string): string {
-  const lines = layoutTable(
-    [{ header: '' }, ...t.columns.map((c) => ({ header: c.label[lang], align: 'right' as const }))],
-    t.rows.map((r) => ['  '.repeat(r.depth) + (r.depth > 0 ? '- ' : '') + r.label[lang], ...t.columns.map((c) => String(r.cells[c.id] ?? 0))]),
-  );
-  return `${title}\n\n${lines.join('\n')}\n`;
+  const heads = t.columns.map((c) => shortTitle(c)[lang]);
+  // each number column as narrow as its title allows in at most HEAD_LINES lines
+  const widths = t.columns.map((c, i) => {
+    let w = Math.max(MIN_NUMBER_WIDTH, ...heads[i]!.split(/\s+/u).map(displayWidth), ...t.rows.map((r) => String(r.cells[c.id] ?? 0).length));
+    while (wrapWords(heads[i]!, w).length > HEAD_LINES) w++;
+    return w;
+  });
+  const numbersWidth = widths.reduce((sum, w) => sum + GAP.length + w, 0);
+  const labelWidth = Math.max(MIN_LABEL_WIDTH, STATISTICS_TEXT_WIDTH - numbersWidth);
+
+  const headLines = heads.map((h, i) => wrapWords(h, widths[i]!));
+  const height = Math.max(...headLines.map((l) => l.length));
+  const lines: string[] = [];
+  for (let k = 0; k < height; k++) {
+    const cells = headLines.map((l, i) => padStart(l[k - (height - l.length)] ?? '', widths[i]!));
+    lines.push((' '.repeat(labelWidth) + GAP + cells.join(GAP)).trimEnd());
+  }
+  lines.push('-'.repeat(labelWidth + numbersWidth));
+
+  t.rows.forEach((r, index) => {
+    if (r.depth === 0 && index > 0) lines.push('');
+    const bullet = r.depth === 0 ? '' : `${'  '.repeat(r.depth)}- `;
+    const label = r.label[lang];
+    // continuation lines start under the label's text: after the bullet, or after "1. " of a section
+    const hang = bullet.length + (r.depth === 0 ? (/^\d+\.\s+/u.exec(label)?.[0].length ?? 0) : 0);
+    const first = wrapWords(label, labelWidth - bullet.length);
+    const wrapped = [first[0]!, ...wrapWords(first.slice(1).join(' '), labelWidth - hang).filter((l) => l !== '')];
+    const numbers = t.columns.map((c, i) => padStart(String(r.cells[c.id] ?? 0), widths[i]!)).join(GAP);
+    wrapped.forEach((text, k) => {
+      const shown = k === 0 ? bullet + text : ' '.repeat(hang) + text;
+      lines.push(k === 0 ? padEnd(shown, labelWidth) + GAP + numbers : shown);
+    });
+  });
+  return `${title}\n\n${lines.map((l) => l.trimEnd()).join('\n')}\n`;
 }

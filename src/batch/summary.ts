@@ -5,8 +5,8 @@ import { num } from '../report/format.js';
 import { messages, verdictWord, type Lang } from '../report/messages.js';
 import type { Program, RuleSet } from '../rules/types.js';
 import type { Transcript } from '../transcript/types.js';
-import type { Dossier } from './discover.js';
-import { batchMessages } from './messages.js';
+import { inDossier, type Dossier } from './discover.js';
+import { batchMessages, fileList } from './messages.js';
 import type { Metadata } from './metadata.js';
 import type { DossierError, LevelSummary, StatsEntry, SummaryRow, UnmatchedName } from './types.js';
 
@@ -62,12 +62,26 @@ export function reviewAbove(result: CheckResult): boolean {
 
 export interface DossierFacts {
   dossier: Dossier;
+  /** the transcript files read (relative to the batch folder): the dossier's, less `.txt` files left out */
+  files: string[];
+  /** `.txt` files of the dossier that are not transcripts and were left out */
+  ignoredTxt: string[];
   metadata: Metadata | null;
   /** the merged transcript, when the files could be read */
   transcript: Transcript | null;
   result: CheckResult | null;
   error: DossierError | null;
   asOf: string | null;
+}
+
+/** Warning codes that name the dossier's files not read: `code: a, b` (names relative to the dossier folder). */
+export const FILE_WARNINGS = ['nested-transcripts', 'ignored-txt', 'ignored-files'] as const;
+
+/** The dossier's file warnings, each naming its files, e.g. `ignored-files: scan/ho-so.pdf, don.docx`. */
+export function fileWarnings(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>): string[] {
+  const d = f.dossier;
+  const named = (code: string, paths: readonly string[]) => (paths.length > 0 ? [`${code}: ${fileList(paths.map((p) => inDossier(d, p)))}`] : []);
+  return [...named('nested-transcripts', d.nested), ...named('ignored-txt', f.ignoredTxt), ...named('ignored-files', d.ignored)];
 }
 
 /** The summary row of one dossier. */
@@ -78,15 +92,16 @@ export function buildSummaryRow(f: DossierFacts, lang: Lang): SummaryRow {
       if (!ROUTINE_NOTICES.has(n.code) && !warnings.includes(n.code)) warnings.push(n.code);
     }
   }
-  if (f.dossier.metadata === null) warnings.push('no-metadata');
-  if (f.dossier.ignored.length > 0) warnings.push('ignored-files');
+  // a file that is not a transcript gets its error, not advice about metadata
+  if (f.dossier.metadata === null && f.dossier.kind !== 'unsupported') warnings.push('no-metadata');
+  warnings.push(...fileWarnings(f));
   const programs = f.result ? [...f.result.programs].sort((a, b) => a.rank - b.rank) : [];
   return {
     no: f.dossier.index + 1,
     dossier: f.dossier.name,
     id: f.metadata?.id ?? stringOrNull(f.transcript?.person?.id),
     name: f.metadata?.fullName ?? stringOrNull(f.transcript?.person?.name),
-    files: [...f.dossier.transcripts],
+    files: [...f.files],
     asOf: f.asOf,
     highestPassed: f.result?.highestPassed ?? null,
     levels: programs.map((p) => levelSummary(p, lang)),
@@ -194,7 +209,10 @@ export function summaryLine(row: SummaryRow, levels: readonly Program[], lang: L
   const b = batchMessages(lang);
   const who = [row.name, row.id].filter((x): x is string => x !== null).join(', ');
   const head = `${String(row.no).padStart(3)}. ${row.dossier}${who ? ` (${who})` : ''}`;
-  if (row.error) return `${head}: ${b.error} [${row.error.code}] ${row.error.message}`;
+  const files = row.warnings.filter((w) => FILE_WARNINGS.some((c) => w.startsWith(`${c}: `)));
+  // a no-transcript reason already names the files the folder holds
+  const tail = files.length > 0 && row.error?.code !== 'no-transcript' ? ` | ${b.warnings}: ${files.join('; ')}` : '';
+  if (row.error) return `${head}: ${b.error} [${row.error.code}] ${row.error.message}${tail}`;
   const highest = levels.find((l) => l.id === row.highestPassed);
   const parts = row.levels.map((l) => {
     const name = levels.find((p) => p.id === l.programId)?.name[lang] ?? l.programId;
@@ -204,5 +222,5 @@ export function summaryLine(row: SummaryRow, levels: readonly Program[], lang: L
         : b.subjectFigures({ passed: l.subjectsPassed, required: l.subjectsRequired ?? 0, periods: num(lang, l.periods), total: num(lang, l.periodsRequired) });
     return `${name} ${verdictWord(lang, l.verdict)} ${figures}`;
   });
-  return `${head}: ${b.highest}: ${highest ? highest.name[lang] : b.none} | ${parts.join(' | ')}`;
+  return `${head}: ${b.highest}: ${highest ? highest.name[lang] : b.none} | ${parts.join(' | ')}${tail}`;
 }

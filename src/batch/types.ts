@@ -9,6 +9,7 @@ export type DossierErrorCode =
   | 'unreadable' // a file or folder that cannot be read from disk
   | 'metadata-invalid' // metadata.json is not valid JSON or breaks the schema
   | 'transcript-invalid' // a transcript that does not parse (encoding, CSV/JSON syntax, missing columns…)
+  | 'unsupported-file' // a file directly in the batch folder that is not a transcript (an Excel workbook, a scan)
   | 'internal'; // an unexpected failure (a bug): reported, and the batch goes on
 
 export interface DossierError {

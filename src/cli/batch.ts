@@ -5,12 +5,13 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { discoverDossiers } from '../batch/discover.js';
 import type { EvaluateContext } from '../batch/evaluate.js';
-import { batchMessages } from '../batch/messages.js';
-import { outDirSink, prepareOutDir, REPORTS_DIR, stdoutSink, type FinishingSink } from '../batch/outputs.js';
-import { runBatch, type Progress } from '../batch/run-batch.js';
+import { batchMessages, fileList } from '../batch/messages.js';
+import { outDirSink, prepareOutDir, removeTempFiles, REPORTS_DIR, stdoutSink, type FinishingSink } from '../batch/outputs.js';
+import { BatchInterrupted, runBatch, type Progress } from '../batch/run-batch.js';
 import { scanBatchFolder } from '../batch/scan.js';
 import { batchLevels } from '../batch/summary.js';
 import { UsageError } from '../errors.js';
+import { num } from '../report/format.js';
 import type { Lang } from '../report/messages.js';
 import { loadRuleSet } from '../rules/load.js';
 import { parseLevels } from './check.js';
@@ -52,9 +53,10 @@ Tệp metadata.json của một hồ sơ (mọi trường đều tùy chọn):
     "process": "theo đợt", "confirmingBody": "trung tâm huyện" }
 
 Mã thoát:
-  0  mọi hồ sơ đều được đánh giá (dù đạt hay không)
-  2  có hồ sơ không đánh giá được (các tệp kết quả vẫn được ghi đủ, hồ sơ lỗi có lý do ở cột error),
-     hoặc lỗi tham số / bộ quy tắc
+  0    mọi hồ sơ đều được đánh giá (dù đạt hay không)
+  2    có hồ sơ không đánh giá được (các tệp kết quả vẫn được ghi đủ, hồ sơ lỗi có lý do ở cột error),
+       hoặc lỗi tham số / bộ quy tắc, hoặc không tìm thấy hồ sơ nào
+  130  đã dừng bằng Ctrl-C (kết quả chưa đầy đủ; không để lại tệp tạm)
 `,
   },
   en: {
@@ -79,9 +81,10 @@ A dossier's metadata.json (every field optional):
     "process": "theo-dot", "confirmingBody": "trung-tam-huyen" }
 
 Exit codes:
-  0  every dossier was evaluated (whatever its verdict)
-  2  some dossier could not be evaluated (all outputs are still written; its row gives the reason),
-     or a usage / rule-set error
+  0    every dossier was evaluated (whatever its verdict)
+  2    some dossier could not be evaluated (all outputs are still written; its row gives the reason),
+       or a usage / rule-set error, or no dossier was found
+  130  stopped by Ctrl-C (the results are incomplete; no temp files are left)
 `,
   },
 };
@@ -112,6 +115,9 @@ export function registerBatch(program: Command, io: Io, lang: Lang = 'vi'): void
     });
 }
 
+/** The exit code of a batch stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it). */
+export const EXIT_INTERRUPTED = 130;
+
 function parseJobs(value: string | undefined): number {
   if (value === undefined) return availableParallelism();
   return parseNumber(value, '--jobs', (n) => Number.isInteger(n) && n >= 1 && n <= 256, {
@@ -126,9 +132,14 @@ function formatDuration(ms: number): string {
   return `${mm}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** The progress line's text: numbers written the report's way for the language (3,3 in Vietnamese). */
+export function progressText(p: Progress, lang: Lang): string {
+  const rate = num(lang, p.rate >= 10 ? Math.round(p.rate) : p.rate);
+  return batchMessages(lang).progress({ done: p.done, total: p.total, rate, left: p.etaMs === null ? '?' : formatDuration(p.etaMs) });
+}
+
 /** A progress line on stderr, redrawn at most ten times a second, erased at the end. */
 function progressPrinter(io: Io, lang: Lang): { update(p: Progress): void; clear(): void } {
-  const b = batchMessages(lang);
   const clock = () => Date.now();
   let last = 0;
   let shown = false;
@@ -138,11 +149,11 @@ function progressPrinter(io: Io, lang: Lang): { update(p: Progress): void; clear
       if (t - last < 100 && p.done < p.total) return;
       last = t;
       shown = true;
-      const rate = p.rate >= 10 ? String(Math.round(p.rate)) : p.rate.toFixed(1);
-      io.stderr.write(`\r\u001b[K${b.progress({ done: p.done, total: p.total, rate, left: p.etaMs === null ? '?' : formatDuration(p.etaMs) })}`);
+      io.stderr.write(`\r\u001b[K${progressText(p, lang)}`);
     },
     clear() {
       if (shown) io.stderr.write('\r\u001b[K');
+      shown = false;
     },
   };
 }
@@ -161,6 +172,7 @@ export async function runBatchCommand(folder: string, opts: BatchCommandOptions,
 
   const root = resolve(io.cwd, folder);
   const dossiers = discoverDossiers(await scanBatchFolder(root, folder));
+  if (dossiers.length === 0) throw new UsageError(batchMessages('en').noDossiers(folder), batchMessages('vi').noDossiers(folder));
   const settings = { ruleSet, levels, lang, excel: opts.excel === true };
   const outDir = opts.out !== undefined ? resolve(io.cwd, opts.out) : null;
   if (outDir !== null) await prepareOutDir(outDir, root, opts.force === true);
@@ -172,26 +184,60 @@ export async function runBatchCommand(folder: string, opts: BatchCommandOptions,
 
   const dirSink = outDir !== null ? outDirSink(outDir, settings) : null;
   const sink: FinishingSink = dirSink ?? stdoutSink(io.stdout, opts.format, settings);
+  // dossiers whose nested folders hold transcript-like files: named again at the end, since they were not read
+  const nested: string[] = [];
+  const watched: FinishingSink = {
+    write(o) {
+      if (o.summary.warnings.some((w) => w.startsWith('nested-transcripts: '))) nested.push(o.summary.dossier);
+      return sink.write(o);
+    },
+    finish: () => sink.finish(),
+  };
+
+  // Ctrl-C / SIGTERM: stop cleanly (no temp files left behind) and exit 130; a second one ends the process at once
+  const controller = new AbortController();
+  const onSignal = () => {
+    stopListening();
+    controller.abort();
+  };
+  const stopListening = () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
   let totals;
   try {
-    totals = await runBatch({ root, reportsDir: outDir !== null ? join(outDir, REPORTS_DIR) : null, dossiers, context, jobs, sink, ...(progress ? { onProgress: (p: Progress) => progress.update(p) } : {}) });
+    totals = await runBatch({
+      root,
+      reportsDir: outDir !== null ? join(outDir, REPORTS_DIR) : null,
+      dossiers,
+      context,
+      jobs,
+      sink: watched,
+      signal: controller.signal,
+      ...(progress ? { onProgress: (p: Progress) => progress.update(p) } : {}),
+    });
     await sink.finish();
   } catch (e) {
     await dirSink?.abort();
+    if (outDir !== null) await removeTempFiles(outDir, process.pid);
+    progress?.clear();
+    if (e instanceof BatchInterrupted) {
+      io.stderr.write(`${b.interrupted(opts.out ?? null)}\n`);
+      return EXIT_INTERRUPTED;
+    }
     throw e;
   } finally {
+    stopListening();
     progress?.clear();
   }
 
   if (!opts.quiet) {
     if (outDir !== null) io.stderr.write(`${b.wrote({ dossiers: totals.dossiers, dir: opts.out! })}\n`);
-    if (totals.failed > 0) {
-      io.stderr.write(
-        lang === 'vi'
-          ? `${totals.failed}/${totals.dossiers} hồ sơ không đánh giá được; xem lý do ở cột error của bảng tổng hợp\n`
-          : `${totals.failed} of ${totals.dossiers} dossiers could not be evaluated; see the error column of the summary\n`,
-      );
-    }
+    if (nested.length > 0) io.stderr.write(`${b.nestedSummary({ dossiers: nested.length, list: fileList(nested) })}\n`);
+    if (totals.failed > 0) io.stderr.write(`${b.notEvaluated({ failed: totals.failed, dossiers: totals.dossiers, out: outDir !== null })}\n`);
   }
   return totals.failed > 0 ? EXIT.error : 0;
 }

@@ -17,14 +17,15 @@ describe('discoverDossiers', () => {
     expect(ds.map((d) => [d.index, d.name, d.kind])).toEqual([
       [0, 'a-person', 'folder'],
       [1, 'b-person', 'folder'],
-      [2, 'zeta.csv', 'file'],
+      [2, 'notes.md', 'unsupported'],
+      [3, 'zeta.csv', 'file'],
     ]);
     expect(ds[1]).toMatchObject({
       transcripts: ['b-person/1-first.json', 'b-person/2-second.csv'],
       metadata: 'b-person/metadata.json',
       ignored: ['b-person/scan.pdf'],
     });
-    expect(ds[2]).toMatchObject({ transcripts: ['zeta.csv'], metadata: null });
+    expect(ds[3]).toMatchObject({ transcripts: ['zeta.csv'], metadata: null });
   });
 
   it('keeps a folder without transcripts as a dossier (it fails later with a reason)', () => {
@@ -33,11 +34,47 @@ describe('discoverDossiers', () => {
       ['empty', 0],
       ['only-scan', 0],
     ]);
-    expect(ds[1]!.ignored).toEqual(['only-scan/form.pdf', 'only-scan/nested/']);
+    expect(ds[1]!.ignored).toEqual(['only-scan/form.pdf']);
   });
 
-  it('does not treat a top-level metadata.json or hidden files as dossiers', () => {
-    expect(discoverDossiers([file('metadata.json'), file('.hidden.csv'), file('~$lock.csv')])).toEqual([]);
+  it('names every file of nested folders: transcript-looking ones apart (not read, not merged), the others ignored', () => {
+    const [d] = discoverDossiers([
+      dir('p', [
+        file('bang-diem.csv'),
+        file('Thumbs.db'),
+        dir('scan', [file('ho-so.pdf'), file('desktop.ini')]),
+        dir('bằng 2', [file('bang diem 2.csv'), file('.~lock.x#'), dir('cu', [file('old.json'), file('metadata.json')])]),
+        dir('deep', [dir('deeper', [])]),
+        { name: 'locked', kind: 'dir', children: [], unreadable: 'EACCES' },
+        { name: 'too-deep', kind: 'dir' },
+      ]),
+    ]);
+    expect(d).toMatchObject({
+      transcripts: ['p/bang-diem.csv'],
+      nested: ['p/bằng 2/bang diem 2.csv', 'p/bằng 2/cu/old.json'],
+      ignored: ['p/bằng 2/cu/metadata.json', 'p/locked/', 'p/scan/ho-so.pdf', 'p/too-deep/'],
+    });
+  });
+
+  it('keeps every non-transcript top-level file as an unsupported dossier; skips hidden and system files', () => {
+    const ds = discoverDossiers([
+      file('metadata.json'),
+      file('b.xlsx'),
+      file('scan.pdf'),
+      file('.hidden.csv'),
+      file('~$lock.csv'),
+      file('.DS_Store'),
+      file('Thumbs.db'),
+      file('desktop.ini'),
+      { name: 'dangling.csv', kind: 'other' },
+    ]);
+    expect(ds.map((d) => [d.name, d.kind])).toEqual([
+      ['b.xlsx', 'unsupported'],
+      ['dangling.csv', 'file'],
+      ['metadata.json', 'unsupported'],
+      ['scan.pdf', 'unsupported'],
+    ]);
+    expect(ds[0]).toMatchObject({ transcripts: [], metadata: null, ignored: [], nested: [] });
   });
 
   it('is independent of listing order', () => {
@@ -59,7 +96,8 @@ describe('scanBatchFolder', () => {
     expect(ds.find((d) => d.name === '04-bang-hai')!.transcripts).toHaveLength(2);
   });
 
-  it('refuses a path that is not a folder', async () => {
-    await expect(scanBatchFolder('fixtures/dossiers/sample/nguyen-thi-lan.csv')).rejects.toMatchObject({ kind: 'usage' });
+  it('refuses a path that is not a folder, saying what it is instead', async () => {
+    await expect(scanBatchFolder('fixtures/dossiers/sample/nguyen-thi-lan.csv')).rejects.toMatchObject({ kind: 'usage', vi: expect.stringContaining('đây là một tệp, không phải thư mục') });
+    await expect(scanBatchFolder('fixtures/dossiers/no-such-folder')).rejects.toMatchObject({ kind: 'usage', vi: expect.stringContaining('không có thư mục này') });
   });
 });

@@ -79,7 +79,7 @@ describe('llct batch --out over the sample dossiers', () => {
   it('exits 2 because some dossiers could not be evaluated, after writing every output', () => {
     expect(ran.code).toBe(2);
     expect(ran.stdout).toBe('');
-    expect(ran.stderr).toContain('4/16 hồ sơ không đánh giá được');
+    expect(ran.stderr).toContain('4/16 hồ sơ không đánh giá được; xem cột error trong summary.csv');
     expect(readdirSync(out).sort()).toEqual(['reports', 'statistics.csv', 'statistics.txt', 'summary.csv', 'summary.json', 'unmatched.csv']);
   });
 
@@ -101,7 +101,8 @@ describe('llct batch --out over the sample dossiers', () => {
     expect(by('15-nop-sau-2021').warnings).toContain('outside-effective-period');
     expect(by('nguyen-thi-lan.csv')).toMatchObject({ as_of: '2021-01-15', warnings: 'no-metadata' });
     expect(by('10-metadata-sai').error).toContain('$.category');
-    expect(by('12-chua-co-bang-diem')).toMatchObject({ name: 'Bế Văn Hùng', warnings: 'ignored-files' });
+    expect(by('12-chua-co-bang-diem')).toMatchObject({ name: 'Bế Văn Hùng', warnings: 'ignored-files: don-de-nghi.pdf' });
+    expect(by('12-chua-co-bang-diem').error).toContain('chỉ có: don-de-nghi.pdf');
     expect(by('13-sai-bang-ma').error).toContain('--encoding windows-1258');
   });
 
@@ -159,6 +160,8 @@ describe('llct batch without --out', () => {
     const t = await runIn(['batch', SAMPLE, '--lang', 'en', '--quiet']);
     expect(t.stdout).toContain(' 1. 01-pre2008-lanh-dao (Hoàng Văn Đức, LS-2019-001): Highest:');
     expect(t.stdout).toContain('16 dossiers in total: 12 evaluated (8 passed at least one level), 4 could not be evaluated.');
+    const v = await runIn(['batch', SAMPLE]);
+    expect(v.stderr).toBe('4/16 hồ sơ không đánh giá được; xem các dòng LỖI ở trên\n');
   });
 
   it('exits 0 when every dossier was evaluated, whatever the verdicts', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { metadataJsonSchemaText, parseMetadata } from '../../src/batch/metadata.js';
-import { InputError } from '../../src/errors.js';
+import { formatPlace, InputError } from '../../src/errors.js';
 
 const parse = (o: unknown) => parseMetadata(JSON.stringify(o), 'metadata.json');
 
@@ -78,7 +78,8 @@ describe('parseMetadata', () => {
 
   it('names the JSON path and the accepted values of a bad value, in both languages', () => {
     const e = errorOf({ category: 'giám đốc' });
-    expect(e.place).toEqual({ path: '$.category' });
+    expect(e.place).toEqual({ path: '$.category', line: 1, column: 13 });
+    expect(e.message).toContain('$.category: invalid metadata');
     expect(e.message).toContain('lanh-dao-quan-ly, quy-hoach, khac');
     expect(e.vi).toContain('"giám đốc" không phải đối tượng hợp lệ');
   });
@@ -90,13 +91,49 @@ describe('parseMetadata', () => {
   });
 
   it('refuses impossible dates and bad yes/no values', () => {
-    expect(errorOf({ applicationDate: '2019-02-30' }).place).toEqual({ path: '$.applicationDate' });
-    expect(errorOf({ applicationDate: 'May 2019' }).place).toEqual({ path: '$.applicationDate' });
-    expect(errorOf({ partyMember: 'maybe' }).place).toEqual({ path: '$.partyMember' });
+    expect(errorOf({ applicationDate: '2019-02-30' }).place).toMatchObject({ path: '$.applicationDate' });
+    expect(errorOf({ applicationDate: 'May 2019' }).place).toMatchObject({ path: '$.applicationDate' });
+    expect(errorOf({ partyMember: 'maybe' }).place).toMatchObject({ path: '$.partyMember' });
   });
 
   it('reports malformed JSON as an InputError naming the file', () => {
     expect(() => parseMetadata('{ "id": ', 'x/metadata.json')).toThrow(InputError);
+  });
+
+  const thrown = (text: string): InputError => {
+    try {
+      parseMetadata(text, 'x/metadata.json');
+    } catch (e) {
+      if (e instanceof InputError) return e;
+      throw e;
+    }
+    throw new Error('expected an InputError');
+  };
+
+  it('gives a JSON syntax error its line and column and a reason in Vietnamese and English', () => {
+    const e = thrown('{ "id": "A", fullName: "B" }');
+    expect(e.place).toEqual({ line: 1, column: 14 });
+    expect(formatPlace(e.file, e.place)).toBe('x/metadata.json:1:14');
+    expect(e.vi).toBe('JSON sai cú pháp ở dòng 1, cột 14: thiếu tên thuộc tính trong ngoặc kép ("tên": …); sửa tệp hoặc bỏ tệp đi');
+    expect(e.message).toBe('malformed JSON at line 1, column 14: a property name in double quotes is expected ("name": …); fix the file or remove it');
+    expect(e.vi).not.toMatch(/position|Expected/u);
+    // the line counts from the file's start; a BOM is not a column
+    const trailing = thrown('\uFEFF{\n  "id": "A",\n  "fullName": "B",\n}\n');
+    expect(trailing.place).toEqual({ line: 4, column: 1 });
+    expect(trailing.vi).toContain("dư dấu phẩy trước '}'");
+    expect(thrown('{ "id": "A" } x').vi).toContain('có chữ thừa');
+    expect(thrown('{ "id": “A” }').vi).toContain('dấu ngoặc cong “');
+    expect(thrown("{ 'id': 'A' }").vi).toContain('dấu ngoặc đơn');
+    expect(thrown('{ "id": "A" "fullName": "B" }').vi).toContain("thiếu dấu ','");
+    expect(thrown('   \n').vi).toContain('tệp thông tin hồ sơ rỗng');
+  });
+
+  it('places a schema error on the line of the offending value (or key)', () => {
+    const e = thrown('{\n  "id": "A",\n  "category": "giám đốc"\n}');
+    expect(e.place).toEqual({ path: '$.category', line: 3, column: 15 });
+    expect(formatPlace(e.file, e.place)).toBe('x/metadata.json:3:15');
+    expect(e.vi).toMatch(/^\$\.category: thông tin hồ sơ không hợp lệ: "giám đốc"/u);
+    expect(thrown('{\n  "id": "A",\n  "fulName": "B"\n}').place).toEqual({ path: '$', line: 3, column: 3 });
   });
 });
 

@@ -59,7 +59,8 @@ function result(programs: ProgramResult[], highestPassed: string | null): CheckR
   };
 }
 
-const dossier: Dossier = { index: 4, name: 'nguyen-a', kind: 'folder', transcripts: ['nguyen-a/a.csv'], metadata: 'nguyen-a/metadata.json', ignored: [] };
+const dossier: Dossier = { index: 4, name: 'nguyen-a', kind: 'folder', transcripts: ['nguyen-a/a.csv'], metadata: 'nguyen-a/metadata.json', ignored: [], nested: [] };
+const files = { files: ['nguyen-a/a.csv'], ignoredTxt: [] as string[] };
 
 describe('summary rows', () => {
   it('gives each level its verdict, numbers against the minimums, and a short shortfall', () => {
@@ -84,7 +85,7 @@ describe('summary rows', () => {
       { id: 'trung-cap', name: { vi: 'Trung cấp', en: 'Intermediate' } },
     ] as Program[];
     const line = summaryLine(
-      { ...buildSummaryRow({ dossier, metadata: null, transcript: null, result: result([programResult('so-cap', 1, 'REVIEW'), tc], null), error: null, asOf: '2020-01-01' }, 'vi') },
+      { ...buildSummaryRow({ dossier, ...files, metadata: null, transcript: null, result: result([programResult('so-cap', 1, 'REVIEW'), tc], null), error: null, asOf: '2020-01-01' }, 'vi') },
       levels,
       'vi',
     );
@@ -100,7 +101,7 @@ describe('summary rows', () => {
 
   it('builds the row from metadata and result: routine notices left out, warnings once each', () => {
     const r = result([programResult('trung-cap', 2, 'FAIL'), programResult('so-cap', 1, 'PASS')], 'so-cap');
-    const facts = { dossier, metadata: { id: 'A1', fullName: 'Nguyễn A', category: 'khac' as const }, transcript: { rows: [], files: [] }, result: r, error: null, asOf: '2019-01-01' };
+    const facts = { dossier, ...files, metadata: { id: 'A1', fullName: 'Nguyễn A', category: 'khac' as const }, transcript: { rows: [], files: [] }, result: r, error: null, asOf: '2019-01-01' };
     const s = buildSummaryRow(facts, 'vi');
     expect(s).toMatchObject({ no: 5, dossier: 'nguyen-a', id: 'A1', name: 'Nguyễn A', highestPassed: 'so-cap', unmatchedRows: 2, warnings: ['grade-band'], error: null });
     expect(s.levels.map((l) => l.programId)).toEqual(['so-cap', 'trung-cap']);
@@ -109,7 +110,7 @@ describe('summary rows', () => {
   });
 
   it('turns a failure into a row with the reason and empty level cells', () => {
-    const facts = { dossier, metadata: null, transcript: null, result: null, error: { code: 'no-transcript' as const, message: { vi: 'không có', en: 'none' } }, asOf: null };
+    const facts = { dossier, ...files, metadata: null, transcript: null, result: null, error: { code: 'no-transcript' as const, message: { vi: 'không có', en: 'none' } }, asOf: null };
     const s = buildSummaryRow(facts, 'en');
     expect(s).toMatchObject({ levels: [], error: { code: 'no-transcript', message: 'none' } });
     expect(statsEntry(facts)).toEqual({ metadata: null, evaluated: false, highestPassed: null, review: false });

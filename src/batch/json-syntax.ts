@@ -1,0 +1,90 @@
+// JSON syntax errors as people read them: line:column and a reason in Vietnamese or English (jsonc-parser codes).
+// src/transcript/json.ts has the same table for transcripts but does not export it; this is the batch's copy.
+
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+
+const PARSE_ERRORS: Record<string, { en: string; vi: string }> = {
+  InvalidSymbol: { en: 'unexpected character', vi: 'ký tự không hợp lệ' },
+  InvalidNumberFormat: { en: 'invalid number', vi: 'số không hợp lệ' },
+  PropertyNameExpected: { en: 'a property name in double quotes is expected', vi: 'thiếu tên thuộc tính trong ngoặc kép' },
+  ValueExpected: { en: 'a value is expected (trailing comma?)', vi: 'thiếu giá trị (dư dấu phẩy?)' },
+  ColonExpected: { en: "':' is expected", vi: "thiếu dấu ':'" },
+  CommaExpected: { en: "',' is expected", vi: "thiếu dấu ','" },
+  CloseBraceExpected: { en: "'}' is expected", vi: "thiếu dấu '}'" },
+  CloseBracketExpected: { en: "']' is expected", vi: "thiếu dấu ']'" },
+  EndOfFileExpected: { en: 'unexpected text after the end of the JSON value', vi: 'có chữ thừa sau khi JSON đã kết thúc' },
+  InvalidCommentToken: { en: 'comments are not allowed in JSON', vi: 'JSON không cho phép chú thích' },
+  UnexpectedEndOfComment: { en: 'unterminated comment', vi: 'chú thích không được đóng' },
+  UnexpectedEndOfString: { en: 'unterminated string (missing closing ")', vi: 'chuỗi không được đóng (thiếu dấu ")' },
+  UnexpectedEndOfNumber: { en: 'unexpected end of number', vi: 'số bị cắt ngang' },
+  InvalidUnicode: { en: 'invalid unicode escape', vi: 'mã unicode không hợp lệ' },
+  InvalidEscapeCharacter: { en: 'invalid escape character', vi: 'ký tự thoát không hợp lệ' },
+  InvalidCharacter: { en: 'invalid character in string', vi: 'ký tự không hợp lệ trong chuỗi' },
+};
+
+/** 1-based line and column of a UTF-16 offset in `text`. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lastNewline = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lastNewline = i;
+    }
+  }
+  return { line, column: offset - lastNewline };
+}
+
+export interface JsonSyntaxError {
+  line: number;
+  column: number;
+  en: string;
+  vi: string;
+}
+
+/** The last non-space character before `offset`, or ''. */
+function previousChar(text: string, offset: number): string {
+  for (let i = offset - 1; i >= 0; i--) if (!/\s/u.test(text[i]!)) return text[i]!;
+  return '';
+}
+
+/**
+ * The reason for a syntax error, made specific for the mistakes people make typing JSON by hand: a trailing comma,
+ * a field name without quotes, single or curly quotes (copied from Word), text after the end.
+ */
+function reasonFor(text: string, error: ParseError, root: Node | undefined): { en: string; vi: string } {
+  const code = printParseErrorCode(error.error);
+  const ch = text[error.offset] ?? '';
+  if ((code === 'PropertyNameExpected' && ch === '}') || (code === 'ValueExpected' && ch === ']')) {
+    return { en: `a trailing comma before '${ch}'; remove the last comma`, vi: `dư dấu phẩy trước '${ch}'; xóa dấu phẩy cuối cùng` };
+  }
+  if (code === 'InvalidSymbol' || code === 'PropertyNameExpected' || code === 'ValueExpected') {
+    if (ch === '“' || ch === '”' || ch === '‘' || ch === '’') {
+      return { en: `curly quote ${ch}: use straight double quotes "`, vi: `dấu ngoặc cong ${ch}: hãy dùng dấu ngoặc kép thẳng "` };
+    }
+    if (ch === "'") return { en: "single quote ': use double quotes \"", vi: "dấu ngoặc đơn ': hãy dùng dấu ngoặc kép \"" };
+    const prev = previousChar(text, error.offset);
+    if (/[\p{L}_$]/u.test(ch) && (prev === '{' || prev === ',')) {
+      return { en: 'a property name in double quotes is expected ("name": …)', vi: 'thiếu tên thuộc tính trong ngoặc kép ("tên": …)' };
+    }
+    if (root && error.offset >= root.offset + root.length) return PARSE_ERRORS.EndOfFileExpected!;
+  }
+  return PARSE_ERRORS[code] ?? { en: 'not valid JSON', vi: 'không phải JSON hợp lệ' };
+}
+
+/** Parse strict JSON (no comments, no trailing commas) into a tree, or the first syntax error with its place. */
+export function parseJsonTree(text: string): { root: Node } | { error: JsonSyntaxError } {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  if (!first && root) return { root };
+  const place = lineColumn(text, first?.offset ?? 0);
+  const reason = first ? reasonFor(text, first, root) : { en: 'not valid JSON', vi: 'không phải JSON hợp lệ' };
+  return {
+    error: {
+      ...place,
+      en: `malformed JSON at line ${place.line}, column ${place.column}: ${reason.en}`,
+      vi: `JSON sai cú pháp ở dòng ${place.line}, cột ${place.column}: ${reason.vi}`,
+    },
+  };
+}
