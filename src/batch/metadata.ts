@@ -4,7 +4,7 @@ import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
 import * as z from 'zod';
 import { InputError } from '../errors.js';
 import { baseKey } from '../match/normalize.js';
-import { lineColumn, parseJsonTree } from './json-syntax.js';
+import { lineColumn, parseJsonTree } from '../json-syntax.js';
 
 /** The one file name a dossier folder's metadata is read from. */
 export const METADATA_FILE = 'metadata.json';

@@ -1,13 +1,13 @@
 // Compiles the texts of a rule set's JSON files into a RuleSet, collecting every problem before throwing.
 
 import { posix, join } from 'node:path';
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import zodVi from 'zod/v4/locales/vi.js';
 import { RuleFileError, type RuleIssue } from '../errors.js';
 import { createMatcher } from '../match/match.js';
 import { baseKey, compileAbbreviations, matchingKey } from '../match/normalize.js';
-import { PARSE_ERRORS } from '../transcript/json.js';
+import { syntaxReason } from '../json-syntax.js';
 import { mappingFileSchema, programFileSchema, ruleSetFileSchema } from './schema.js';
 import type { MappingFile, ProgramFile, RuleSetFile } from './schema.js';
 import type {
@@ -103,12 +103,9 @@ export function zodIssueVi(zi: z.core.$ZodIssue): string {
 }
 
 /** A JSON syntax error of jsonc-parser, in words. */
-function syntaxMsg(e: ParseError): Msg {
-  const code = printParseErrorCode(e.error);
-  const words = PARSE_ERRORS[code];
-  return words
-    ? msg(`JSON syntax error: ${words[0]}`, `lỗi cú pháp JSON: ${words[1]}`)
-    : msg(`JSON syntax error: ${code}`, `lỗi cú pháp JSON (${code})`);
+function syntaxMsg(src: SourceFile, e: ParseError): Msg {
+  const words = syntaxReason(src.text, e, src.root);
+  return msg(`JSON syntax error: ${words.en}`, `lỗi cú pháp JSON: ${words.vi}`);
 }
 
 /** `$.subjects[2].lessons[0].periods` from path segments. */
@@ -197,7 +194,7 @@ function readFile<S extends z.ZodType>(
 ): z.infer<S> | undefined {
   if (src.syntaxErrors.length > 0 || !src.root) {
     for (const e of src.syntaxErrors.slice(0, 5)) {
-      const m = syntaxMsg(e);
+      const m = syntaxMsg(src, e);
       issues.push({
         file: src.file,
         path: '$',

@@ -1,6 +1,7 @@
 // JSON transcripts (an array of rows, or { person, courses }) → Transcript, validated with zod, errors by JSON path.
 
-import { findNodeAtLocation, parseTree, printParseErrorCode, getNodeValue, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
+import { lineColumn, parseJsonTree } from '../json-syntax.js';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { classifyHeader } from './headers.js';
@@ -64,42 +65,10 @@ const personSchema = z.looseObject({
   unit: z.string({ error: 'expected text' }).optional(),
 });
 
-/** Human words for jsonc-parser error codes (printParseErrorCode names): [English, Vietnamese]; shared with the rule loader. */
-export const PARSE_ERRORS: Record<string, [string, string]> = {
-  InvalidSymbol: ['unexpected character', 'ký tự không hợp lệ'],
-  InvalidNumberFormat: ['invalid number', 'số không hợp lệ'],
-  PropertyNameExpected: ['a property name in double quotes is expected', 'cần tên thuộc tính trong dấu ngoặc kép'],
-  ValueExpected: ['a value is expected (trailing comma?)', 'thiếu giá trị (dư dấu phẩy?)'],
-  ColonExpected: ["':' is expected", "thiếu dấu ':'"],
-  CommaExpected: ["',' is expected", "thiếu dấu ','"],
-  CloseBraceExpected: ["'}' is expected", "thiếu dấu '}'"],
-  CloseBracketExpected: ["']' is expected", "thiếu dấu ']'"],
-  EndOfFileExpected: ['unexpected text after the end of the JSON value', 'có chữ thừa sau khi JSON đã kết thúc'],
-  InvalidCommentToken: ['comments are not allowed in JSON', 'JSON không cho phép chú thích'],
-  UnexpectedEndOfComment: ['unterminated comment', 'chú thích không được đóng'],
-  UnexpectedEndOfString: ['unterminated string', 'chuỗi không được đóng'],
-  UnexpectedEndOfNumber: ['unexpected end of number', 'số bị cắt ngang'],
-  InvalidUnicode: ['invalid unicode escape', 'mã unicode không hợp lệ'],
-  InvalidEscapeCharacter: ['invalid escape character', 'ký tự thoát không hợp lệ'],
-  InvalidCharacter: ['invalid character in string', 'ký tự không hợp lệ trong chuỗi'],
-};
-
 type Segment = string | number;
 
 function jsonPath(segments: readonly Segment[]): string {
   return '$' + segments.map((s) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/u.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join('');
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lastNewline = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lastNewline = i;
-    }
-  }
-  return { line, column: offset - lastNewline };
 }
 
 /** A short description of a JSON value for error messages: [English, Vietnamese]. */
@@ -268,15 +237,12 @@ function readRow(
 
 /** Parse a JSON transcript (text already decoded and NFC). Row ids are 1..n in file order. */
 export function parseJsonTranscript(text: string, file: string, opts: JsonOptions = {}): Transcript {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const first = errors[0];
-  if (first || !root) {
-    const offset = first?.offset ?? 0;
-    const [en, vi] = (first && PARSE_ERRORS[printParseErrorCode(first.error)]) ?? ['not valid JSON', 'không phải JSON hợp lệ'];
-    const place = lineColumn(text, offset);
-    return fail(`malformed JSON at line ${place.line}, column ${place.column}: ${en}`, `JSON sai cú pháp ở dòng ${place.line}, cột ${place.column}: ${vi}`, file, place);
+  const parsed = parseJsonTree(text);
+  if ('error' in parsed) {
+    const { line, column, en, vi } = parsed.error;
+    return fail(en, vi, file, { line, column });
   }
+  const root = parsed.root;
   const doc: unknown = getNodeValue(root);
 
   let list: unknown[];

@@ -415,7 +415,7 @@ describe('compileRuleSet: issues in Vietnamese and English', () => {
       line: 3,
       column: 13,
       message: 'JSON syntax error: a property name in double quotes is expected',
-      vi: 'lỗi cú pháp JSON: cần tên thuộc tính trong dấu ngoặc kép',
+      vi: 'lỗi cú pháp JSON: thiếu tên thuộc tính trong ngoặc kép',
     });
     files['programs/p2.json'] = '{ "id": "p2" "rank": 2 }';
     expect(issuesOf(files)[0]).toMatchObject({ message: "JSON syntax error: ',' is expected", vi: "lỗi cú pháp JSON: thiếu dấu ','" });

@@ -1,9 +1,9 @@
 // JSON syntax errors as people read them: line:column and a reason in Vietnamese or English (jsonc-parser codes).
-// src/transcript/json.ts has the same table for transcripts but does not export it; this is the batch's copy.
+// Shared by transcripts, dossier metadata and rule files.
 
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
-const PARSE_ERRORS: Record<string, { en: string; vi: string }> = {
+export const PARSE_ERRORS: Record<string, { en: string; vi: string }> = {
   InvalidSymbol: { en: 'unexpected character', vi: 'ký tự không hợp lệ' },
   InvalidNumberFormat: { en: 'invalid number', vi: 'số không hợp lệ' },
   PropertyNameExpected: { en: 'a property name in double quotes is expected', vi: 'thiếu tên thuộc tính trong ngoặc kép' },
@@ -52,7 +52,7 @@ function previousChar(text: string, offset: number): string {
  * The reason for a syntax error, made specific for the mistakes people make typing JSON by hand: a trailing comma,
  * a field name without quotes, single or curly quotes (copied from Word), text after the end.
  */
-function reasonFor(text: string, error: ParseError, root: Node | undefined): { en: string; vi: string } {
+export function syntaxReason(text: string, error: ParseError, root: Node | undefined): { en: string; vi: string } {
   const code = printParseErrorCode(error.error);
   const ch = text[error.offset] ?? '';
   if ((code === 'PropertyNameExpected' && ch === '}') || (code === 'ValueExpected' && ch === ']')) {
@@ -79,7 +79,7 @@ export function parseJsonTree(text: string): { root: Node } | { error: JsonSynta
   const first = errors[0];
   if (!first && root) return { root };
   const place = lineColumn(text, first?.offset ?? 0);
-  const reason = first ? reasonFor(text, first, root) : { en: 'not valid JSON', vi: 'không phải JSON hợp lệ' };
+  const reason = first ? syntaxReason(text, first, root) : { en: 'not valid JSON', vi: 'không phải JSON hợp lệ' };
   return {
     error: {
       ...place,
