@@ -16,8 +16,8 @@ export function splitPart(key: string): { base: string; part: number | null } {
   const part = PART_TOKENS.get(words[words.length - 1] ?? '');
   if (part === undefined || words.length < 2) return { base: key, part: null };
   words.pop();
+  // "học phần II" is spelled "phan 2" by the rule set's abbreviations before it gets here
   if (PART_WORDS.has(words[words.length - 1] ?? '') && words.length > 1) words.pop();
-  if (words[words.length - 1] === 'hoc' && words[words.length - 2] === 'phan') words.splice(-1, 1); // "học phần 1"
   return { base: words.join(' '), part };
 }
 

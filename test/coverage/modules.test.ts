@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { attemptKey, splitPart, unitsOf } from '../../src/coverage/modules.js';
+
+describe('module parts', () => {
+  it('splits a trailing part marker off a key', () => {
+    expect(splitPart('triet hoc 1')).toEqual({ base: 'triet hoc', part: 1 });
+    expect(splitPart('kinh te chinh tri phan 2')).toEqual({ base: 'kinh te chinh tri', part: 2 });
+    expect(splitPart('triet hoc ii')).toEqual({ base: 'triet hoc', part: 2 });
+    expect(splitPart('triet hoc')).toEqual({ base: 'triet hoc', part: null });
+    expect(splitPart('2')).toEqual({ base: '2', part: null });
+  });
+
+  it('makes distinct parts of one rule and base one unit, and everything else a unit of its own', () => {
+    const m = (ruleId: string, key: string) => ({ id: attemptKey(ruleId, key, null), ruleId, key });
+    const parts = [m('r', 'triet hoc 1'), m('r', 'triet hoc 2')];
+    const units = unitsOf([...parts, m('r', 'triet hoc mac lenin'), m('s', 'kinh te 1'), m('r', 'lich su 1'), m('r', 'lich su')]);
+    expect(units.get(parts[0]!.id)).toBe(units.get(parts[1]!.id));
+    const distinct = new Set(units.values());
+    expect(distinct.size).toBe(5); // the two parts share a unit; "lich su" + "lich su 1" overlap rather than add up
+  });
+});
