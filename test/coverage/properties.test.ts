@@ -1,5 +1,6 @@
 // Grades are read on a fixed 10-point scale here: the 4-point inference (§4) legitimately re-reads every grade when one is added.
 import fc from 'fast-check';
+import '../fast-check-seed.js';
 import { describe, expect, it } from 'vitest';
 import { checkTranscript } from '../../src/coverage/check.js';
 import type { Verdict } from '../../src/coverage/types.js';

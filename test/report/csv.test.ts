@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import '../fast-check-seed.js';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { checkCsvRows, csvCellText, toCsv, type CsvCell } from '../../src/report/csv.js';
