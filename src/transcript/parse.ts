@@ -30,7 +30,7 @@ export function detectFormat(text: string, file: string, opts: ReadOptions = {})
 /** Parse one transcript file's bytes; `file` is the name used in rows and errors (`-` for stdin). */
 export function parseTranscript(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Transcript {
   const emptyError = (): InputError =>
-    new InputError('empty file: no transcript rows to read', 'tệp rỗng: không có dòng bảng điểm nào', file);
+    new InputError('empty file: no transcript rows to read', 'tệp rỗng: không có dòng bảng điểm nào', file, { line: 1 });
   if (bytes.length === 0) throw emptyError();
   const text = decodeText(bytes, file, opts.encoding);
   if (text.trim() === '') throw emptyError();

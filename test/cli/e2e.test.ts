@@ -125,8 +125,8 @@ describe('llct (spawned)', () => {
     ['invalid-utf8.csv', ':2'],
     ['malformed.json', ':4:5'],
     ['bad-number.csv', ':3'],
-    ['json-wrong-type.json', ''],
-    ['empty.csv', ''],
+    ['json-wrong-type.json', ':15:18'],
+    ['empty.csv', ':1'],
   ])('broken input %s exits 2 with one line naming the file and the place', (file, place) => {
     const r = spawnBin(['check', `${T}/broken/${file}`]);
     expect(r.code).toBe(2);

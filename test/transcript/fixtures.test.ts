@@ -82,7 +82,7 @@ describe('broken fixtures', () => {
     ['binary.csv', { line: 3 }, /binary file/],
     ['invalid-utf8.csv', { line: 2 }, /invalid UTF-8 at byte \d+; .*--encoding windows-1258/],
     ['malformed.json', { line: 4, column: 5 }, /malformed JSON at line 4, column 5: ',' is expected/],
-    ['empty.csv', undefined, /empty file/],
+    ['empty.csv', { line: 1 }, /empty file/],
     ['bad-number.csv', { line: 3 }, /"hai" in column 'Số tín chỉ' is not a number/],
     ['json-wrong-type.json', { path: '$.courses[2].credits', line: 15, column: 18 }, /^\$\.courses\[2\]\.credits: expected a non-negative number, got text "hai tín chỉ"/],
   ])('%s → InputError at %j', async (name, place, message) => {
