@@ -2,7 +2,7 @@
 
 import { checkTranscript } from '../coverage/check.js';
 import type { CheckOptions, CheckResult } from '../coverage/types.js';
-import { formatPlace, KnownError } from '../errors.js';
+import { formatPlace, InputError, KnownError } from '../errors.js';
 import { buildJsonReport } from '../report/json.js';
 import type { Lang } from '../report/messages.js';
 import { renderText } from '../report/text.js';
@@ -10,7 +10,7 @@ import type { RuleSet } from '../rules/types.js';
 import { HEADER_SEARCH_ROWS } from '../transcript/csv.js';
 import { decodeText } from '../transcript/decode.js';
 import { classifyHeader } from '../transcript/headers.js';
-import { mergeTranscripts, parseTranscript, type ReadOptions } from '../transcript/parse.js';
+import { assertSamePerson, mergeTranscripts, parseTranscript, type ReadOptions } from '../transcript/parse.js';
 import type { Person, Transcript } from '../transcript/types.js';
 import { compareNames, inDossier, type Dossier } from './discover.js';
 import { batchMessages, fileList, spreadsheetExtension } from './messages.js';
@@ -202,6 +202,16 @@ export function evaluateDossier(files: DossierFiles, ctx: EvaluateContext): Doss
     transcript = read.transcript;
     used = read.files;
     ignoredTxt = read.ignoredTxt;
+    // the person in metadata.json must be the person on the transcripts: never certify one on another's modules
+    if (metadata && files.metadata) {
+      const claimed = { ...(metadata.fullName ? { name: metadata.fullName } : {}), ...(metadata.birthDate ? { birthDate: metadata.birthDate } : {}) };
+      try {
+        assertSamePerson([{ person: claimed, files: [files.metadata.file] }, transcript]);
+      } catch (e) {
+        if (e instanceof InputError) knownFailure('person-mismatch', e);
+        throw e;
+      }
+    }
     result = checkTranscript(transcript, ctx.ruleSet, { ...ctx.check, asOf });
   } catch (e) {
     if (e instanceof DossierFailure) error = e.failure;

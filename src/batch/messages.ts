@@ -62,6 +62,7 @@ const vi: BatchMessages = {
     'metadata-invalid': 'thông tin hồ sơ không hợp lệ',
     'transcript-invalid': 'bảng điểm không đọc được',
     'unsupported-file': 'tệp không được hỗ trợ',
+    'person-mismatch': 'hồ sơ của những người khác nhau',
     internal: 'lỗi chương trình',
   },
   noTranscript: (folder, c) =>
@@ -114,6 +115,7 @@ const en: BatchMessages = {
     'metadata-invalid': 'invalid metadata',
     'transcript-invalid': 'unreadable transcript',
     'unsupported-file': 'unsupported file',
+    'person-mismatch': 'different people in one dossier',
     internal: 'internal error',
   },
   noTranscript: (folder, c) =>

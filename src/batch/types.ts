@@ -10,6 +10,7 @@ export type DossierErrorCode =
   | 'metadata-invalid' // metadata.json is not valid JSON or breaks the schema
   | 'transcript-invalid' // a transcript that does not parse (encoding, CSV/JSON syntax, missing columns…)
   | 'unsupported-file' // a file directly in the batch folder that is not a transcript (an Excel workbook, a scan)
+  | 'person-mismatch' // metadata.json and the transcript (or two transcripts) name different people
   | 'internal'; // an unexpected failure (a bug): reported, and the batch goes on
 
 export interface DossierError {

@@ -188,7 +188,8 @@ function scalesByFile(rows: readonly TranscriptRow[], forced: '10' | '4' | undef
  */
 function readRowGrade(raw: RawGrade | undefined, scale: { scale: '10' | '4'; inferred: boolean }, ruleSet: RuleSet, passMark?: number): GradeReading {
   const reading = readGrade(raw, ruleSet.grading, scale.scale, passMark);
-  if (!scale.inferred || reading.status !== 'pass' || raw?.scale) return reading;
+  const stated = raw?.scale === '10' || raw?.scale === '4';
+  if (!scale.inferred || reading.status !== 'pass' || stated) return reading;
   const onTen = readGrade(raw, ruleSet.grading, '10', passMark);
   return onTen.status === 'pass' ? reading : { ...reading, status: 'uncertain', uncertain: 'grade-scale-inferred' };
 }
@@ -282,37 +283,37 @@ function programResult(program: Program, prepared: Prepared[], units: Map<string
       for (const l of c.lessons) t.pess.set(l.lessonId, l.periods!);
     }
   }
-  const byUnit = new Map<string, Tally>();
+  // Units: the modules whose content adds up. Studied and exempt shares are kept apart for the pessimistic side.
+  type Unit = { pessRows: number[]; optRows: number[]; studied: Map<string, number>; exempted: Map<string, number>; opt: Map<string, number> };
+  const add = (into: Map<string, number>, from: Map<string, number>) => {
+    for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
+  };
+  const byUnit = new Map<string, Unit>();
   for (const [moduleId, t] of byModule) {
     const unitId = units.get(moduleId) ?? moduleId;
-    const u = byUnit.get(unitId);
-    if (!u) byUnit.set(unitId, { ...t, pessRows: [...t.pessRows], optRows: [...t.optRows], pess: new Map(t.pess), opt: new Map(t.opt) });
-    else {
-      u.pessRows.push(...t.pessRows);
-      u.optRows.push(...t.optRows);
-      u.exempt &&= t.exempt;
-      for (const [k, v] of t.pess) u.pess.set(k, (u.pess.get(k) ?? 0) + v);
-      for (const [k, v] of t.opt) u.opt.set(k, (u.opt.get(k) ?? 0) + v);
-    }
+    let u = byUnit.get(unitId);
+    if (!u) byUnit.set(unitId, (u = { pessRows: [], optRows: [], studied: new Map(), exempted: new Map(), opt: new Map() }));
+    u.pessRows.push(...t.pessRows);
+    u.optRows.push(...t.optRows);
+    add(t.exempt ? u.exempted : u.studied, t.pess);
+    add(u.opt, t.opt);
   }
   // Pessimistic: per lesson the larger unit; an exemption (credit recognised, often for a module listed on
   // another transcript) adds only to lessons no studied module feeds.
   const pessLessons = new Map<string, number>();
-  for (const exemptPass of [false, true]) {
-    const fed = new Set(pessLessons.keys());
-    for (const t of byUnit.values()) {
-      if (t.exempt !== exemptPass) continue;
-      for (const [k, v] of t.pess) if (!fed.has(k)) pessLessons.set(k, Math.max(pessLessons.get(k) ?? 0, v));
-    }
+  for (const u of byUnit.values()) for (const [k, v] of u.studied) pessLessons.set(k, Math.max(pessLessons.get(k) ?? 0, v));
+  const studiedLessons = new Set(pessLessons.keys());
+  for (const u of byUnit.values()) {
+    for (const [k, v] of u.exempted) if (!studiedLessons.has(k)) pessLessons.set(k, Math.max(pessLessons.get(k) ?? 0, v));
   }
   const optLessons = new Map<string, number>();
-  for (const t of byUnit.values()) for (const [k, v] of t.opt) optLessons.set(k, (optLessons.get(k) ?? 0) + v);
-  const rowsOf = (pick: (t: Tally) => number[]) => [...byUnit.values()].flatMap(pick).sort((a, b) => a - b);
+  for (const u of byUnit.values()) add(optLessons, u.opt);
+  const rowsOf = (pick: (u: Unit) => number[]) => [...byUnit.values()].flatMap(pick).sort((a, b) => a - b);
   const pessimistic = evaluateProgram(program, pessLessons, rowsOf((t) => t.pessRows));
   const optimistic = evaluateProgram(program, optLessons, rowsOf((t) => t.optRows));
 
   // units feeding the same lesson: their rows are what the overlap rests on
-  const feeders = new Map<string, Tally[]>();
+  const feeders = new Map<string, Unit[]>();
   for (const t of byUnit.values()) for (const k of t.opt.keys()) feeders.set(k, [...(feeders.get(k) ?? []), t]);
   const overlapLessons = program.lessons.map((l) => l.id).filter((id) => (feeders.get(id)?.length ?? 0) > 1);
   const overlapRows = [...new Set(overlapLessons.flatMap((id) => feeders.get(id)!.flatMap((t) => t.optRows)))].sort((a, b) => a - b);

@@ -33,7 +33,7 @@ export function inferScale(grades: (RawGrade | undefined)[], forced?: '10' | '4'
   if (forced) return { scale: forced, inferred: false };
   let seen = false;
   for (const g of grades) {
-    if (!g || g.scale) continue;
+    if (!g || g.scale === '10' || g.scale === '4') continue; // a number in a letter column states no scale
     const v = gradeNumber(g.text);
     if (v === null) continue;
     seen = true;

@@ -9,21 +9,26 @@ const PART_TOKENS: ReadonlyMap<string, number> = new Map([
   ['i', 1], ['ii', 2], ['iii', 3], ['iv', 4], ['v', 5], ['vi', 6],
 ]);
 const PART_WORDS = new Set(['phan', 'part', 'hp']);
+// "(lần 2)", "học kỳ 2", "đợt 1", "nhóm 3": a number after these counts attempts or groups, never a part
+const NOT_PART_AFTER = new Set(['lan', 'ky', 'hk', 'dot', 'nam', 'khoa', 'lop', 'nhom', 'thi', 'to', 'tiet', 'tc', 'attempt', 'semester', 'term', 'group']);
 
 /** A key split into its base and its part number (null when the key names no part). */
 export function splitPart(key: string): { base: string; part: number | null } {
   const words = key.split(' ');
   const part = PART_TOKENS.get(words[words.length - 1] ?? '');
-  if (part === undefined || words.length < 2) return { base: key, part: null };
+  if (part === undefined || words.length < 2 || NOT_PART_AFTER.has(words[words.length - 2]!)) return { base: key, part: null };
   words.pop();
   // "học phần II" is spelled "phan 2" by the rule set's abbreviations before it gets here
   if (PART_WORDS.has(words[words.length - 1] ?? '') && words.length > 1) words.pop();
   return { base: words.join(' '), part };
 }
 
-/** Attempts of one module: the same matching key, and the same course code when the rows give one (§6.3). */
+/**
+ * Attempts of one module (§6.3): rows of one rule with the same course code — a retake keeps its code even when
+ * the name gains "(lần 2)" or "học lại" — or, without a code, the same matching key.
+ */
 export function attemptKey(ruleId: string, key: string, code: string | null): string {
-  return `${ruleId}\u0000${key}\u0000${code ?? ''}`;
+  return code ? `${ruleId}\u0000code\u0000${code}` : `${ruleId}\u0000name\u0000${key}`;
 }
 
 export interface ModuleInfo {

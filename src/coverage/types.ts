@@ -20,7 +20,7 @@ export type NotCountedReason =
   | 'failed' // grade below the pass mark (or "Không đạt"/F)
   | 'duplicate' // another attempt of the same module (or another row of the same rule) counts instead
   | 'unmatched' // no rule recognises the name
-  | 'not-relevant'; // matched a rule with no target in this program (per program only)
+  | 'not-relevant'; // matched a rule with no target in any of the programs checked
 
 export interface RuleMatchInfo {
   ruleId: string;

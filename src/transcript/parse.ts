@@ -5,7 +5,7 @@ import { baseKey } from '../match/normalize.js';
 import { parseCsvTranscript, type Delimiter } from './csv.js';
 import { decodeText, type Encoding } from './decode.js';
 import { parseJsonTranscript } from './json.js';
-import type { Transcript } from './types.js';
+import type { Person, Transcript } from './types.js';
 
 export const FORMATS = ['csv', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -50,29 +50,44 @@ export function parseTranscript(bytes: Uint8Array, file: string, opts: ReadOptio
   return transcript;
 }
 
+/** A birth date written 2/1/1980, 02/01/1980 or 1980-01-02 compares as the same day. */
+function sameKey(field: 'name' | 'birthDate', value: string): string {
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value.trim());
+  if (field === 'birthDate' && dmy) return `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
+  if (field === 'birthDate' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return value.trim();
+  return baseKey(value);
+}
+
+/**
+ * Refuse sources that name different people: the first name and the first birth date seen, wherever they come
+ * from, are what every other source must match (student ids differ between schools and are not compared).
+ */
+export function assertSamePerson(sources: readonly { person?: Person; files: readonly string[] }[]): void {
+  const seen: Partial<Record<'name' | 'birthDate', { value: string; files: readonly string[] }>> = {};
+  for (const t of sources) {
+    for (const field of ['name', 'birthDate'] as const) {
+      const value = t.person?.[field];
+      if (typeof value !== 'string' || value.trim() === '') continue;
+      const first = seen[field];
+      if (!first) seen[field] = { value, files: t.files };
+      else if (sameKey(field, first.value) !== sameKey(field, value)) {
+        throw new InputError(
+          `the files are about different people: ${first.files.join(', ')} (${first.value}) and ${t.files.join(', ')} (${value}); check each person separately`,
+          `các tệp là của những người khác nhau: ${first.files.join(', ')} (${first.value}) và ${t.files.join(', ')} (${value}); hãy kiểm tra riêng từng người`,
+          t.files[0],
+        );
+      }
+    }
+  }
+}
+
 /**
  * Several files of one person → one transcript: rows concatenated, ids renumbered 1..n, first person block kept.
  * Files that name different people (another name or birth date; student ids differ between schools) are refused:
  * merging them could pass one person on another's modules.
  */
 export function mergeTranscripts(list: readonly Transcript[]): Transcript {
-  const named = list.filter((t) => t.person);
-  for (const t of named.slice(1)) {
-    const a = named[0]!;
-    const clash = (field: 'name' | 'birthDate') => {
-      const x = a.person![field];
-      const y = t.person![field];
-      return typeof x === 'string' && typeof y === 'string' && baseKey(x) !== baseKey(y);
-    };
-    if (clash('name') || clash('birthDate')) {
-      const who = (p: Transcript) => [p.person!.name, p.person!.birthDate].filter((v) => typeof v === 'string').join(', ');
-      throw new InputError(
-        `the files are about different people: ${a.files.join(', ')} (${who(a)}) and ${t.files.join(', ')} (${who(t)}); check each person separately`,
-        `các tệp là của những người khác nhau: ${a.files.join(', ')} (${who(a)}) và ${t.files.join(', ')} (${who(t)}); hãy kiểm tra riêng từng người`,
-        t.files[0],
-      );
-    }
-  }
+  assertSamePerson(list);
   let id = 0;
   const rows = list.flatMap((t) => t.rows.map((r) => ({ ...r, id: ++id })));
   const files = list.flatMap((t) => t.files);

@@ -146,6 +146,23 @@ describe('files that are not read leave a visible trace', () => {
   });
 });
 
+describe('a dossier about two people', () => {
+  it('is refused (person-mismatch) when metadata.json and the transcript name different people', async () => {
+    const input = join(tmp, 'two-people');
+    const out = join(tmp, 'two-people-out');
+    put(input, 'hs1/bang-diem.csv', `Họ và tên: Trần Thị B\nNgày sinh: 01/01/1990\n${TRANSCRIPT.toString('utf8')}`);
+    put(input, 'hs1/metadata.json', JSON.stringify({ id: 'CB-1', fullName: 'Nguyễn Văn A', birthDate: '1980-04-02' }));
+    put(input, 'hs2/bang-diem.csv', `Họ và tên: NGUYỄN VĂN A\n${TRANSCRIPT.toString('utf8')}`);
+    put(input, 'hs2/metadata.json', JSON.stringify({ fullName: 'Nguyễn Văn A' }));
+    const ran = await runIn(['batch', input, '--out', out, '--jobs', '1']);
+    expect(ran.code).toBe(2);
+    const rows = csv(join(out, 'summary.csv'));
+    expect(rows[0]).toMatchObject({ dossier: 'hs1', error_code: 'person-mismatch', highest_passed: '' });
+    expect(rows[0]!.error).toMatch(/hs1\/metadata\.json \(Nguyễn Văn A\) và hs1\/bang-diem\.csv \(Trần Thị B\)/);
+    expect(rows[1]).toMatchObject({ dossier: 'hs2', error_code: '', highest_passed: 'so-cap' });
+  });
+});
+
 describe('folders with nothing to check', () => {
   it('refuses an empty batch folder (or one with only hidden files) with one line, exit 2, writing nothing', async () => {
     const empty = join(tmp, 'empty');

@@ -103,6 +103,26 @@ describe('attempts and duplicates', () => {
     expect(e.optimistic.periodsCounted).toBe(105);
     expect(e.overlapRows).toEqual([1, 2]);
   });
+  it('an exempt part adds nothing where a studied module feeds the lessons, even beside a studied part', () => {
+    const t = transcript([
+      row('Triết học', { credits: 2, grade: '7' }), // studied: L1, L2 15 each
+      row('Triết học Mác-Lênin 1', { credits: 2, grade: 'Miễn' }),
+      row('Triết học Mác-Lênin 2', { credits: 1, grade: '7' }),
+    ]);
+    const e = prog(checkTranscript(t, rs, opts), 'elem');
+    // studied: max(15, 7.5) per lesson = 30; the exemption (15 per lesson) adds nothing there
+    expect(e.pessimistic.periodsCounted).toBe(30);
+    expect(e.optimistic.periodsCounted).toBe(75);
+  });
+  it('retakes keep their course code: same code, other name, one module', () => {
+    const r = checkTranscript(
+      transcript([row('Tư tưởng Hồ Chí Minh (lần 1)', { code: 'POL1001', credits: 2, grade: '5,5' }), row('Tư tưởng Hồ Chí Minh (lần 2)', { code: 'POL1001', credits: 2, grade: '7,5' })]),
+      rs,
+      opts,
+    );
+    expect(rowOf(r, 1)).toMatchObject({ notCounted: 'duplicate', supersededBy: 2 });
+    expect(prog(r, 'elem').pessimistic.periodsCounted).toBe(30);
+  });
   it('numbered parts of one module are complementary and add up', () => {
     const r = checkTranscript(transcript([row('Triết học Mác-Lênin 1', { credits: 1, grade: '7' }), row('Triết học Mác-Lênin 2', { credits: 1, grade: '7' })]), rs, opts);
     const e = prog(r, 'elem');
@@ -207,6 +227,10 @@ describe('notices', () => {
     expect(rowOf(r, 2).grade.status).toBe('fail');
     // stated scales are taken as they are
     expect(rowOf(checkTranscript(transcript([row('Triết học', { credits: 2, grade: '3.2' })]), rs, { ...opts, scale: '4' }), 1).state).toBe('counted');
+  });
+  it('numbers in a letter-grade column are not a stated scale', () => {
+    const r = checkTranscript(transcript([{ ...row('Triết học', { credits: 2 }), grade: { text: '3.5', scale: 'letter' } }]), rs, opts);
+    expect(rowOf(r, 1)).toMatchObject({ state: 'uncertain', uncertain: ['grade-scale-inferred'] });
   });
   it('a second file on another scale is read on its own scale', () => {
     const a = row('Triết học', { credits: 2, grade: '3.5' });

@@ -8,6 +8,15 @@ describe('module parts', () => {
     expect(splitPart('triet hoc ii')).toEqual({ base: 'triet hoc', part: 2 });
     expect(splitPart('triet hoc')).toEqual({ base: 'triet hoc', part: null });
     expect(splitPart('2')).toEqual({ base: '2', part: null });
+    // attempts, terms and groups are not parts
+    expect(splitPart('tu tuong ho chi minh lan 2')).toEqual({ base: 'tu tuong ho chi minh lan 2', part: null });
+    expect(splitPart('duong loi cach mang hoc ky 1')).toEqual({ base: 'duong loi cach mang hoc ky 1', part: null });
+  });
+
+  it('groups attempts by course code when there is one, else by name', () => {
+    expect(attemptKey('r', 'tu tuong lan 1', 'pol1001')).toBe(attemptKey('r', 'tu tuong lan 2', 'pol1001'));
+    expect(attemptKey('r', 'triet hoc', null)).not.toBe(attemptKey('r', 'triet hoc', 'phi101'));
+    expect(attemptKey('r', 'triet hoc', 'x1')).not.toBe(attemptKey('s', 'triet hoc', 'x1'));
   });
 
   it('makes distinct parts of one rule and base one unit, and everything else a unit of its own', () => {
