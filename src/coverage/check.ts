@@ -128,7 +128,7 @@ export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, option
     }
     if (live.some((p) => p.outcome.state !== 'not-counted')) modules.push({ id, ruleId: rule.id, key: group[0]!.outcome.key });
   }
-  const units = unitsOf(modules);
+  const units = unitsOf(modules, ruleSet.parts);
 
   const outcomes = prepared.map((p) => p.outcome);
   if (outcomes.some((o) => o.state !== 'not-counted' && o.periods.origin === 'credits')) {

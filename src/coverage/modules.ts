@@ -1,25 +1,18 @@
 // Which rows are one module: attempts of a module (§6.3), and the units whose content may add up or overlaps.
 
-/**
- * Trailing part markers of a matching key ("… 1", "… phan 2", "… ii"): parts of one module are complementary
- * content, so their periods add up; anything else that feeds the same lessons overlaps.
- */
-const PART_TOKENS: ReadonlyMap<string, number> = new Map([
-  ['1', 1], ['2', 2], ['3', 3], ['4', 4], ['5', 5], ['6', 6],
-  ['i', 1], ['ii', 2], ['iii', 3], ['iv', 4], ['v', 5], ['vi', 6],
-]);
-const PART_WORDS = new Set(['phan', 'part', 'hp']);
-// "(lần 2)", "học kỳ 2", "đợt 1", "nhóm 3": a number after these counts attempts or groups, never a part
-const NOT_PART_AFTER = new Set(['lan', 'ky', 'hk', 'dot', 'nam', 'khoa', 'lop', 'nhom', 'thi', 'to', 'tiet', 'tc', 'attempt', 'semester', 'term', 'group']);
+import type { PartMarkers } from '../rules/types.js';
 
-/** A key split into its base and its part number (null when the key names no part). */
-export function splitPart(key: string): { base: string; part: number | null } {
+/**
+ * A key split into its base and its part number (null when the key names no part). Part markers come from the
+ * rule set: parts of one module are complementary content, so their periods add up; anything else that feeds
+ * the same lessons overlaps.
+ */
+export function splitPart(key: string, parts: PartMarkers | null): { base: string; part: number | null } {
   const words = key.split(' ');
-  const part = PART_TOKENS.get(words[words.length - 1] ?? '');
-  if (part === undefined || words.length < 2 || NOT_PART_AFTER.has(words[words.length - 2]!)) return { base: key, part: null };
+  const part = parts?.numbers.get(words[words.length - 1] ?? '');
+  if (!parts || part === undefined || words.length < 2 || parts.notAfter.has(words[words.length - 2]!)) return { base: key, part: null };
   words.pop();
-  // "học phần II" is spelled "phan 2" by the rule set's abbreviations before it gets here
-  if (PART_WORDS.has(words[words.length - 1] ?? '') && words.length > 1) words.pop();
+  if (parts.before.has(words[words.length - 1] ?? '') && words.length > 1) words.pop();
   return { base: words.join(' '), part };
 }
 
@@ -43,10 +36,10 @@ export interface ModuleInfo {
  * "Triết học 2") form one unit and add up; every other module is a unit of its own. Units that feed the same
  * lesson overlap: the pessimistic evaluation counts the larger, the optimistic one the sum.
  */
-export function unitsOf(modules: readonly ModuleInfo[]): Map<string, string> {
+export function unitsOf(modules: readonly ModuleInfo[], parts: PartMarkers | null): Map<string, string> {
   const families = new Map<string, { id: string; part: number | null }[]>();
   for (const m of modules) {
-    const { base, part } = splitPart(m.key);
+    const { base, part } = splitPart(m.key, parts);
     const family = `${m.ruleId}\u0000${base}`;
     const list = families.get(family);
     if (list) list.push({ id: m.id, part });

@@ -581,7 +581,7 @@ function compileMapping(
   m: MappingFile,
   issues: RuleIssue[],
   lessonIndex: RuleSet['lessonIndex'] | undefined,
-): Pick<RuleSet, 'abbreviations' | 'dropToken' | 'rules'> & { clean: boolean } {
+): Pick<RuleSet, 'abbreviations' | 'dropToken' | 'parts' | 'rules'> & { clean: boolean } {
   const before = issues.length;
   let dropToken: RegExp | null = null;
   if (m.normalization.dropTokenPattern !== undefined) {
@@ -723,7 +723,15 @@ function compileMapping(
       provenance: { verified: r.verified, source: r.source },
     };
   });
-  return { abbreviations, dropToken, rules, clean: issues.length === before };
+  const p = m.normalization.parts;
+  const parts = p
+    ? {
+        numbers: new Map(Object.entries(p.numbers).map(([k, v]) => [baseKey(k), v])),
+        before: new Set(p.before.map(baseKey)),
+        notAfter: new Set(p.notAfter.map(baseKey)),
+      }
+    : null;
+  return { abbreviations, dropToken, parts, rules, clean: issues.length === before };
 }
 
 function checkTargets(

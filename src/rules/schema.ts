@@ -213,6 +213,18 @@ export const mappingFileSchema = z
           .string()
           .optional()
           .describe('Regex (JavaScript syntax); each word of a name matching it is dropped before matching, e.g. course codes'),
+        parts: z
+          .strictObject({
+            numbers: z
+              .record(z.string().min(1), z.number().int().positive())
+              .describe('Words that end a name as a part number, and the number: {"1": 1, "ii": 2, …}'),
+            before: z.array(z.string().min(1)).describe('Words that may stand before the part number and belong to it, e.g. "phần", "part"'),
+            notAfter: z
+              .array(z.string().min(1))
+              .describe('Words after which a number counts attempts, terms or groups, never a part, e.g. "lần", "học kỳ"'),
+          })
+          .optional()
+          .describe('Numbered parts of one module ("Triết học 1", "Triết học 2") add up; other modules feeding the same lessons do not'),
       })
       .describe('Extra normalisation of course names before matching'),
     abbreviations: z

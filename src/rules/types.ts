@@ -91,6 +91,16 @@ export interface Abbreviation {
   to: string;
 }
 
+/** Part markers, all in matching-key form. */
+export interface PartMarkers {
+  /** last word of a key → part number ("2" → 2, "ii" → 2) */
+  numbers: ReadonlyMap<string, number>;
+  /** a word before the number that belongs to it ("phan") */
+  before: ReadonlySet<string>;
+  /** a word after which the number is not a part ("lan", "ky") */
+  notAfter: ReadonlySet<string>;
+}
+
 export interface GradePolicy {
   /** 10-point scale: pass at or above */
   tenPointPass: number;
@@ -132,6 +142,8 @@ export interface RuleSet {
   abbreviations: Abbreviation[];
   /** tokens dropped from a name before matching (course codes typed into the name cell), or null */
   dropToken: RegExp | null;
+  /** how a numbered part of a module is recognised at the end of a matching key, or null (no parts) */
+  parts: PartMarkers | null;
   rules: MappingRule[];
   /** lookup tables built by the loader */
   lessonIndex: ReadonlyMap<string, { program: Program; subject: Subject; lesson: Lesson }>;

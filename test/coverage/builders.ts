@@ -80,6 +80,11 @@ export function ruleSet(programs: Program[], specs: RuleSpec[], abbreviations: [
     programs: [...programs].sort((a, b) => a.rank - b.rank),
     abbreviations: abbr,
     dropToken: null,
+    parts: {
+      numbers: new Map([['1', 1], ['2', 2], ['i', 1], ['ii', 2]]),
+      before: new Set(['phan', 'part', 'hp']),
+      notAfter: new Set(['lan', 'ky', 'hk', 'dot']),
+    },
     rules,
     lessonIndex,
     mustNotMatch: [],

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { attemptKey, splitPart, unitsOf } from '../../src/coverage/modules.js';
+import { attemptKey, splitPart as split, unitsOf as units0 } from '../../src/coverage/modules.js';
+import type { PartMarkers } from '../../src/rules/types.js';
+
+const parts: PartMarkers = {
+  numbers: new Map([['1', 1], ['2', 2], ['ii', 2]]),
+  before: new Set(['phan']),
+  notAfter: new Set(['lan', 'ky']),
+};
+const splitPart = (key: string) => split(key, parts);
+const unitsOf = (m: Parameters<typeof units0>[0]) => units0(m, parts);
 
 describe('module parts', () => {
   it('splits a trailing part marker off a key', () => {
@@ -11,6 +20,10 @@ describe('module parts', () => {
     // attempts, terms and groups are not parts
     expect(splitPart('tu tuong ho chi minh lan 2')).toEqual({ base: 'tu tuong ho chi minh lan 2', part: null });
     expect(splitPart('duong loi cach mang hoc ky 1')).toEqual({ base: 'duong loi cach mang hoc ky 1', part: null });
+  });
+
+  it('recognises no part without part markers in the rule set', () => {
+    expect(split('triet hoc 1', null)).toEqual({ base: 'triet hoc 1', part: null });
   });
 
   it('groups attempts by course code when there is one, else by name', () => {

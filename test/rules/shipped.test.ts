@@ -15,6 +15,12 @@ const mapping = readJson('mapping.json');
 const program = (id: string) => rs.programs.find((p) => p.id === id)!;
 
 describe('the shipped rule set', () => {
+  it('declares part markers as data, in matching-key form', () => {
+    expect(rs.parts?.numbers.get('ii')).toBe(2);
+    expect(rs.parts?.before.has('phan')).toBe(true);
+    expect([...(rs.parts?.notAfter ?? [])]).toEqual(expect.arrayContaining(['lan', 'ky', 'hk', 'dot']));
+  });
+
   it('is found next to the package and loads', () => {
     expect(dir).toBe(resolve(import.meta.dirname, '../../rules'));
     expect(rs.programs.map((p) => [p.id, p.rank])).toEqual([
