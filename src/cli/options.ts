@@ -39,8 +39,9 @@ export function localIsoDate(d: Date): string {
 }
 
 export function parseNumber(s: string, option: string, check: (n: number) => boolean, range: { en: string; vi: string }): number {
-  const n = Number(s.trim().replace(',', '.'));
-  if (s.trim() === '' || !Number.isFinite(n) || !check(n)) {
+  // plain decimals only (7,5 or 7.5): Number() would also take "0x10" or "1e3"
+  const n = /^[+-]?\d+(?:[.,]\d+)?$/.test(s.trim()) ? Number(s.trim().replace(',', '.')) : Number.NaN;
+  if (!Number.isFinite(n) || !check(n)) {
     throw new UsageError(`${option} expects ${range.en}, got "${s}"`, `${option} cần ${range.vi}, nhận được "${s}"`);
   }
   return n;

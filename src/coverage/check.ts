@@ -126,9 +126,9 @@ export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, option
         notices.push({ code: 'exempt-counted', args: { rowId: p.row.id } });
       }
     }
-    if (live.some((p) => p.outcome.state !== 'not-counted')) modules.push({ id, ruleId: rule.id, key: group[0]!.outcome.key });
+    if (live.some((p) => p.outcome.state !== 'not-counted')) modules.push({ id, ruleId: rule.id, key: group[0]!.outcome.key, name: group[0]!.row.name });
   }
-  const units = unitsOf(modules, ruleSet.parts);
+  const units = unitsOf(modules, ruleSet.parts, (ruleId, base) => rulesById.get(ruleId)?.match.names.includes(base) ?? false);
 
   const outcomes = prepared.map((p) => p.outcome);
   if (outcomes.some((o) => o.state !== 'not-counted' && o.periods.origin === 'credits')) {

@@ -66,7 +66,8 @@ export function readGrade(
   const letter = text.toUpperCase().replace(/\s+/g, '');
   if (policy.passLetters.includes(letter)) return { text, scale: 'letter', value: null, status: 'pass' };
   if (policy.failLetters.includes(letter)) return { text, scale: 'letter', value: null, status: 'fail' };
-  const word = baseKey(text);
+  // words only: "D-", "Đ*" or "P*" must not shrink to "d" or "p" and pass
+  const word = /^[\p{L}\s.]+$/u.test(text) ? baseKey(text) : '';
   if (policy.exemptWords.includes(word)) return { text, scale: null, value: null, status: 'exempt' };
   if (policy.failWords.includes(word)) return { text, scale: null, value: null, status: 'fail' };
   if (policy.passWords.includes(word)) return { text, scale: null, value: null, status: 'pass' };

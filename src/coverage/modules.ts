@@ -4,17 +4,22 @@ import type { PartMarkers } from '../rules/types.js';
 
 /**
  * A key split into its base and its part number (null when the key names no part). Part markers come from the
- * rule set: parts of one module are complementary content, so their periods add up; anything else that feeds
- * the same lessons overlaps.
+ * rule set. `marked` says the number came with a part word ("phần 2", "HP2"), which makes it a part for sure;
+ * a bare number is a part only where the caller knows the base as a module name ("Triết học 2").
  */
-export function splitPart(key: string, parts: PartMarkers | null): { base: string; part: number | null } {
+export function splitPart(key: string, parts: PartMarkers | null): { base: string; part: number | null; marked: boolean } {
+  const none = { base: key, part: null, marked: false };
   const words = key.split(' ');
   const part = parts?.numbers.get(words[words.length - 1] ?? '');
-  if (!parts || part === undefined || words.length < 2 || parts.notAfter.has(words[words.length - 2]!)) return { base: key, part: null };
+  if (!parts || part === undefined || words.length < 2 || parts.notAfter.has(words[words.length - 2]!)) return none;
   words.pop();
-  if (parts.before.has(words[words.length - 1] ?? '') && words.length > 1) words.pop();
-  return { base: words.join(' '), part };
+  const marked = parts.before.has(words[words.length - 1] ?? '') && words.length > 1;
+  if (marked) words.pop();
+  return { base: words.join(' '), part, marked };
 }
+
+/** A number in brackets at the end of a name ("NLCB (5)") is a credit count or a code, never a part. */
+const BRACKETED_NUMBER = /\(\s*[0-9ivx]+\s*\)\s*$/iu;
 
 /**
  * Attempts of one module (§6.3): rows of one rule with the same course code — a retake keeps its code even when
@@ -29,17 +34,26 @@ export interface ModuleInfo {
   id: string;
   ruleId: string;
   key: string;
+  /** the name as written (brackets are gone from the key) */
+  name: string;
 }
 
 /**
  * Units of content: modules of one rule that are distinct parts of the same base name ("Triết học 1",
  * "Triết học 2") form one unit and add up; every other module is a unit of its own. Units that feed the same
- * lesson overlap: the pessimistic evaluation counts the larger, the optimistic one the sum.
+ * lesson overlap: the pessimistic evaluation counts the larger, the optimistic one the sum. A bare trailing
+ * number makes a part only when `isModuleName(ruleId, base)` — "Tư tưởng HCM học kì 2" is a retake, not part 2.
  */
-export function unitsOf(modules: readonly ModuleInfo[], parts: PartMarkers | null): Map<string, string> {
+export function unitsOf(
+  modules: readonly ModuleInfo[],
+  parts: PartMarkers | null,
+  isModuleName: (ruleId: string, base: string) => boolean,
+): Map<string, string> {
   const families = new Map<string, { id: string; part: number | null }[]>();
   for (const m of modules) {
-    const { base, part } = splitPart(m.key, parts);
+    const split = BRACKETED_NUMBER.test(m.name) ? { base: m.key, part: null, marked: false } : splitPart(m.key, parts);
+    const part = split.part !== null && (split.marked || isModuleName(m.ruleId, split.base)) ? split.part : null;
+    const base = part === null ? m.key : split.base;
     const family = `${m.ruleId}\u0000${base}`;
     const list = families.get(family);
     if (list) list.push({ id: m.id, part });

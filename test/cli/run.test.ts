@@ -48,6 +48,7 @@ describe('usage errors exit 2 with one line', () => {
     ['bad date', ['check', ERA, '--as-of', '2021-02-30'], /^llct: --as-of cần một ngày dạng DD\/MM\/YYYY hoặc YYYY-MM-DD/],
     ['bad pass mark', ['check', ERA, '--pass-mark', 'năm'], /^llct: --pass-mark cần một số/],
     ['bad periods per credit', ['check', ERA, '--periods-per-credit', '0'], /^llct: --periods-per-credit cần một số tiết dương/],
+    ['hex periods per credit', ['check', ERA, '--periods-per-credit', '0x10'], /^llct: --periods-per-credit cần một số tiết dương/],
     ['bad delimiter', ['check', ERA, '--delimiter', '|'], /^llct: --delimiter cần một trong , ; tab/],
     ['bad encoding', ['check', ERA, '--encoding', 'latin9'], /^llct: --encoding cần một trong utf-8/],
     ['excel with json', ['check', ERA, '--excel', '--format', 'json'], /^llct: --excel chỉ dùng với --format csv$/m],

@@ -113,7 +113,7 @@ export function miniRules(): RuleSet {
   return ruleSet(
     [elementary, intermediate],
     [
-      { id: 'philosophy', names: ['Triết học'], keywords: [{ all: ['triet hoc', 'mac lenin'] }], targets: ['L1', 'L2', 'S1'] },
+      { id: 'philosophy', names: ['Triết học', 'Triết học Mác-Lênin'], keywords: [{ all: ['triet hoc', 'mac lenin'] }], targets: ['L1', 'L2', 'S1'] },
       { id: 'economy', keywords: [{ all: ['kinh te chinh tri'] }], targets: ['L3', 'S1'] },
       { id: 'hcm', keywords: [{ all: ['tu tuong', 'ho chi minh'] }], targets: ['L4', 'L5', 'S2'] },
       { id: 'vocational', names: ['Giáo dục chính trị'], targets: ['L1'] },

@@ -37,6 +37,8 @@ describe('grades', () => {
     expect(g('  ')).toMatchObject({ status: 'missing' });
     expect(g('abc')).toMatchObject({ status: 'uncertain', uncertain: 'grade-unreadable' });
     expect(g('11')).toMatchObject({ status: 'uncertain', uncertain: 'grade-unreadable' });
+    // symbols are not stripped into a passing word
+    for (const odd of ['D-', 'Đ*', 'P*']) expect(g(odd)).toMatchObject({ status: 'uncertain', uncertain: 'grade-unreadable' });
   });
   it('infers the 4-point scale only when every unhinted numeric grade is ≤ 4', () => {
     expect(inferScale([{ text: '3.2' }, { text: '2,5' }, { text: 'A' }])).toEqual({ scale: '4', inferred: true });
