@@ -22,6 +22,17 @@ export const PARSE_ERRORS: Record<string, { en: string; vi: string }> = {
   InvalidCharacter: { en: 'invalid character in string', vi: 'ký tự không hợp lệ trong chuỗi' },
 };
 
+/** `$.subjects[2].lessons[0].periods` from path segments (keys that are not identifiers in brackets). */
+export function jsonPath(segments: readonly PropertyKey[]): string {
+  let s = '$';
+  for (const seg of segments) {
+    if (typeof seg === 'number') s += `[${seg}]`;
+    else if (typeof seg === 'string' && /^[A-Za-z_$][\w$]*$/u.test(seg)) s += `.${seg}`;
+    else s += `[${JSON.stringify(String(seg))}]`;
+  }
+  return s;
+}
+
 /** 1-based line and column of a UTF-16 offset in `text`. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;

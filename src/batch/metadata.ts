@@ -4,7 +4,7 @@ import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
 import * as z from 'zod';
 import { InputError } from '../errors.js';
 import { baseKey } from '../match/normalize.js';
-import { lineColumn, parseJsonTree } from '../json-syntax.js';
+import { jsonPath, lineColumn, parseJsonTree } from '../json-syntax.js';
 
 /** The one file name a dossier folder's metadata is read from. */
 export const METADATA_FILE = 'metadata.json';
@@ -270,9 +270,6 @@ export function metadataJsonSchemaText(): string {
   return `${JSON.stringify(metadataJsonSchema(), null, 2)}\n`;
 }
 
-function jsonPath(path: readonly PropertyKey[]): string {
-  return '$' + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-}
 
 /** Parse a metadata file's text; throws InputError naming the file, the line:column and the JSON path of the first problem. */
 export function parseMetadata(text: string, file: string): Metadata {

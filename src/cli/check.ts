@@ -11,12 +11,12 @@ import type { Lang } from '../report/messages.js';
 import { renderText } from '../report/text.js';
 import { loadRuleSet } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
-import { mergeTranscripts, parseTranscript } from '../transcript/parse.js';
+import { mergeTranscripts } from '../transcript/parse.js';
 import { readTranscriptFile } from '../transcript/read-file.js';
 import type { Transcript } from '../transcript/types.js';
 import { colorLevel, stylesFor } from './color.js';
 import { exitCodeForResult } from './exit-code.js';
-import { readAll, type Io } from './io.js';
+import type { Io } from './io.js';
 import { cliMessages } from './messages.js';
 import {
   addCheckingOptions,
@@ -79,7 +79,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
 
   const transcripts: Transcript[] = [];
   for (const f of files) {
-    transcripts.push(f === '-' ? parseTranscript(await readAll(io.stdin), '-', read) : await readTranscriptFile(userPath(io, f), read));
+    transcripts.push(await readTranscriptFile(f === '-' ? f : userPath(io, f), read, io.stdin));
   }
   const transcript = transcripts.length === 1 ? transcripts[0]! : mergeTranscripts(transcripts);
   const result = checkTranscript(transcript, ruleSet, checkOptions);

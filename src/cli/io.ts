@@ -20,10 +20,3 @@ export interface Io {
    */
   exitCode?: number;
 }
-
-/** Everything the stream gives, as bytes. */
-export async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
-}

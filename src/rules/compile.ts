@@ -7,7 +7,7 @@ import zodVi from 'zod/v4/locales/vi.js';
 import { RuleFileError, type RuleIssue } from '../errors.js';
 import { createMatcher } from '../match/match.js';
 import { baseKey, compileAbbreviations, matchingKey } from '../match/normalize.js';
-import { syntaxReason } from '../json-syntax.js';
+import { jsonPath, syntaxReason } from '../json-syntax.js';
 import { mappingFileSchema, programFileSchema, ruleSetFileSchema } from './schema.js';
 import type { MappingFile, ProgramFile, RuleSetFile } from './schema.js';
 import type {
@@ -108,16 +108,6 @@ function syntaxMsg(src: SourceFile, e: ParseError): Msg {
   return msg(`JSON syntax error: ${words.en}`, `lỗi cú pháp JSON: ${words.vi}`);
 }
 
-/** `$.subjects[2].lessons[0].periods` from path segments. */
-export function jsonPath(path: readonly Segment[]): string {
-  let s = '$';
-  for (const seg of path) {
-    if (typeof seg === 'number') s += `[${seg}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(seg)) s += `.${seg}`;
-    else s += `[${JSON.stringify(seg)}]`;
-  }
-  return s;
-}
 
 /** A path as listed in ruleset.json, in the form used as a key of the `files` map. */
 export function resolveRulePath(listed: string): string {

@@ -1,7 +1,7 @@
 // JSON transcripts (an array of rows, or { person, courses }) → Transcript, validated with zod, errors by JSON path.
 
 import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
-import { lineColumn, parseJsonTree } from '../json-syntax.js';
+import { jsonPath, lineColumn, parseJsonTree } from '../json-syntax.js';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { classifyHeader } from './headers.js';
@@ -67,9 +67,6 @@ const personSchema = z.looseObject({
 
 type Segment = string | number;
 
-function jsonPath(segments: readonly Segment[]): string {
-  return '$' + segments.map((s) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/u.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join('');
-}
 
 /** A short description of a JSON value for error messages: [English, Vietnamese]. */
 function describe(v: unknown): [string, string] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet, jsonPath, listedRuleFiles, resolveRulePath } from '../../src/rules/compile.js';
+import { jsonPath } from '../../src/json-syntax.js';
+import { compileRuleSet, listedRuleFiles, resolveRulePath } from '../../src/rules/compile.js';
 import { formatRuleIssue, RuleFileError, type RuleIssue } from '../../src/errors.js';
 import { courseProgram, defaultFiles, mappingFile, perSubjectProgram, rootFile, toMap, v, type Files } from './builders.js';
 
