@@ -136,15 +136,18 @@ export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, option
   }
 
   // 3. Evaluate each program twice and derive the verdict.
-  const programResults = programs.map((program) => programResult(program, prepared, units, ruleSet));
+  const unverified = programs.map((program) => unverifiedData(program, prepared));
+  const programResults: ProgramResult[] = programs.map((program, i) => ({
+    ...programResult(program, prepared, units, ruleSet),
+    usesUnverifiedData: !isEmpty(unverified[i]!),
+  }));
   for (const result of programResults) {
     if (result.overlapRows.length > 0) {
       notices.push({ code: 'overlapping-modules', args: { programId: result.programId, rows: result.overlapRows, lessons: result.overlapLessons } });
     }
   }
-  for (const program of programs) {
-    const unverified = unverifiedData(program, prepared);
-    if (!isEmpty(unverified)) notices.push({ code: 'unverified-rules', args: { programId: program.id, ...unverified } });
+  programs.forEach((program, i) => {
+    if (!isEmpty(unverified[i]!)) notices.push({ code: 'unverified-rules', args: { programId: program.id, ...unverified[i]! } });
     const range = narrowest(ruleSet.effective, program.effective);
     if ((range.from && options.asOf < range.from) || (range.to && options.asOf > range.to)) {
       notices.push({
@@ -152,7 +155,7 @@ export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, option
         args: { asOf: options.asOf, programId: program.id, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) },
       });
     }
-  }
+  });
   const passed = programResults.filter((p) => p.verdict === 'PASS').sort((a, b) => b.rank - a.rank);
 
   return {
@@ -266,7 +269,12 @@ function contributions(rule: MappingRule, periods: number | null, programs: Prog
  * exempt unit only where nothing studied does (pessimistic), or they add up (optimistic), so overlapping content
  * never decides a PASS on its own.
  */
-function programResult(program: Program, prepared: Prepared[], units: Map<string, string>, ruleSet: RuleSet): ProgramResult {
+function programResult(
+  program: Program,
+  prepared: Prepared[],
+  units: Map<string, string>,
+  ruleSet: RuleSet,
+): Omit<ProgramResult, 'usesUnverifiedData'> {
   type Tally = { pessRows: number[]; optRows: number[]; pess: Map<string, number>; opt: Map<string, number>; exempt: boolean };
   const byModule = new Map<string, Tally>();
   for (const p of prepared) {
@@ -340,7 +348,6 @@ function programResult(program: Program, prepared: Prepared[], units: Map<string
     overlapRows,
     overlapLessons,
     shortfall: shortfallOf(program, pessimistic),
-    usesUnverifiedData: !isEmpty(unverifiedData(program, prepared)),
   };
 }
 
