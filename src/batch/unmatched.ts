@@ -49,8 +49,9 @@ const MAX_SUGGESTIONS = 3;
 /**
  * The up to three rules whose names are nearest to `key` (edit distance on matching keys; a rule's distance is
  * that of its nearest name). Ties keep rule-file order. Only a suggestion for the officer: it changes no result.
+ * `rules explain` passes `minSimilarity` 0: a rule author always wants the three nearest.
  */
-export function suggestRules(key: string, ruleSet: RuleSet, lang: Lang): Suggestion[] {
+export function suggestRules(key: string, ruleSet: RuleSet, lang: Lang, minSimilarity = MIN_SIMILARITY): Suggestion[] {
   const scored: (Suggestion & { order: number })[] = [];
   for (const rule of ruleSet.rules) {
     let best = 0;
@@ -61,7 +62,7 @@ export function suggestRules(key: string, ruleSet: RuleSet, lang: Lang): Suggest
       if (longer === 0) continue;
       best = Math.max(best, 1 - distance(key, name) / longer);
     }
-    if (best >= MIN_SIMILARITY) {
+    if (best >= minSimilarity) {
       scored.push({ ruleId: rule.id, label: rule.label[lang], similarity: Math.round(best * 100) / 100, order: rule.order });
     }
   }

@@ -8,10 +8,12 @@ import { loadRuleSet } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Io } from './io.js';
 import { cliMessages } from './messages.js';
+import { registerRulesExplain } from './rules-explain.js';
+import { rulesCliMessages } from './rules-messages.js';
 
 export function registerRules(program: Command, io: Io, lang: Lang): void {
   const m = cliMessages(lang);
-  const rules = program.command('rules').description(m.rules.description);
+  const rules = program.command('rules').description(m.rules.description).addHelpText('after', rulesCliMessages(lang).authoring);
   rules
     .command('check')
     .description(m.rules.checkDescription)
@@ -24,6 +26,7 @@ export function registerRules(program: Command, io: Io, lang: Lang): void {
       io.stdout.write(`${ruleSetSummary(ruleSet, opts.lang)}\n`);
       io.exitCode = 0;
     });
+  registerRulesExplain(rules, io, lang);
 }
 
 export function ruleSetSummary(ruleSet: RuleSet, lang: Lang): string {

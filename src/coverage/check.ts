@@ -242,7 +242,7 @@ function couldGiveMore(candidate: RowOutcome, counted: RowOutcome, ruleSet: Rule
 }
 
 /** Split a row's periods over its rule's target lessons, program by program (§6.4). */
-function contributions(rule: MappingRule, periods: number | null, programs: Program[], ruleSet: RuleSet): RowContribution[] {
+export function contributions(rule: MappingRule, periods: number | null, programs: Program[], ruleSet: RuleSet): RowContribution[] {
   const out: RowContribution[] = [];
   for (const program of programs) {
     const targets = rule.targets

@@ -38,6 +38,17 @@ export interface ModuleInfo {
   name: string;
 }
 
+/** The part a module names, if any, and the base name its parts share (used by `unitsOf` and `rules explain`). */
+export function partOf(
+  m: Pick<ModuleInfo, 'ruleId' | 'key' | 'name'>,
+  parts: PartMarkers | null,
+  isModuleName: (ruleId: string, base: string) => boolean,
+): { base: string; part: number | null } {
+  const split = BRACKETED_NUMBER.test(m.name) ? { base: m.key, part: null, marked: false } : splitPart(m.key, parts);
+  const part = split.part !== null && (split.marked || isModuleName(m.ruleId, split.base)) ? split.part : null;
+  return { base: part === null ? m.key : split.base, part };
+}
+
 /**
  * Units of content: modules of one rule that are distinct parts of the same base name ("Triết học 1",
  * "Triết học 2") form one unit and add up; every other module is a unit of its own. Units that feed the same
@@ -51,9 +62,7 @@ export function unitsOf(
 ): Map<string, string> {
   const families = new Map<string, { id: string; part: number | null }[]>();
   for (const m of modules) {
-    const split = BRACKETED_NUMBER.test(m.name) ? { base: m.key, part: null, marked: false } : splitPart(m.key, parts);
-    const part = split.part !== null && (split.marked || isModuleName(m.ruleId, split.base)) ? split.part : null;
-    const base = part === null ? m.key : split.base;
+    const { base, part } = partOf(m, parts, isModuleName);
     const family = `${m.ruleId}\u0000${base}`;
     const list = families.get(family);
     if (list) list.push({ id: m.id, part });

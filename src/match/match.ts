@@ -2,15 +2,39 @@
 
 import type { RuleMatchInfo } from '../coverage/types.js';
 import type { MappingRule, RuleSet } from '../rules/types.js';
-import { baseKey, compileAbbreviations, matchingKey } from './normalize.js';
+import { baseKey, compileAbbreviations, matchingKey, type KeySteps } from './normalize.js';
+
+/** One keyword set of a rule as tried on a key: the decision trace `rules explain` shows (src/match/explain.ts). */
+export interface KeywordSetTrace {
+  /** position of the set in the rule's `keywords` */
+  index: number;
+  found: string[];
+  missed: string[];
+  /** `none` words present in the key: any one rules the set out */
+  excludedBy: string[];
+  specificity: number;
+  matched: boolean;
+}
+
+/** Every candidate the matcher weighed for one key; filled only when a trace is asked for. */
+export interface MatchTrace {
+  byName: string[];
+  byCode: string[];
+  keywords: { ruleId: string; sets: KeywordSetTrace[]; specificity: number }[];
+}
 
 export interface Matcher {
   /** the matching key of a course name under this rule set's abbreviations and dropped tokens */
   key(name: string): string;
   /** normalised form of a course code (letters and digits only) */
   codeKey(code: string): string;
-  /** match an already computed key (and optional code) */
-  matchKey(key: string, code?: string): RuleMatchInfo | null;
+  /** the key of a name with every normalisation step recorded (not cached: for explanations) */
+  keySteps(name: string): KeySteps;
+  /**
+   * Match an already computed key (and optional code). With `trace`, every candidate is also recorded — the
+   * decision itself is the same, so an explanation can never disagree with a check.
+   */
+  matchKey(key: string, code?: string, trace?: MatchTrace): RuleMatchInfo | null;
 }
 
 const KEY_CACHE_SIZE = 10_000;
@@ -72,31 +96,59 @@ export function compileMatcher(ruleSet: RuleSet): Matcher {
       }
       return k;
     },
+    keySteps(name) {
+      const steps: KeySteps = { nfc: '', lower: '', plain: '', base: '', dropped: [], expanded: [], key: '' };
+      matchingKey(name, keyOpts, steps);
+      return steps;
+    },
     codeKey,
-    matchKey(key, code) {
+    matchKey(key, code, trace) {
       if (key === '' && !code) return null;
       const named = byName.get(key);
-      if (named) return pick(named, 'name');
-      if (code) {
-        const coded = byCode.get(codeKey(code));
-        if (coded) return pick(coded, 'code');
+      // without a trace the first stage that decides ends the search; with one, every stage is tried and recorded
+      const coded = code && (trace || !named) ? byCode.get(codeKey(code)) : undefined;
+      if (trace) {
+        trace.byName = (named ?? []).map((r) => r.id);
+        trace.byCode = (coded ?? []).map((r) => r.id);
+        trace.keywords = [];
       }
-      if (key === '') return null;
+      if (named && !trace) return pick(named, 'name');
+      if (coded && !trace) return pick(coded, 'code');
       const padded = ` ${key} `;
       let best = -1;
       let winners: MappingRule[] = [];
-      for (const { rule, sets } of keywordRules) {
-        let spec = -1;
-        for (const s of sets) {
-          if (s.specificity <= spec) continue;
-          if (s.all.every((p) => padded.includes(p)) && !s.none.some((p) => padded.includes(p))) spec = s.specificity;
+      if (key !== '') {
+        for (const { rule, sets } of keywordRules) {
+          const setTraces: KeywordSetTrace[] | undefined = trace ? [] : undefined;
+          let spec = -1;
+          for (let index = 0; index < sets.length; index++) {
+            const s = sets[index]!;
+            if (!setTraces && s.specificity <= spec) continue;
+            const matched = s.all.every((p) => padded.includes(p)) && !s.none.some((p) => padded.includes(p));
+            if (setTraces) {
+              setTraces.push({
+                index,
+                found: s.all.filter((p) => padded.includes(p)).map((p) => p.trim()),
+                missed: s.all.filter((p) => !padded.includes(p)).map((p) => p.trim()),
+                excludedBy: s.none.filter((p) => padded.includes(p)).map((p) => p.trim()),
+                specificity: s.specificity,
+                matched,
+              });
+            }
+            if (matched && s.specificity > spec) spec = s.specificity;
+          }
+          if (trace && setTraces!.some((t) => t.found.length > 0 || t.matched)) {
+            trace.keywords.push({ ruleId: rule.id, sets: setTraces!, specificity: spec });
+          }
+          if (spec < 0) continue;
+          if (spec > best) {
+            best = spec;
+            winners = [rule];
+          } else if (spec === best) winners.push(rule);
         }
-        if (spec < 0) continue;
-        if (spec > best) {
-          best = spec;
-          winners = [rule];
-        } else if (spec === best) winners.push(rule);
       }
+      if (named) return pick(named, 'name');
+      if (coded) return pick(coded, 'code');
       return winners.length ? pick(winners, 'keywords') : null;
     },
   };

@@ -15,19 +15,25 @@ export function baseKey(s: string): string {
   const lower = s.toLowerCase();
   // most keys (English names, codes, already-plain text) need no Unicode work: keep that path cheap
   if (PLAIN.test(lower)) return lower.replace(/[^a-z0-9]+/g, ' ').trim();
-  return lower
-    .replace(/đ/gu, 'd')
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return wordsOnly(stripDiacritics(lower));
+}
+
+/** Diacritics removed, đ → d (the input is already lower case). */
+function stripDiacritics(lower: string): string {
+  return lower.replace(/đ/gu, 'd').normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+/** Every run of non-letters/digits becomes one space, trimmed. */
+function wordsOnly(s: string): string {
+  return s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 const PLAIN = /^[\x00-\x7f]*$/;
 
 /** Compiled abbreviation table: whole-word sequences, longest first, applied in one left-to-right pass. */
 export interface Expander {
-  expand(words: string[]): string[];
+  /** `hits`, when given, receives each abbreviation applied (for explanations) */
+  expand(words: string[], hits?: { from: string; to: string }[]): string[];
 }
 
 export function compileAbbreviations(abbreviations: readonly Abbreviation[]): Expander {
@@ -43,7 +49,7 @@ export function compileAbbreviations(abbreviations: readonly Abbreviation[]): Ex
     else byFirst.set(first, [e]);
   }
   return {
-    expand(words) {
+    expand(words, hits) {
       const out: string[] = [];
       let i = 0;
       outer: while (i < words.length) {
@@ -54,6 +60,7 @@ export function compileAbbreviations(abbreviations: readonly Abbreviation[]): Ex
             for (let k = 1; ok && k < c.from.length; k++) ok = words[i + k] === c.from[k];
             if (ok) {
               out.push(...c.to);
+              hits?.push({ from: c.from.join(' '), to: c.to.join(' ') });
               i += c.from.length;
               continue outer;
             }
@@ -73,13 +80,41 @@ export interface KeyOptions {
   dropToken?: RegExp;
 }
 
-/** The matching key of a course name: `baseKey`, code-like tokens dropped, abbreviations expanded. */
-export function matchingKey(s: string, opts: KeyOptions = {}): string {
-  let words = baseKey(s).split(' ').filter(Boolean);
+/** Each step from a name to its key, as `rules explain` shows it. */
+export interface KeySteps {
+  nfc: string;
+  lower: string;
+  /** diacritics stripped (đ → d), punctuation still in place */
+  plain: string;
+  /** `baseKey`: punctuation runs become one space */
+  base: string;
+  /** code-like tokens dropped (`dropToken`) */
+  dropped: string[];
+  /** abbreviations applied, in order */
+  expanded: { from: string; to: string }[];
+  key: string;
+}
+
+/**
+ * The matching key of a course name: `baseKey`, code-like tokens dropped, abbreviations expanded.
+ * `steps`, when given, is filled with every intermediate form (the key computed is the same).
+ */
+export function matchingKey(s: string, opts: KeyOptions = {}, steps?: KeySteps): string {
+  const base = baseKey(s);
+  let words = base.split(' ').filter(Boolean);
   if (opts.dropToken) {
     const re = opts.dropToken;
+    if (steps) steps.dropped = words.filter((w) => re.test(w));
     words = words.filter((w) => !re.test(w));
   }
-  if (opts.expander) words = opts.expander.expand(words);
-  return words.join(' ');
+  if (opts.expander) words = opts.expander.expand(words, steps?.expanded);
+  const key = words.join(' ');
+  if (steps) {
+    steps.nfc = s.normalize('NFC');
+    steps.lower = steps.nfc.toLowerCase();
+    steps.plain = stripDiacritics(steps.lower);
+    steps.base = base;
+    steps.key = key;
+  }
+  return key;
 }

@@ -35,10 +35,11 @@ export async function runIn(argv: string[], over: Partial<Io> & { input?: string
 }
 
 /** Spawn the built bin (run `npm run build` / `npx tsc` first) from the repository root. */
-export function spawnBin(args: string[], env: Record<string, string> = {}): Ran {
+export function spawnBin(args: string[], env: Record<string, string> = {}, input?: string): Ran {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    ...(input !== undefined ? { input } : {}),
     env: { PATH: process.env.PATH ?? '', ...env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

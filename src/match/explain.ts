@@ -1,0 +1,87 @@
+// Why a course name matches the rule it matches: the matcher's own decision trace, plus what the rule feeds.
+
+import { suggestRules, type Suggestion } from '../batch/unmatched.js';
+import { contributions } from '../coverage/check.js';
+import { partOf, splitPart } from '../coverage/modules.js';
+import type { RuleMatchInfo } from '../coverage/types.js';
+import type { Lang } from '../report/messages.js';
+import type { RuleSet } from '../rules/types.js';
+import { matcherFor, type MatchTrace } from './match.js';
+import type { KeySteps } from './normalize.js';
+
+/** What a name's trailing number turned out to be. */
+export type NumberMarker =
+  | { kind: 'part'; base: string; part: number; marked: boolean }
+  /** a number after an attempt or term word ("lần 2", "kì 2"): never a part */
+  | { kind: 'attempt'; words: string }
+  /** a bare number after a name that is not one of the rule's module names ("… học kì 2" is not part 2) */
+  | { kind: 'not-a-part'; number: number; base: string };
+
+export interface LessonFed {
+  lessonId: string;
+  subjectId: string;
+  /** share of the row's periods this lesson gets within the program (0–1) */
+  share: number;
+}
+
+export interface Explanation {
+  name: string;
+  code?: string;
+  steps: KeySteps;
+  /** the code as matched (letters and digits only) */
+  codeKey?: string;
+  /** the trailing number, when the key ends in one the rule set reads as a part number */
+  number: NumberMarker | null;
+  candidates: MatchTrace;
+  /** exactly what `check` decides for this name and code */
+  match: RuleMatchInfo | null;
+  /** per program the winner maps into: the lessons fed and their shares */
+  feeds: { programId: string; lessons: LessonFed[] }[];
+  /** no match: the nearest rules by edit distance (a suggestion, never applied) */
+  suggestions: Suggestion[];
+}
+
+/**
+ * Explain how `name` (and `code`) match under `ruleSet`. The key, the candidates and the decision come from the
+ * matcher `check` uses (`matcherFor`), with its trace switched on: the two cannot disagree.
+ */
+export function explainName(ruleSet: RuleSet, name: string, code?: string, lang: Lang = 'vi'): Explanation {
+  const matcher = matcherFor(ruleSet);
+  const steps = matcher.keySteps(name);
+  const candidates: MatchTrace = { byName: [], byCode: [], keywords: [] };
+  const codeGiven = code !== undefined && code.trim() !== '' ? code : undefined;
+  const match = matcher.matchKey(steps.key, codeGiven, candidates);
+  const rule = match ? ruleSet.rules.find((r) => r.id === match.ruleId) : undefined;
+  const feeds = rule
+    ? contributions(rule, 1, ruleSet.programs, ruleSet).map((c) => ({
+        programId: c.programId,
+        lessons: c.lessons.map((l) => ({ lessonId: l.lessonId, subjectId: l.subjectId, share: l.periods ?? 0 })),
+      }))
+    : [];
+  return {
+    name,
+    ...(codeGiven !== undefined ? { code: codeGiven, codeKey: matcher.codeKey(codeGiven) } : {}),
+    steps,
+    number: numberMarker(ruleSet, name, steps.key, rule?.id ?? null),
+    candidates,
+    match,
+    feeds,
+    suggestions: match ? [] : suggestRules(steps.key, ruleSet, lang, 0),
+  };
+}
+
+/** The trailing number of a key, read as check reads it when it groups parts of a module (coverage/modules.ts). */
+function numberMarker(ruleSet: RuleSet, name: string, key: string, ruleId: string | null): NumberMarker | null {
+  const parts = ruleSet.parts;
+  if (!parts) return null;
+  const words = key.split(' ');
+  const last = parts.numbers.get(words[words.length - 1] ?? '');
+  if (last === undefined || words.length < 2) return null;
+  const before = words[words.length - 2]!;
+  if (parts.notAfter.has(before)) return { kind: 'attempt', words: `${before} ${words[words.length - 1]}` };
+  const split = splitPart(key, parts);
+  const isModuleName = (id: string, base: string) => ruleSet.rules.find((r) => r.id === id)?.match.names.includes(base) ?? false;
+  const read = ruleId ? partOf({ ruleId, key, name }, parts, isModuleName) : { base: key, part: null };
+  if (read.part !== null) return { kind: 'part', base: read.base, part: read.part, marked: split.marked };
+  return { kind: 'not-a-part', number: last, base: split.base };
+}
