@@ -9,6 +9,8 @@ import type { RuleSet } from '../rules/types.js';
 import type { Io } from './io.js';
 import { cliMessages } from './messages.js';
 import { registerRulesExplain } from './rules-explain.js';
+import { registerRulesInit } from './rules-init.js';
+import { registerRulesShow } from './rules-show.js';
 import { rulesCliMessages } from './rules-messages.js';
 
 export function registerRules(program: Command, io: Io, lang: Lang): void {
@@ -27,6 +29,8 @@ export function registerRules(program: Command, io: Io, lang: Lang): void {
       io.exitCode = 0;
     });
   registerRulesExplain(rules, io, lang);
+  registerRulesShow(rules, io, lang);
+  registerRulesInit(rules, io, lang);
 }
 
 export function ruleSetSummary(ruleSet: RuleSet, lang: Lang): string {
