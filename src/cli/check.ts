@@ -6,6 +6,7 @@ import { checkTranscript } from '../coverage/check.js';
 import type { CheckOptions } from '../coverage/types.js';
 import { UsageError } from '../errors.js';
 import { checkCsvRows, toCsv } from '../report/csv.js';
+import { renderHtml } from '../report/html.js';
 import { buildJsonReport } from '../report/json.js';
 import type { Lang } from '../report/messages.js';
 import { renderText } from '../report/text.js';
@@ -21,17 +22,18 @@ import { cliMessages } from './messages.js';
 import {
   addCheckingOptions,
   asOfFrom,
+  CHECK_FORMATS,
   checkOptionsFrom,
-  OUTPUT_FORMATS,
+  formatFromPath,
   readOptionsFrom,
+  type CheckFormat,
   type CheckingOptionValues,
-  type OutputFormat,
 } from './options.js';
 import { writeOutputAtomic } from './output.js';
 import { toolVersion } from './version.js';
 
 export interface CheckCommandOptions extends CheckingOptionValues {
-  format: OutputFormat;
+  format: CheckFormat;
   output?: string;
   excel?: boolean;
   color: boolean;
@@ -44,7 +46,7 @@ export function registerCheck(program: Command, io: Io, lang: Lang): void {
     .command('check')
     .description(m.description)
     .argument('<files...>', m.files)
-    .addOption(new Option('-f, --format <format>', m.format).choices(OUTPUT_FORMATS).default('text'))
+    .addOption(new Option('-f, --format <format>', m.format).choices(CHECK_FORMATS).default('text'))
     .option('-o, --output <file>', m.output)
     .option('--excel', m.excel);
   addCheckingOptions(cmd, lang)
@@ -52,6 +54,9 @@ export function registerCheck(program: Command, io: Io, lang: Lang): void {
     .option('--debug', m.debug)
     .addHelpText('after', m.examples)
     .action(async (files: string[], opts: CheckCommandOptions, cmd: Command) => {
+      // `-o ket-qua.html` says the format when --format does not
+      const fromPath = opts.output !== undefined ? formatFromPath(opts.output) : null;
+      if (fromPath && cmd.getOptionValueSource('format') === 'default' && !opts.excel) opts.format = fromPath;
       // --excel alone implies CSV; with another explicit format it is a mistake worth saying
       if (opts.excel && opts.format !== 'csv') {
         if (cmd.getOptionValueSource('format') === 'default') opts.format = 'csv';
@@ -89,6 +94,13 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
   if (opts.format === 'json') {
     const meta = { files, toolVersion: toolVersion(), ...(transcript.person ? { person: transcript.person } : {}) };
     data = `${JSON.stringify(buildJsonReport(result, ruleSet, meta), null, 2)}\n`;
+  } else if (opts.format === 'html') {
+    data = renderHtml(result, ruleSet, {
+      lang,
+      files,
+      toolVersion: toolVersion(),
+      ...(transcript.person ? { person: transcript.person } : {}),
+    });
   } else if (opts.format === 'csv') {
     const { header, rows } = checkCsvRows(result, ruleSet, lang);
     data = toCsv(header, rows, { excel: opts.excel === true });

@@ -73,6 +73,7 @@ Ví dụ:
   $ llct check bang-diem.csv --level so-cap --format json -o ket-qua.json
   $ llct check bang-diem-dai-hoc.csv bang-diem-bang-hai.csv
   $ llct check bang-diem.csv --format csv --excel -o ket-qua.csv
+  $ llct check bang-diem.csv -o ket-qua.html      (phiếu đối chiếu để in, ký)
   $ llct check bang-diem-cu.csv --encoding windows-1258 --as-of 2020-06-30
   $ cat bang-diem.csv | llct check -
 
@@ -133,6 +134,7 @@ Examples:
   $ llct check bang-diem.csv --level so-cap --format json -o ket-qua.json
   $ llct check degree.csv second-degree.csv
   $ llct check bang-diem.csv --format csv --excel -o ket-qua.csv
+  $ llct check bang-diem.csv -o sheet.html --lang en     (a comparison sheet to print and sign)
   $ llct check old.csv --encoding windows-1258 --as-of 2020-06-30
   $ cat bang-diem.csv | llct check -
 

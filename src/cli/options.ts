@@ -13,6 +13,20 @@ import { cliMessages } from './messages.js';
 export const OUTPUT_FORMATS = ['text', 'json', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** `check` also writes a printable HTML document (a batch writes one per dossier with --out). */
+export const CHECK_FORMATS = [...OUTPUT_FORMATS, 'html'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+/** The format an output file's extension names (`-o ket-qua.html`), or null for any other name. */
+export function formatFromPath(path: string): CheckFormat | null {
+  const ext = /\.([a-z]+)$/iu.exec(path)?.[1]?.toLowerCase();
+  if (ext === 'html' || ext === 'htm') return 'html';
+  if (ext === 'json') return 'json';
+  if (ext === 'csv') return 'csv';
+  if (ext === 'txt') return 'text';
+  return null;
+}
+
 export const DELIMITER_CHOICES = [',', ';', 'tab'] as const;
 export const SCALE_CHOICES = ['10', '4'] as const;
 

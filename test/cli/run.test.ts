@@ -44,7 +44,7 @@ describe('usage errors exit 2 with one line', () => {
   const cases: [string, string[], RegExp][] = [
     ['unknown option', ['check', ERA, '--bogus'], /^llct: lỗi: không có tùy chọn '--bogus'/],
     ['unknown level', ['check', ERA, '--level', 'so-cap,dai-hoc'], /^llct: không có chương trình mã dai-hoc trong --level; các mã hợp lệ: so-cap, trung-cap, cao-cap$/m],
-    ['bad format', ['check', ERA, '--format', 'xml'], /^llct: lỗi: giá trị 'xml' của tùy chọn '-f, --format <format>' không hợp lệ; chọn một trong: text, json, csv\./],
+    ['bad format', ['check', ERA, '--format', 'xml'], /^llct: lỗi: giá trị 'xml' của tùy chọn '-f, --format <format>' không hợp lệ; chọn một trong: text, json, csv, html\./],
     ['bad date', ['check', ERA, '--as-of', '2021-02-30'], /^llct: --as-of cần một ngày dạng DD\/MM\/YYYY hoặc YYYY-MM-DD/],
     ['bad pass mark', ['check', ERA, '--pass-mark', 'năm'], /^llct: --pass-mark cần một số/],
     ['bad periods per credit', ['check', ERA, '--periods-per-credit', '0'], /^llct: --periods-per-credit cần một số tiết dương/],
@@ -139,6 +139,21 @@ describe('-o writes a file', () => {
     expect(written).toContain('Kết luận: tương đương trình độ SƠ CẤP');
     expect(written).not.toContain(ANSI);
     expect(await readdir(dir)).toEqual(['ket-qua.txt']);
+  });
+
+  it('an .html name picks the HTML report; --format html prints it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'llct-'));
+    const out = join(dir, 'ket-qua.html');
+    expect(await runIn(['check', ERA, ...ASOF, '-o', out])).toMatchObject({ code: 0, stdout: '' });
+    const written = await readFile(out, 'utf8');
+    expect(written.startsWith('<!DOCTYPE html>\n<html lang="vi">')).toBe(true);
+    expect(written).toContain('ĐẠT');
+    const printed = await runIn(['check', ERA, ...ASOF, '--format', 'html', '--lang', 'en']);
+    expect(printed.code).toBe(0);
+    expect(printed.stdout.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
+    // an explicit --format wins over the extension
+    await runIn(['check', ERA, ...ASOF, '--format', 'text', '-o', out]);
+    expect(await readFile(out, 'utf8')).toContain('Kết luận:');
   });
 
   it('--excel implies CSV with a BOM and semicolons', async () => {
