@@ -8,6 +8,7 @@ import { loadRuleSet } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Io } from './io.js';
 import { cliMessages } from './messages.js';
+import { registerRulesDiff } from './rules-diff.js';
 import { registerRulesExplain } from './rules-explain.js';
 import { registerRulesInit } from './rules-init.js';
 import { registerRulesShow } from './rules-show.js';
@@ -30,6 +31,7 @@ export function registerRules(program: Command, io: Io, lang: Lang): void {
     });
   registerRulesExplain(rules, io, lang);
   registerRulesShow(rules, io, lang);
+  registerRulesDiff(rules, io, lang);
   registerRulesInit(rules, io, lang);
 }
 

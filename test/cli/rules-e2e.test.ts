@@ -1,19 +1,19 @@
 // End-to-end: the rule-authoring commands (explain, show, diff, init), spawned; one snapshot per command line.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, spawnBin, type Ran } from './helpers.js';
 
 /** Spawn the bin in `cwd` (paths in the output stay relative, so snapshots are stable). */
-function spawnIn(cwd: string, args: string[]): Ran {
+function spawnIn(cwd: string, args: readonly string[]): Ran {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-const snapshot = async (name: string, args: string[], input?: string, cwd?: string) => {
-  const r = cwd ? spawnIn(cwd, args) : spawnBin(args, { NO_COLOR: '1' }, input);
+const snapshot = async (name: string, args: readonly string[], input?: string, cwd?: string) => {
+  const r = cwd ? spawnIn(cwd, args) : spawnBin([...args], { NO_COLOR: '1' }, input);
   const stderr = r.stderr ? `\n--- stderr ---\n${r.stderr}` : '';
   await expect(`$ llct ${args.map((a) => (/[\s"]/u.test(a) ? JSON.stringify(a) : a)).join(' ')}\n\n${r.stdout}${stderr}\nExit code: ${r.code}\n`).toMatchFileSnapshot(`./__snapshots__/${name}.txt`);
   return r;
@@ -88,5 +88,46 @@ describe('rules init (spawned)', () => {
     writeFileSync(join(cwd, 'ghi-chu.txt'), 'x');
     await snapshot('rules-init-not-empty', ['rules', 'init', '.'], undefined, cwd);
     expect(readFileSync(join(cwd, 'ghi-chu.txt'), 'utf8')).toBe('x');
+  });
+});
+
+describe('rules diff (spawned)', () => {
+  /** A folder holding the shipped rules (cu), a copy with the tthcm rule losing lesson SC07 (moi), the dossiers (ho-so). */
+  function workspace(): string {
+    const cwd = mkdtempSync(join(tmpdir(), 'llct-diff-'));
+    symlinkSync(join(ROOT, 'rules'), join(cwd, 'cu'));
+    symlinkSync(join(ROOT, 'fixtures/dossiers/sample'), join(cwd, 'ho-so'));
+    cpSync(join(ROOT, 'rules'), join(cwd, 'moi'), { recursive: true });
+    const file = join(cwd, 'moi/mapping.json');
+    const mapping = JSON.parse(readFileSync(file, 'utf8')) as { rules: { id: string; targets: string[] }[] };
+    const rule = mapping.rules.find((r) => r.id === 'tthcm')!;
+    rule.targets = rule.targets.filter((t) => t !== 'SC07');
+    writeFileSync(file, JSON.stringify(mapping, null, 2));
+    return cwd;
+  }
+
+  it.each([
+    ['rules-diff-same', ['rules', 'diff', '--old', 'cu', '--new', 'cu', 'ho-so', '--as-of', '2021-01-01'], 0],
+    ['rules-diff-same-en', ['rules', 'diff', '--old', 'cu', '--new', 'cu', 'ho-so', '--as-of', '2021-01-01', '--lang', 'en'], 0],
+    ['rules-diff-edited', ['rules', 'diff', '--old', 'cu', '--new', 'moi', 'ho-so', '--as-of', '2021-01-01', '--out', 'thay-doi.csv'], 1],
+    ['rules-diff-edited-en', ['rules', 'diff', '--old', 'cu', '--new', 'moi', 'ho-so', '--as-of', '2021-01-01', '--lang', 'en'], 1],
+    ['rules-diff-no-old', ['rules', 'diff', 'ho-so'], 2],
+  ] as const)('%s', async (name, args, code) => {
+    const cwd = workspace();
+    const r = await snapshot(name, [...args], undefined, cwd);
+    expect(r.code).toBe(code);
+    if (args.includes('--out')) {
+      await expect(readFileSync(join(cwd, 'thay-doi.csv'), 'utf8')).toMatchFileSnapshot('./__snapshots__/rules-diff-edited.csv');
+    }
+  });
+
+  it('--format json lists the same dossiers with English ids', () => {
+    const cwd = workspace();
+    const r = spawnIn(cwd, ['rules', 'diff', '--old', 'cu', '--new', 'moi', 'ho-so', '--as-of', '2021-01-01', '--format', 'json']);
+    const diff = JSON.parse(r.stdout) as { changed: { dossier: string; rules: string[] }[]; transitions: { programId: string; from: string; to: string }[] };
+    expect(r.code).toBe(1);
+    expect(diff.changed.length).toBe(11);
+    expect(new Set(diff.changed.flatMap((d) => d.rules))).toEqual(new Set(['tthcm']));
+    expect(diff.transitions).toContainEqual({ programId: 'so-cap', from: 'PASS', to: 'FAIL', dossiers: 8 });
   });
 });

@@ -1,0 +1,91 @@
+// `llct rules diff --old DIR [--new DIR] <corpus>`: every dossier of a batch folder checked under both rule sets;
+// the dossiers whose verdict, periods or lessons change, with the rows and rules responsible. Exit 1 on a verdict change.
+
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { discoverDossiers } from '../batch/discover.js';
+import { evaluateDossier, type EvaluateContext } from '../batch/evaluate.js';
+import { batchMessages } from '../batch/messages.js';
+import { readDossierFiles } from '../batch/read-dossier.js';
+import { scanBatchFolder } from '../batch/scan.js';
+import { UsageError } from '../errors.js';
+import { toCsv } from '../report/csv.js';
+import { DIFF_CSV_COLUMNS, diffCsvRows, diffJson, renderDiff, type DiffSides } from '../report/diff.js';
+import type { JsonReport } from '../report/json.js';
+import { LANGS, type Lang } from '../report/messages.js';
+import { diffCorpus, type DiffSide } from '../rules/diff.js';
+import { defaultRulesDir, loadRuleSet } from '../rules/load.js';
+import type { Io } from './io.js';
+import { cliMessages } from './messages.js';
+import { asOfFrom } from './options.js';
+import { writeOutputAtomic } from './output.js';
+import { rulesCliMessages } from './rules-messages.js';
+import { toolVersion } from './version.js';
+
+const DIFF_FORMATS = ['text', 'json'] as const;
+
+interface DiffOptions {
+  old?: string;
+  new?: string;
+  out?: string;
+  asOf?: string;
+  format: (typeof DIFF_FORMATS)[number];
+  lang: Lang;
+}
+
+function side(outcome: { summary: DiffSide['summary']; reportJson: string | null }): DiffSide {
+  const parsed = outcome.reportJson ? (JSON.parse(outcome.reportJson) as { report: JsonReport | null }) : null;
+  return { summary: outcome.summary, report: parsed?.report ?? null };
+}
+
+export function registerRulesDiff(rules: Command, io: Io, lang: Lang): void {
+  const m = rulesCliMessages(lang);
+  rules
+    .command('diff')
+    .description(m.diff.description)
+    .argument('<corpus>', m.diff.corpus)
+    .option('--old <dir>', m.diff.old)
+    .option('--new <dir>', m.diff.new)
+    .option('--out <file>', m.diff.out)
+    .option('--as-of <date>', `${m.diff.asOf} (YYYY-MM-DD)`)
+    .addOption(new Option('-f, --format <format>', m.format).choices(DIFF_FORMATS).default('text'))
+    .addOption(new Option('--lang <lang>', m.lang).choices(LANGS).default('vi'))
+    .option('--debug', cliMessages(lang).check.debug)
+    .addHelpText('after', m.diff.examples)
+    .action(async (corpus: string, opts: DiffOptions) => {
+      if (opts.old === undefined) {
+        throw new UsageError(
+          'rules diff needs the old rule set: --old DIR (the new one is --new DIR, or the shipped rules)',
+          'rules diff cần bộ quy tắc cũ: --old <thư mục> (bộ mới là --new <thư mục>, mặc định bộ quy tắc kèm theo)',
+        );
+      }
+      const oldDir = resolve(io.cwd, opts.old);
+      const newDir = opts.new !== undefined ? resolve(io.cwd, opts.new) : defaultRulesDir();
+      const [oldRules, newRules] = [await loadRuleSet(oldDir), await loadRuleSet(newDir)];
+      const root = resolve(io.cwd, corpus);
+      const dossiers = discoverDossiers(await scanBatchFolder(root, corpus));
+      if (dossiers.length === 0) throw new UsageError(batchMessages('en').noDossiers(corpus), batchMessages('vi').noDossiers(corpus));
+      const base: Omit<EvaluateContext, 'ruleSet'> = {
+        check: {},
+        defaultAsOf: asOfFrom(opts, io),
+        read: {},
+        lang: opts.lang,
+        reports: true,
+        toolVersion: toolVersion(),
+      };
+      // the batch's own evaluation, twice per dossier: a diff can never disagree with what batch would report
+      const pairs = dossiers.map((d) => {
+        const files = readDossierFiles(root, d);
+        return { old: side(evaluateDossier(files, { ...base, ruleSet: oldRules })), new: side(evaluateDossier(files, { ...base, ruleSet: newRules })) };
+      });
+      const diff = diffCorpus(pairs);
+      const sides: DiffSides = {
+        old: { id: oldRules.id, version: oldRules.version, dir: opts.old },
+        new: { id: newRules.id, version: newRules.version, dir: opts.new ?? (opts.lang === 'vi' ? 'bộ quy tắc kèm theo' : 'shipped rules') },
+        corpus,
+      };
+      if (opts.out !== undefined) await writeOutputAtomic(opts.out, toCsv([...DIFF_CSV_COLUMNS], diffCsvRows(diff)), { cwd: io.cwd });
+      io.stdout.write(opts.format === 'json' ? `${JSON.stringify(diffJson(diff, sides), null, 2)}\n` : renderDiff(diff, sides, opts.lang));
+      io.exitCode = diff.verdictChanges > 0 ? 1 : 0;
+    });
+}
