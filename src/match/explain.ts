@@ -1,7 +1,7 @@
 // Why a course name matches the rule it matches: the matcher's own decision trace, plus what the rule feeds.
 
 import { suggestRules, type Suggestion } from '../batch/unmatched.js';
-import { contributions } from '../coverage/check.js';
+import { contributions } from '../coverage/stages/shares.js';
 import { partOf, splitPart } from '../coverage/modules.js';
 import type { RuleMatchInfo } from '../coverage/types.js';
 import type { Lang } from '../report/messages.js';

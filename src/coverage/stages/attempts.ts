@@ -1,0 +1,152 @@
+// Stage 2 of the core: rows of one module are attempts (§6.3); each row gets its final state, once.
+
+import type { Program, RuleSet } from '../../rules/types.js';
+import { unitsOf, type ModuleInfo } from '../modules.js';
+import type { NotCountedReason, Notice, RowContribution, RowOutcome, UncertainReason } from '../types.js';
+import type { MatchedRow, MatchedRows } from './match-rows.js';
+import { contributions, optimisticPeriods } from './shares.js';
+
+/** A matched row with the outcome attempt grouping gave it. */
+export interface AttemptRow {
+  readonly matched: MatchedRow;
+  readonly outcome: RowOutcome;
+}
+
+export interface Attempts {
+  /** one per transcript row, in transcript order */
+  readonly rows: readonly AttemptRow[];
+  /** module (attempt group) → unit of content whose modules add up */
+  readonly units: ReadonlyMap<string, string>;
+  readonly notices: Notice[];
+}
+
+/** What this stage decides about a row before its outcome is built. */
+interface Draft {
+  state: RowOutcome['state'];
+  uncertain: UncertainReason[];
+  contributions: RowContribution[];
+  notCounted?: NotCountedReason;
+  supersededBy?: number;
+}
+
+/**
+ * Rows with the same name (and code) are attempts of one module. The certain attempt with the most periods
+ * counts; an uncertain attempt stays in play (optimistic evaluation only) when it could give more.
+ */
+export function groupAttempts(matched: MatchedRows, programs: readonly Program[], ruleSet: RuleSet): Attempts {
+  const notices: Notice[] = [];
+  const rulesById = new Map(ruleSet.rules.map((r) => [r.id, r]));
+  const drafts: Draft[] = matched.rows.map(() => ({ state: 'not-counted', uncertain: [], contributions: [] }));
+  type Item = { m: MatchedRow; d: Draft };
+  const byModule = new Map<string, Item[]>();
+  matched.rows.forEach((m, i) => {
+    const d = drafts[i]!;
+    if (!m.module) {
+      d.notCounted = 'unmatched';
+      return;
+    }
+    const list = byModule.get(m.module);
+    if (list) list.push({ m, d });
+    else byModule.set(m.module, [{ m, d }]);
+  });
+
+  const supersede = (p: Item, by: Item) => {
+    p.d.notCounted = 'duplicate';
+    p.d.supersededBy = by.m.row.id;
+    p.d.contributions = [];
+  };
+  const checkedLessons = new Set(programs.flatMap((p) => p.lessons.map((l) => l.id)));
+  const modules: ModuleInfo[] = [];
+  for (const [id, group] of byModule) {
+    const rule = group[0]!.m.rule!;
+    const relevant = rule.targets.some((t) => checkedLessons.has(t.lessonId));
+    const live: Item[] = [];
+    for (const p of group) {
+      if (p.m.reading.status === 'fail') p.d.notCounted = 'failed';
+      else if (!relevant) p.d.notCounted = 'not-relevant';
+      else {
+        const reasons: UncertainReason[] = [];
+        if (p.m.reading.uncertain) reasons.push(p.m.reading.uncertain);
+        if (p.m.periods.value === null) reasons.push('periods-unknown');
+        p.d.uncertain = reasons;
+        p.d.contributions = contributions(rule, p.m.periods.value, programs, ruleSet);
+        live.push(p);
+      }
+    }
+    const certain = live.filter((p) => p.d.uncertain.length === 0).sort(compareAttempts);
+    const counted = certain[0];
+    if (counted) counted.d.state = 'counted';
+    for (const p of certain.slice(1)) supersede(p, counted!);
+    for (const p of live.filter((x) => x.d.uncertain.length > 0).sort(compareAttempts)) {
+      if (counted && !couldGiveMore(p.d.contributions, counted.d.contributions, ruleSet)) {
+        supersede(p, counted);
+        continue;
+      }
+      p.d.state = 'uncertain';
+      if (p.m.reading.inBand) {
+        notices.push({
+          code: 'grade-band',
+          args: {
+            rowId: p.m.row.id,
+            grade: p.m.reading.value,
+            passMark: ruleSet.grading.tenPointPass,
+            uncertainBelow: ruleSet.grading.tenPointUncertainBelow,
+          },
+        });
+      }
+    }
+    for (const p of live) {
+      if (p.d.state !== 'not-counted' && p.m.reading.status === 'exempt') {
+        notices.push({ code: 'exempt-counted', args: { rowId: p.m.row.id } });
+      }
+    }
+    if (live.some((p) => p.d.state !== 'not-counted')) modules.push({ id, ruleId: rule.id, key: group[0]!.m.key, name: group[0]!.m.row.name });
+  }
+  const units = unitsOf(modules, ruleSet.parts, (ruleId, base) => rulesById.get(ruleId)?.match.names.includes(base) ?? false);
+
+  const rows = matched.rows.map((m, i) => ({ matched: m, outcome: outcomeOf(m, drafts[i]!) }));
+  if (rows.some(({ outcome: o }) => o.state !== 'not-counted' && o.periods.origin === 'credits')) {
+    notices.push({ code: 'periods-from-credits', args: { perCredit: matched.perUnit.credit, perDvht: matched.perUnit.dvht } });
+  }
+  return { rows, units, notices };
+}
+
+function outcomeOf(m: MatchedRow, d: Draft): RowOutcome {
+  const { row, reading } = m;
+  return {
+    rowId: row.id,
+    source: row.source,
+    name: row.name,
+    ...(row.code !== undefined ? { code: row.code } : {}),
+    key: m.key,
+    match: m.match,
+    grade: { text: reading.text, scale: reading.scale, value: reading.value, status: reading.status },
+    periods: m.periods,
+    state: d.state,
+    uncertain: d.uncertain,
+    contributions: d.contributions,
+    ...(d.notCounted !== undefined ? { notCounted: d.notCounted } : {}),
+    ...(d.supersededBy !== undefined ? { supersededBy: d.supersededBy } : {}),
+  };
+}
+
+const STATUS_RANK = { pass: 2, exempt: 2, uncertain: 1, missing: 1, fail: 0 } as const;
+
+/** Best attempt first: passed over uncertain over failed, known periods, more periods, higher grade, earlier row. */
+function compareAttempts(a: { m: MatchedRow }, b: { m: MatchedRow }): number {
+  return (
+    STATUS_RANK[b.m.reading.status] - STATUS_RANK[a.m.reading.status] ||
+    Number(b.m.periods.value !== null) - Number(a.m.periods.value !== null) ||
+    (b.m.periods.value ?? 0) - (a.m.periods.value ?? 0) ||
+    (b.m.reading.value ?? -1) - (a.m.reading.value ?? -1) ||
+    a.m.row.id - b.m.row.id
+  );
+}
+
+/** Whether an uncertain attempt could, resolved favourably, give some lesson more than the counted attempt. */
+function couldGiveMore(candidate: readonly RowContribution[], counted: readonly RowContribution[], ruleSet: RuleSet): boolean {
+  return candidate.some((c) => {
+    const other = counted.find((x) => x.programId === c.programId);
+    return c.lessons.some((l, i) => optimisticPeriods(l, ruleSet) > (other?.lessons[i]?.periods ?? 0) + 1e-9);
+  });
+}

@@ -1,0 +1,85 @@
+// Stage 4 of the core: each program evaluated twice (pessimistic, optimistic) under its counting policy.
+
+import type { Program, RuleSet } from '../../rules/types.js';
+import { evaluateProgram, round } from '../evaluate.js';
+import type { CheckOptions, Evaluation, Notice, ProgramShortfall, UnverifiedData } from '../types.js';
+import type { ProgramAllocation, Allocations } from './allocate.js';
+import type { Attempts } from './attempts.js';
+
+export interface EvaluatedProgram {
+  readonly allocation: ProgramAllocation;
+  readonly pessimistic: Evaluation;
+  readonly optimistic: Evaluation;
+  /** shortfall of the pessimistic evaluation (what is surely missing) */
+  readonly shortfall: ProgramShortfall;
+  readonly usesUnverifiedData: boolean;
+}
+
+export interface Evaluations {
+  readonly programs: readonly EvaluatedProgram[];
+  readonly notices: Notice[];
+}
+
+export function evaluatePrograms(allocations: Allocations, attempts: Attempts, ruleSet: RuleSet, options: CheckOptions): Evaluations {
+  const notices: Notice[] = [];
+  const programs = allocations.programs.map((allocation): EvaluatedProgram => {
+    const { program } = allocation;
+    const pessimistic = evaluateProgram(program, allocation.pessimistic.lessons, allocation.pessimistic.rows);
+    const optimistic = evaluateProgram(program, allocation.optimistic.lessons, allocation.optimistic.rows);
+    const unverified = unverifiedData(program, attempts);
+    if (!isEmpty(unverified)) notices.push({ code: 'unverified-rules', args: { programId: program.id, ...unverified } });
+    const range = narrowest(ruleSet.effective, program.effective);
+    if ((range.from && options.asOf < range.from) || (range.to && options.asOf > range.to)) {
+      notices.push({
+        code: 'outside-effective-period',
+        args: { asOf: options.asOf, programId: program.id, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) },
+      });
+    }
+    return { allocation, pessimistic, optimistic, shortfall: shortfallOf(program, pessimistic), usesUnverifiedData: !isEmpty(unverified) };
+  });
+  return { programs, notices };
+}
+
+function shortfallOf(program: Program, e: Evaluation): ProgramShortfall {
+  if (program.policy.kind === 'course') {
+    return {
+      periodsMissing: round(Math.max(0, program.policy.minPeriods - e.periodsCounted)),
+      lessonsMissing: Math.max(0, program.policy.minLessons - e.lessonsCovered),
+      subjects: e.subjects
+        .filter((s) => s.lessonsMissing.length > 0)
+        .map((s) => ({ subjectId: s.subjectId, periodsMissing: s.periodsMissing, lessonsMissing: s.lessonsMissing })),
+    };
+  }
+  const short = e.subjects.filter((s) => s.required && s.pass === false);
+  return {
+    periodsMissing: round(short.reduce((n, s) => n + s.periodsMissing, 0)),
+    lessonsMissing: 0,
+    subjects: short.map((s) => ({ subjectId: s.subjectId, periodsMissing: s.periodsMissing, lessonsMissing: s.lessonsMissing })),
+  };
+}
+
+/** The unverified data a program's verdict rests on: its own items and the rules of the rows it used. */
+function unverifiedData(program: Program, attempts: Attempts): UnverifiedData {
+  const rules: string[] = [];
+  for (const { matched, outcome } of attempts.rows) {
+    const rule = matched.rule;
+    if (rule && !rule.provenance.verified && outcome.contributions.some((c) => c.programId === program.id)) {
+      if (!rules.includes(rule.id)) rules.push(rule.id);
+    }
+  }
+  return {
+    program: !program.provenance.verified,
+    policy: !program.policy.provenance.verified,
+    subjects: program.subjects.filter((s) => !s.provenance.verified).map((s) => s.id),
+    lessons: program.lessons.filter((l) => !l.implicit && !l.provenance.verified).map((l) => l.id),
+    rules,
+  };
+}
+
+const isEmpty = (u: UnverifiedData) => !u.program && !u.policy && u.subjects.length + u.lessons.length + u.rules.length === 0;
+
+function narrowest(a: { from?: string; to?: string }, b: { from?: string; to?: string }): { from?: string; to?: string } {
+  const from = [a.from, b.from].filter((x): x is string => !!x).sort().pop();
+  const to = [a.to, b.to].filter((x): x is string => !!x).sort()[0];
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}

@@ -1,0 +1,95 @@
+// Stage 1 of the core: each transcript row read once — its matching key, its rule, its grade and its periods.
+
+import { matcherFor } from '../../match/match.js';
+import type { MappingRule, RuleSet } from '../../rules/types.js';
+import type { RawGrade, Transcript, TranscriptRow } from '../../transcript/types.js';
+import { inferScale, readGrade, type GradeReading } from '../grade.js';
+import { attemptKey } from '../modules.js';
+import type { CheckOptions, Notice, RowOutcome, RuleMatchInfo } from '../types.js';
+
+export interface PeriodsPerUnit {
+  credit: number;
+  dvht: number;
+}
+
+/** A row as matching saw it. Later stages read it and never change it. */
+export interface MatchedRow {
+  readonly row: TranscriptRow;
+  /** the matching key the name normalised to */
+  readonly key: string;
+  readonly match: RuleMatchInfo | null;
+  readonly rule: MappingRule | null;
+  readonly reading: GradeReading;
+  readonly periods: RowOutcome['periods'];
+  /** attempt group (module) of a matched row; null when no rule matched */
+  readonly module: string | null;
+}
+
+export interface MatchedRows {
+  readonly rows: readonly MatchedRow[];
+  readonly perUnit: PeriodsPerUnit;
+  readonly notices: Notice[];
+}
+
+export function matchRows(transcript: Transcript, ruleSet: RuleSet, options: CheckOptions): MatchedRows {
+  const notices: Notice[] = [];
+  const matcher = matcherFor(ruleSet);
+  const rulesById = new Map(ruleSet.rules.map((r) => [r.id, r]));
+  const scales = scalesByFile(transcript.rows, options.scale);
+  const inferredFiles = [...scales].filter(([, s]) => s.inferred).map(([file]) => file);
+  if (inferredFiles.length > 0) notices.push({ code: 'four-point-scale-inferred', args: { files: inferredFiles } });
+  if (transcript.rows.length === 0) notices.push({ code: 'no-rows', args: {} });
+
+  const perUnit = {
+    credit: options.periodsPerCredit ?? ruleSet.periodsPerUnit.credit,
+    dvht: options.periodsPerCredit ?? ruleSet.periodsPerUnit.dvht,
+  };
+
+  const rows = transcript.rows.map((row): MatchedRow => {
+    const key = matcher.key(row.name);
+    const match = matcher.matchKey(key, row.code);
+    const rule = match ? (rulesById.get(match.ruleId) ?? null) : null;
+    const reading = readRowGrade(row.grade, scales.get(row.source.file)!, ruleSet, options.passMark);
+    if (match && match.tiedWith.length > 0) {
+      notices.push({ code: 'rule-tie', args: { rowId: row.id, ruleId: match.ruleId, tiedWith: match.tiedWith } });
+    }
+    const module = rule ? attemptKey(rule.id, key, row.code ? matcher.codeKey(row.code) : null) : null;
+    return { row, key, match, rule, reading, periods: rowPeriods(row, perUnit), module };
+  });
+  return { rows, perUnit, notices };
+}
+
+/** The numeric grade scale of each file: `--scale`, else inferred per file (a second degree may use another scale). */
+function scalesByFile(rows: readonly TranscriptRow[], forced: '10' | '4' | undefined): Map<string, { scale: '10' | '4'; inferred: boolean }> {
+  const grades = new Map<string, (RawGrade | undefined)[]>();
+  for (const r of rows) {
+    const list = grades.get(r.source.file);
+    if (list) list.push(r.grade);
+    else grades.set(r.source.file, [r.grade]);
+  }
+  return new Map([...grades].map(([file, g]) => [file, inferScale(g, forced)]));
+}
+
+/**
+ * A grade on its file's scale. When the 4-point scale was only inferred (all grades ≤ 4, no column says so),
+ * a grade that passes on it but not on the 10-point scale is uncertain: a guess must not decide a PASS.
+ */
+function readRowGrade(raw: RawGrade | undefined, scale: { scale: '10' | '4'; inferred: boolean }, ruleSet: RuleSet, passMark?: number): GradeReading {
+  const reading = readGrade(raw, ruleSet.grading, scale.scale, passMark);
+  const stated = raw?.scale === '10' || raw?.scale === '4';
+  if (!scale.inferred || reading.status !== 'pass' || stated) return reading;
+  const onTen = readGrade(raw, ruleSet.grading, '10', passMark);
+  return onTen.status === 'pass' ? reading : { ...reading, status: 'uncertain', uncertain: 'grade-scale-inferred' };
+}
+
+/** Periods given, else credits × periods per unit, else unknown (never a silent zero: 0 counts as unknown). */
+function rowPeriods(row: TranscriptRow, perUnit: PeriodsPerUnit): RowOutcome['periods'] {
+  // "TC 5 | LT 4 | TH 1": lecture/practice columns that add up to no more than the credits split credits, not periods
+  const creditSplit = row.periodsOrigin === 'parts' && row.credits !== undefined && row.periods !== undefined && row.periods <= row.credits;
+  if (row.periods !== undefined && row.periods > 0 && !creditSplit) return { value: row.periods, origin: row.periodsOrigin ?? 'given' };
+  if (row.credits !== undefined && row.credits > 0) {
+    const unit = row.creditUnit ?? 'credit';
+    return { value: row.credits * perUnit[unit], origin: 'credits', credits: row.credits, unit, perUnit: perUnit[unit] };
+  }
+  return { value: null, origin: 'unknown', ...(row.credits !== undefined ? { credits: row.credits, unit: row.creditUnit ?? 'credit' } : {}) };
+}
