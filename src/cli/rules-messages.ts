@@ -17,20 +17,28 @@ export interface RulesCliMessages {
 /** The edit → check → explain → diff loop, shown under `llct rules --help`. */
 const LOOP_VI = `
 Quy trình sửa bộ quy tắc:
-  1. sửa   : chép bộ quy tắc (hoặc llct rules init ./quy-tac-moi), sửa mapping.json, programs/*.json
-  2. check : llct rules check --rules ./quy-tac-moi            (lỗi nêu tệp, dòng:cột, đường dẫn JSON)
-  3. explain: llct rules explain "Tên học phần" --rules ./quy-tac-moi  (vì sao một tên khớp quy tắc nào)
-  4. diff  : llct rules diff --old <bộ cũ> --new ./quy-tac-moi ./ho-so-nam-truoc
-             (hồ sơ nào đổi kết luận; mã thoát 0 khi không hồ sơ nào đổi kết luận)
+  1. sửa    : llct rules init ./quy-tac-moi (hoặc chép bộ quy tắc), sửa mapping.json, programs/*.json
+  2. check  : llct rules check --rules ./quy-tac-moi
+              (mọi lỗi một lúc: tệp, dòng:cột, đường dẫn JSON)
+  3. explain: llct rules explain "Tên học phần" --rules ./quy-tac-moi
+              (vì sao một tên khớp quy tắc nào; cùng bộ khớp với llct check)
+     show   : llct rules show --rules ./quy-tac-moi
+              (chương trình, bài, ngưỡng, dữ liệu đã đối chiếu hay tái dựng)
+  4. diff   : llct rules diff --old <bộ cũ> --new ./quy-tac-moi ./ho-so-nam-truoc
+              (hồ sơ nào đổi kết luận; mã thoát 0 khi không hồ sơ nào đổi kết luận, 1 khi có)
 `;
 
 const LOOP_EN = `
 Editing a rule set:
-  1. edit   : copy a rule set (or llct rules init ./my-rules), edit mapping.json, programs/*.json
-  2. check  : llct rules check --rules ./my-rules            (errors name file, line:column, JSON path)
-  3. explain: llct rules explain "Course name" --rules ./my-rules  (why a name matches which rule)
+  1. edit   : llct rules init ./my-rules (or copy a rule set), edit mapping.json, programs/*.json
+  2. check  : llct rules check --rules ./my-rules
+              (every problem at once: file, line:column, JSON path)
+  3. explain: llct rules explain "Course name" --rules ./my-rules
+              (why a name matches which rule; the same matcher as llct check)
+     show   : llct rules show --rules ./my-rules
+              (programs, lessons, thresholds, verified or reconstructed data)
   4. diff   : llct rules diff --old <old set> --new ./my-rules ./last-year-dossiers
-              (which dossiers change verdict; exit 0 when no verdict changes)
+              (which dossiers change verdict; exit 0 when none does, 1 otherwise)
 `;
 
 const vi: RulesCliMessages = {

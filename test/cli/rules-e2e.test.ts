@@ -21,6 +21,8 @@ const snapshot = async (name: string, args: readonly string[], input?: string, c
 
 describe('rules explain (spawned)', () => {
   const commands: [string, string[]][] = [
+    ['rules-help', ['rules', '--help']],
+    ['rules-help-en', ['rules', '--help', '--lang', 'en']],
     ['rules-explain', ['rules', 'explain', 'Triết học Mác - Lênin (3 TC)']],
     ['rules-explain-en', ['rules', 'explain', 'Tư tưởng HCM học kì 2', '--lang', 'en']],
     ['rules-explain-unmatched', ['rules', 'explain', 'Lịch sử triết học Mác-Lênin']],
