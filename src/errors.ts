@@ -9,7 +9,7 @@ export interface Place {
 }
 
 export abstract class KnownError extends Error {
-  abstract readonly kind: 'usage' | 'input' | 'rules';
+  abstract readonly kind: 'usage' | 'input' | 'rules' | 'system';
   constructor(
     /** English message (used for --lang en and as Error.message). */
     message: string,

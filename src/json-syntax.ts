@@ -83,8 +83,40 @@ export function syntaxReason(text: string, error: ParseError, root: Node | undef
   return PARSE_ERRORS[code] ?? { en: 'not valid JSON', vi: 'không phải JSON hợp lệ' };
 }
 
+/** How deep arrays and objects may nest: far beyond any transcript, metadata or rule file, far below the stack. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The offset of the first bracket that opens level `max + 1`, or -1 (strings skipped; syntax is checked later). */
+export function tooDeepAt(text: string, max: number = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
+}
+
 /** Parse strict JSON (no comments, no trailing commas) into a tree, or the first syntax error with its place. */
 export function parseJsonTree(text: string): { root: Node } | { error: JsonSyntaxError } {
+  // deeper nesting would overflow the stack later (reading values): a positioned error, the same on every thread
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    const place = lineColumn(text, deep);
+    return {
+      error: {
+        ...place,
+        en: `JSON nested deeper than ${MAX_JSON_DEPTH} levels at line ${place.line}, column ${place.column}; a transcript needs only a few`,
+        vi: `JSON lồng sâu quá ${MAX_JSON_DEPTH} cấp ở dòng ${place.line}, cột ${place.column}; bảng điểm chỉ cần vài cấp`,
+      },
+    };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];

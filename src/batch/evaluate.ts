@@ -8,9 +8,11 @@ import type { Lang } from '../report/messages.js';
 import { renderText } from '../report/text.js';
 import type { RuleSet } from '../rules/types.js';
 import { HEADER_SEARCH_ROWS } from '../transcript/csv.js';
+import { TooLargeError } from '../file-io.js';
+import { osReason } from '../fs-errors.js';
 import { decodeText } from '../transcript/decode.js';
 import { classifyHeader } from '../transcript/headers.js';
-import { assertSamePerson, mergeTranscripts, parseTranscript, type ReadOptions } from '../transcript/parse.js';
+import { assertSamePerson, mergeTranscripts, parseTranscript, TooManyRowsError, type ReadOptions } from '../transcript/parse.js';
 import type { Person, Transcript } from '../transcript/types.js';
 import { compareNames, inDossier, type Dossier } from './discover.js';
 import { batchMessages, fileList, spreadsheetExtension } from './messages.js';
@@ -19,7 +21,7 @@ import { buildSummaryRow, statsEntry, unmatchedNames, type DossierFacts } from '
 import type { DossierError, DossierErrorCode, DossierOutcome } from './types.js';
 
 /** A file of the dossier as read from disk: its bytes, or why it could not be read. */
-export type FileRead = { file: string; bytes: Uint8Array } | { file: string; error: string };
+export type FileRead = { file: string; bytes: Uint8Array } | { file: string; error: string; limitBytes?: number };
 
 export interface DossierFiles {
   dossier: Dossier;
@@ -64,11 +66,15 @@ const oneLine = (s: string): string => s.replace(/\s*\n\s*/gu, ' ').trim();
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A file (or the dossier folder) that could not be read: `too-large` with its limit, else the OS reason. */
+function failRead(file: string, error: string, limitBytes?: number): never {
+  if (error === 'too-large') knownFailure('too-large', new TooLargeError(file, limitBytes ?? 0));
+  const r = osReason(error);
+  fail('unreadable', batchMessages('vi').unreadable(file, r.vi), batchMessages('en').unreadable(file, r.en));
+}
+
 function readMetadata(read: FileRead): Metadata {
-  if ('error' in read) {
-    const b = { vi: batchMessages('vi'), en: batchMessages('en') };
-    fail('unreadable', b.vi.unreadable(read.file, read.error), b.en.unreadable(read.file, read.error));
-  }
+  if ('error' in read) failRead(read.file, read.error, read.limitBytes);
   let text: string;
   try {
     text = utf8.decode(read.bytes);
@@ -127,12 +133,13 @@ function readTranscripts(files: DossierFiles, read: ReadOptions): ReadTranscript
   const used: string[] = [];
   const notes: { file: string; error: KnownError }[] = [];
   for (const f of files.transcripts) {
-    if ('error' in f) fail('unreadable', batchMessages('vi').unreadable(f.file, f.error), batchMessages('en').unreadable(f.file, f.error));
+    if ('error' in f) failRead(f.file, f.error, f.limitBytes);
     try {
       list.push(parseTranscript(f.bytes, f.file, read));
       used.push(f.file);
     } catch (e) {
       if (!(e instanceof KnownError)) throw e;
+      if (e instanceof TooManyRowsError) knownFailure('too-large', e);
       if (isTxt(f.file) && !looksLikeTranscript(f.bytes, f.file, read)) notes.push({ file: f.file, error: e });
       else knownFailure('transcript-invalid', e);
     }
@@ -192,10 +199,7 @@ export function evaluateDossier(files: DossierFiles, ctx: EvaluateContext): Doss
     if (dossier.kind === 'unsupported') {
       fail('unsupported-file', batchMessages('vi').unsupportedFile(dossier.name), batchMessages('en').unsupportedFile(dossier.name));
     }
-    if (files.folderError !== undefined) {
-      const b = { vi: batchMessages('vi'), en: batchMessages('en') };
-      fail('unreadable', b.vi.unreadable(dossier.name, files.folderError), b.en.unreadable(dossier.name, files.folderError));
-    }
+    if (files.folderError !== undefined) failRead(dossier.name, files.folderError);
     if (files.metadata) metadata = readMetadata(files.metadata);
     asOf = metadata?.applicationDate ?? ctx.defaultAsOf;
     const read = readTranscripts(files, ctx.read);
@@ -214,23 +218,37 @@ export function evaluateDossier(files: DossierFiles, ctx: EvaluateContext): Doss
     }
     result = checkTranscript(transcript, ctx.ruleSet, { ...ctx.check, asOf });
   } catch (e) {
-    if (e instanceof DossierFailure) error = e.failure;
-    else {
-      const detail = oneLine(e instanceof Error ? e.message : String(e));
-      error = { code: 'internal', message: { vi: batchMessages('vi').internal(detail), en: batchMessages('en').internal(detail) } };
-    }
+    error = e instanceof DossierFailure ? e.failure : internalError(e);
     result = null;
   }
 
-  const facts: DossierFacts = { dossier, files: used, ignoredTxt, metadata, transcript, result, error, asOf };
+  return outcomeOf({ dossier, files: used, ignoredTxt, metadata, transcript, result, error, asOf }, ctx);
+}
+
+/** A dossier that could not be evaluated at all (a bug, a worker that died): its one row and report files. */
+export function failedOutcome(dossier: Dossier, error: DossierError, ctx: Omit<EvaluateContext, 'ruleSet'> & { ruleSet?: RuleSet }): DossierOutcome {
+  const facts = { dossier, files: [...dossier.transcripts], ignoredTxt: [], metadata: null, transcript: null, result: null, error, asOf: null };
+  return outcomeOf(facts, ctx);
+}
+
+/** The `internal` error of an unexpected failure, one line. */
+export function internalError(e: unknown): DossierError {
+  const detail = oneLine(e instanceof Error ? e.message : String(e));
+  return { code: 'internal', message: { vi: batchMessages('vi').internal(detail), en: batchMessages('en').internal(detail) } };
+}
+
+/** The one envelope of a dossier's outcome, evaluated or failed: summary row, statistics entry, report files. */
+function outcomeOf(facts: DossierFacts, ctx: Omit<EvaluateContext, 'ruleSet'> & { ruleSet?: RuleSet }): DossierOutcome {
+  const { dossier, files: used, metadata, transcript, result, error } = facts;
   const summary = buildSummaryRow(facts, ctx.lang);
   let reportJson: string | null = null;
   let reportText: string | null = null;
   if (ctx.reports) {
     const person = personOf(metadata, transcript);
-    const report = result
-      ? buildJsonReport(result, ctx.ruleSet, { files: used, toolVersion: ctx.toolVersion, ...(person ? { person } : {}) })
-      : null;
+    const report =
+      result && ctx.ruleSet
+        ? buildJsonReport(result, ctx.ruleSet, { files: used, toolVersion: ctx.toolVersion, ...(person ? { person } : {}) })
+        : null;
     // compact: thousands of these are written per batch; the .txt beside each is the one for reading
     reportJson = `${JSON.stringify({
       schemaVersion: DOSSIER_REPORT_VERSION,
@@ -242,9 +260,10 @@ export function evaluateDossier(files: DossierFiles, ctx: EvaluateContext): Doss
       report,
     })}\n`;
     const head = reportHead(facts, ctx.lang);
-    reportText = result
-      ? `${head}${renderText(result, ctx.ruleSet, { lang: ctx.lang, files: used, ...(person ? { person } : {}) })}`
-      : `${head}${batchMessages(ctx.lang).error} [${summary.error?.code}] ${summary.error?.message}\n`;
+    reportText =
+      result && ctx.ruleSet
+        ? `${head}${renderText(result, ctx.ruleSet, { lang: ctx.lang, files: used, ...(person ? { person } : {}) })}`
+        : `${head}${batchMessages(ctx.lang).error} [${summary.error?.code}] ${summary.error?.message}\n`;
   }
   return { index: dossier.index, summary, stats: statsEntry(facts), unmatched: unmatchedNames(result), reportJson, reportText };
 }

@@ -41,6 +41,7 @@ export interface BatchMessages {
   notEvaluated(a: { failed: number; dossiers: number; out: boolean }): string;
   nestedSummary(a: { dossiers: number; list: string }): string;
   interrupted(dir: string | null): string;
+  staleLock(a: { pid: number; dir: string }): string;
   reviewRows(rows: number[]): string;
   none: string;
   error: string;
@@ -63,6 +64,8 @@ const vi: BatchMessages = {
     'transcript-invalid': 'bảng điểm không đọc được',
     'unsupported-file': 'tệp không được hỗ trợ',
     'person-mismatch': 'hồ sơ của những người khác nhau',
+    'too-large': 'tệp vượt giới hạn',
+    'worker-died': 'luồng xử lý bị dừng',
     internal: 'lỗi chương trình',
   },
   noTranscript: (folder, c) =>
@@ -92,7 +95,9 @@ const vi: BatchMessages = {
   nestedSummary: (a) =>
     `CHÚ Ý: ${a.dossiers} hồ sơ có tệp dạng bảng điểm trong thư mục con, không được đọc (cảnh báo nested-transcripts): ${a.list}`,
   interrupted: (dir) =>
-    dir === null ? 'Đã dừng theo yêu cầu; bảng tổng hợp chưa đầy đủ' : `Đã dừng theo yêu cầu; kết quả trong ${dir} chưa đầy đủ (chạy lại với --force để ghi đè)`,
+    dir === null ? 'Đã dừng theo yêu cầu; bảng tổng hợp chưa đầy đủ' : `Đã dừng theo yêu cầu; ${dir} được giữ nguyên như trước khi chạy`,
+  staleLock: (a) =>
+    `Đã gỡ khóa cũ của ${a.dir} do tiến trình ${a.pid || '?'} để lại (lượt chạy đó đã dừng giữa chừng); các tệp tạm của nó đã được xóa`,
   reviewRows: (rows) => `Cần xem xét dòng ${rows.join(', ')}.`,
   none: 'chưa đạt trình độ nào',
   error: 'LỖI',
@@ -104,7 +109,7 @@ const vi: BatchMessages = {
   progress: (a) => `Đã xử lý ${a.done}/${a.total} hồ sơ · ${a.rate} hồ sơ/giây · còn khoảng ${a.left}`,
   wrote: (a) => `Đã ghi kết quả ${a.dossiers} hồ sơ vào ${a.dir}`,
   statisticsTitle: 'KẾT QUẢ XÁC NHẬN TRÌNH ĐỘ LÝ LUẬN CHÍNH TRỊ',
-  unreadable: (file, detail) => `${file}: không đọc được tệp (${detail})`,
+  unreadable: (file, detail) => `${file}: không đọc được: ${detail}`,
   internal: (detail) => `lỗi không mong đợi khi xử lý hồ sơ (${detail}); hãy báo lỗi này`,
 };
 
@@ -116,6 +121,8 @@ const en: BatchMessages = {
     'transcript-invalid': 'unreadable transcript',
     'unsupported-file': 'unsupported file',
     'person-mismatch': 'different people in one dossier',
+    'too-large': 'file over the limit',
+    'worker-died': 'worker stopped',
     internal: 'internal error',
   },
   noTranscript: (folder, c) =>
@@ -145,7 +152,9 @@ const en: BatchMessages = {
   nestedSummary: (a) =>
     `NOTE: ${a.dossiers} dossier${a.dossiers === 1 ? ' has' : 's have'} transcript-like files in sub-folders that were not read (warning nested-transcripts): ${a.list}`,
   interrupted: (dir) =>
-    dir === null ? 'Stopped on request; the summary is incomplete' : `Stopped on request; the results in ${dir} are incomplete (run again with --force to replace them)`,
+    dir === null ? 'Stopped on request; the summary is incomplete' : `Stopped on request; ${dir} is left as it was before the run`,
+  staleLock: (a) =>
+    `Removed a stale lock on ${a.dir} left by process ${a.pid || '?'} (that run stopped half-way); its temp files were removed`,
   reviewRows: (rows) => `Review row${rows.length === 1 ? '' : 's'} ${rows.join(', ')}.`,
   none: 'no level passed',
   error: 'ERROR',
@@ -157,7 +166,7 @@ const en: BatchMessages = {
   progress: (a) => `Processed ${a.done}/${a.total} dossiers · ${a.rate} dossiers/s · about ${a.left} left`,
   wrote: (a) => `Wrote the results of ${a.dossiers} dossiers to ${a.dir}`,
   statisticsTitle: 'POLITICAL THEORY LEVEL CONFIRMATIONS',
-  unreadable: (file, detail) => `${file}: cannot read the file (${detail})`,
+  unreadable: (file, detail) => `${file}: cannot read it: ${detail}`,
   internal: (detail) => `unexpected failure while processing the dossier (${detail}); please report it`,
 };
 

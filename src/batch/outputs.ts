@@ -1,16 +1,31 @@
 // Edge: where batch results go — a summary on stdout, or the output folder (summary, reports, statistics, unmatched).
 
-import { randomBytes } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Dirent,
+} from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../errors.js';
 import { csvCellText, type CsvCell } from '../report/csv.js';
 import type { Lang } from '../report/messages.js';
 import type { Program, RuleSet } from '../rules/types.js';
 import { batchMessages } from './messages.js';
-import { isTempName, type BatchSink } from './run-batch.js';
+import { AtomicFile, isTempName, writeFileAtomic } from '../file-io.js';
+import { SystemError } from '../fs-errors.js';
+import { reportBaseName } from './report-names.js';
+import type { BatchSink } from './run-batch.js';
 import { statisticsCsv, statisticsText } from './statistics.js';
 import { summaryColumns, summaryLine, summaryRecord } from './summary.js';
 import { addOutcome, batchJsonHead, batchJsonRow, batchJsonTail, createTally, finishTally, type Tally, type TallyResult } from './tally.js';
@@ -82,77 +97,36 @@ function totalsLine(r: TallyResult, lang: Lang): string {
 
 // ── output folder ─────────────────────────────────────────────────────────────────────────────────────────
 
-/** A file written through a temp name in the same folder and renamed into place when complete. */
-class AtomicFile {
-  private readonly temp: string;
-  private readonly stream: WriteStream;
-  private failure: Error | null = null;
-  constructor(readonly path: string) {
-    const dir = resolve(path, '..');
-    this.temp = join(dir, `.${path.slice(dir.length + 1)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    this.stream = createWriteStream(this.temp);
-    this.stream.on('error', (e) => {
-      this.failure = e;
-    });
-  }
-  /** Resolves once the stream can take more, so a fast producer never piles data up in memory. */
-  async write(s: string): Promise<void> {
-    if (this.failure) throw this.failure;
-    if (!this.stream.write(s)) await new Promise<void>((r) => this.stream.once('drain', r));
-  }
-  async commit(): Promise<void> {
-    await new Promise<void>((res, rej) => this.stream.end((e?: Error | null) => (e ? rej(e) : res())));
-    if (this.failure) throw this.failure;
-    await rename(this.temp, this.path);
-  }
-  async abort(): Promise<void> {
-    // wait for the stream to close (it may still be opening the temp file), so the unlink cannot come first
-    if (!this.stream.closed) {
-      await new Promise<void>((r) => {
-        this.stream.once('close', () => r());
-        this.stream.destroy();
-      });
-    }
-    await unlink(this.temp).catch(() => undefined);
-  }
-}
-
-async function writeAtomic(path: string, data: string): Promise<void> {
-  const f = new AtomicFile(path);
-  try {
-    await f.write(data);
-    await f.commit();
-  } catch (e) {
-    await f.abort();
-    throw e;
-  }
-}
-
 /** Files the batch writes at the top of the output folder. */
 export const OUTPUT_FILES = ['summary.csv', 'summary.json', 'statistics.csv', 'statistics.txt', 'unmatched.csv'] as const;
 export const REPORTS_DIR = 'reports';
+/** The list of files this tool wrote into the folder: `--force` replaces or removes those, never anything else. */
+export const MANIFEST_FILE = '.llct-manifest.json';
+/** One batch at a time per output folder: the owner's pid, so a lock left by a killed run is known as stale. */
+export const LOCK_FILE = '.llct-lock.json';
+const STAGING = /^\.llct-staging-\d+$/u;
 
-/** A temp file of ours at the top of the output folder: `.summary.csv.<pid>.<8 hex>.tmp` (of process `pid` only, if given). */
-function isOurTopTemp(name: string, pid?: number): boolean {
-  return name.startsWith('.') && OUTPUT_FILES.some((f) => name.startsWith(`.${f}.`)) && isTempName(name, pid);
+interface Manifest {
+  tool: 'llct';
+  files: string[];
 }
 
-/** A temp file of ours in reports/: `<dossier>.json.<pid>.<8 hex>.tmp` or `.txt.…`. */
-function isOurReportTemp(name: string, pid?: number): boolean {
-  return /\.(json|txt)\.\d+\.[0-9a-f]{8}\.tmp$/u.test(name) && isTempName(name, pid);
+function readManifest(dir: string): Set<string> {
+  try {
+    const m = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as Partial<Manifest>;
+    if (m.tool === 'llct' && Array.isArray(m.files)) {
+      // only plain relative names of ours: a hand-edited manifest cannot point outside the folder
+      return new Set(m.files.filter((f): f is string => typeof f === 'string' && /^(?:reports\/)?[^/]+$/u.test(f) && !f.includes('..')));
+    }
+  } catch {
+    // no manifest (a new folder, or one this tool never wrote): nothing in it is ours
+  }
+  return new Set();
 }
 
-/**
- * Remove the temp files the batch writes through (top-level outputs and reports/) from an output folder: those
- * of process `pid` after an interrupted run, or everyone's stale ones before a new run. Never anything else.
- */
-export async function removeTempFiles(outDir: string, pid?: number): Promise<void> {
-  const remove = async (dir: string, ours: (name: string) => boolean) => {
-    const names = await readdir(dir).catch(() => [] as string[]);
-    await Promise.all(names.filter(ours).map((n) => unlink(join(dir, n)).catch(() => undefined)));
-  };
-  await remove(outDir, (n) => isOurTopTemp(n, pid));
-  await remove(join(outDir, REPORTS_DIR), (n) => isOurReportTemp(n, pid));
+function writeManifest(dir: string, files: Iterable<string>): void {
+  const m: Manifest = { tool: 'llct', files: [...files].sort() };
+  writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(m, null, 1)}\n`);
 }
 
 function isInside(child: string, parent: string): boolean {
@@ -160,99 +134,258 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-async function realOrResolved(p: string): Promise<string> {
-  try {
-    return await realpath(p);
-  } catch {
-    return resolve(p);
+/** The real path of `p`, resolving the links of its nearest existing parent (the rest does not exist yet). */
+export function realPathOfNearest(p: string): string {
+  const abs = resolve(p);
+  const missing: string[] = [];
+  let at = abs;
+  for (;;) {
+    try {
+      return join(realpathSync(at), ...missing.reverse());
+    } catch {
+      const up = dirname(at);
+      if (up === at) return abs;
+      missing.push(basename(at));
+      at = up;
+    }
   }
+}
+
+/** Whether process `pid` is alive (a lock's owner). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+interface LockInfo {
+  pid: number;
+  started: string;
+}
+
+/** Take the folder's lock; returns the pid of a stale lock found and replaced (a run that was killed), or null. */
+function takeLock(dir: string, shownAs: string): number | null {
+  const path = join(dir, LOCK_FILE);
+  let stale: number | null = null;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(path, 'wx', 0o644);
+      writeSync(fd, JSON.stringify({ pid: process.pid, started: new Date().toISOString() } satisfies LockInfo));
+      closeSync(fd);
+      return stale;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new SystemError(e, 'write', join(shownAs, LOCK_FILE));
+    }
+    let owner: Partial<LockInfo> = {};
+    try {
+      owner = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockInfo>;
+    } catch {
+      // unreadable or half-written: judged by its pid below (none → stale)
+    }
+    const pid = typeof owner.pid === 'number' ? owner.pid : 0;
+    if (pid > 0 && alive(pid)) {
+      throw new UsageError(
+        `another llct batch (process ${pid}, started ${owner.started ?? '?'}) is writing into --out ${shownAs}; wait for it to finish or choose another folder`,
+        `một lượt llct batch khác (tiến trình ${pid}, bắt đầu ${owner.started ?? '?'}) đang ghi vào --out ${shownAs}; hãy đợi lượt đó xong hoặc chọn thư mục khác`,
+        shownAs,
+      );
+    }
+    stale = pid;
+    rmSync(path, { force: true });
+  }
+  throw new UsageError(`cannot lock --out ${shownAs}`, `không khóa được --out ${shownAs}`, shownAs);
+}
+
+/** An output folder opened for one batch: outputs go to a private staging folder, published only at the end. */
+export interface OutDir {
+  /** where the workers write the per-dossier reports (inside the staging folder) */
+  reportsDir: string;
+  /** the pid of a stale lock that was found and replaced, or null */
+  staleLock: number | null;
+  sink: FinishingSink;
+  /** move every output into place, remove the earlier outputs this run did not rewrite, update the manifest */
+  publish(): void;
+  /** drop the staging folder (interrupted, or failed): the folder keeps its earlier outputs as they were */
+  discard(): void;
+  release(): void;
 }
 
 /**
- * Check and prepare the output folder: it must not be (or lie inside) the input folder; an existing non-empty
- * folder is refused unless `force`, and then only the batch's own files (top-level outputs, reports/) are replaced.
+ * Check and open the output folder for a batch. Refused when it is, lies inside, or holds the input folder (real
+ * paths, links resolved), when another batch holds its lock, when it has results and `force` is not given, and
+ * when one of the files this batch writes exists but was not written by this tool (not in its manifest).
  */
-export async function prepareOutDir(outDir: string, inputDir: string, force: boolean): Promise<void> {
-  const out = await realOrResolved(outDir);
-  const input = await realOrResolved(inputDir);
+export function openOutDir(outDir: string, shownAs: string, inputDir: string, force: boolean, dossierNames: readonly string[], s: OutputSettings): OutDir {
+  const out = realPathOfNearest(outDir);
+  const input = realPathOfNearest(inputDir);
   if (isInside(out, input)) {
     throw new UsageError(
-      `--out ${outDir} is inside the input folder ${inputDir}; choose a folder outside it`,
-      `--out ${outDir} nằm trong thư mục hồ sơ ${inputDir}; hãy chọn thư mục khác bên ngoài`,
-      outDir,
+      `--out ${shownAs} is inside the input folder (or is it); choose a folder outside it`,
+      `--out ${shownAs} nằm trong thư mục hồ sơ (hoặc chính là nó); hãy chọn thư mục khác bên ngoài`,
+      shownAs,
     );
   }
-  let entries: string[] | null = null;
+  if (isInside(input, out)) {
+    throw new UsageError(
+      `--out ${shownAs} holds the input folder; choose a folder that does not contain the dossiers`,
+      `--out ${shownAs} chứa thư mục hồ sơ; hãy chọn thư mục không chứa các hồ sơ`,
+      shownAs,
+    );
+  }
   try {
-    const s = await stat(out);
-    if (!s.isDirectory()) {
-      throw new UsageError(`--out ${outDir} is a file, not a folder`, `--out ${outDir} là một tệp, không phải thư mục`, outDir);
+    if (!statSync(out).isDirectory()) {
+      throw new UsageError(`--out ${shownAs} is a file, not a folder`, `--out ${shownAs} là một tệp, không phải thư mục`, shownAs);
     }
-    entries = await readdir(out);
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    entries = null;
-  }
-  if (entries) {
-    // temp files left by an interrupted run are ours and never results: they neither count nor stay
-    const reports = join(out, REPORTS_DIR);
-    const reportFiles = entries.includes(REPORTS_DIR) ? await readdir(reports).catch(() => [] as string[]) : [];
-    await removeTempFiles(out);
-    const results = entries.filter((f) => !isOurTopTemp(f) && !(f === REPORTS_DIR && reportFiles.every((r) => isOurReportTemp(r))));
-    if (results.length > 0) {
-      if (!force) {
-        throw new UsageError(
-          `--out ${outDir} already exists and is not empty; add --force to replace the batch files in it, or choose a new folder`,
-          `thư mục --out ${outDir} đã có và không trống; thêm --force để ghi đè kết quả cũ, hoặc chọn thư mục mới`,
-          outDir,
-        );
-      }
-      // stale per-dossier reports from an earlier run would sit beside the new ones: remove only those
-      await Promise.all(reportFiles.filter((f) => /\.(json|txt)$/u.test(f)).map((f) => unlink(join(reports, f)).catch(() => undefined)));
+    try {
+      mkdirSync(out, { recursive: true });
+    } catch (e2) {
+      throw new SystemError(e2, 'create', shownAs);
     }
   }
+  const staleLock = takeLock(out, shownAs);
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    try {
+      const owner = JSON.parse(readFileSync(join(out, LOCK_FILE), 'utf8')) as Partial<LockInfo>;
+      if (owner.pid === process.pid) unlinkSync(join(out, LOCK_FILE));
+    } catch {
+      // gone already
+    }
+  };
   try {
-    await mkdir(join(out, REPORTS_DIR), { recursive: true });
+    return openLocked(out, shownAs, force, dossierNames, s, staleLock, release);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new UsageError(`cannot create the output folder ${outDir}: ${code}`, `không tạo được thư mục kết quả ${outDir}: ${code}`, outDir);
+    release();
+    throw e;
   }
 }
 
-export function outDirSink(outDir: string, s: OutputSettings): FinishingSink & { abort(): Promise<void> } {
-  const dir = resolve(outDir);
-  const tally: Tally = createTally(s.levels);
-  const summaryCsv = new AtomicFile(join(dir, 'summary.csv'));
-  const summaryJson = new AtomicFile(join(dir, 'summary.json'));
-  let first = true;
-  const start = async () => {
-    await summaryCsv.write(csvText([summaryColumns(s.levels)], s.excel, s.excel));
-    await summaryJson.write(batchJsonHead(s.ruleSet, s.levels));
+function openLocked(
+  out: string,
+  shownAs: string,
+  force: boolean,
+  dossierNames: readonly string[],
+  s: OutputSettings,
+  staleLock: number | null,
+  release: () => void,
+): OutDir {
+  const list = (dir: string): Dirent[] => {
+    try {
+      return readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      throw new SystemError(e, 'list', dir === out ? shownAs : join(shownAs, REPORTS_DIR));
+    }
   };
+  // we hold the lock: staging folders and temp files left here belong to runs that were killed
+  for (const e of list(out)) {
+    if (e.isDirectory() && STAGING.test(e.name)) rmSync(join(out, e.name), { recursive: true, force: true });
+    else if (e.isFile() && isTempName(e.name)) rmSync(join(out, e.name), { force: true });
+  }
+  const ours = readManifest(out);
+  const present: { rel: string; file: boolean }[] = [];
+  for (const e of list(out)) {
+    if (e.name === LOCK_FILE || e.name === MANIFEST_FILE) continue;
+    if (e.name === REPORTS_DIR && e.isDirectory()) {
+      for (const r of list(join(out, REPORTS_DIR))) present.push({ rel: `${REPORTS_DIR}/${r.name}`, file: r.isFile() });
+    } else present.push({ rel: e.name, file: e.isFile() });
+  }
+  if (present.length > 0 && !force) {
+    throw new UsageError(
+      `--out ${shownAs} already exists and is not empty; add --force to replace the results of an earlier batch (only files llct wrote are replaced), or choose a new folder`,
+      `thư mục --out ${shownAs} đã có và không trống; thêm --force để thay kết quả của lần chạy trước (chỉ thay các tệp do llct ghi), hoặc chọn thư mục mới`,
+      shownAs,
+    );
+  }
+  const planned = new Set<string>(OUTPUT_FILES);
+  for (const d of dossierNames) {
+    const base = `${REPORTS_DIR}/${reportBaseName(d)}`;
+    planned.add(`${base}.json`).add(`${base}.txt`);
+  }
+  const blocking = present.find((p) => (planned.has(p.rel) || p.rel === REPORTS_DIR) && !(p.file && ours.has(p.rel)));
+  if (blocking) {
+    throw new UsageError(
+      `${blocking.rel} in --out ${shownAs} was not written by llct (it is not in ${MANIFEST_FILE}); move it away or choose another folder — --force replaces only llct's own files`,
+      `${blocking.rel} trong --out ${shownAs} không phải do llct ghi (không có trong ${MANIFEST_FILE}); hãy chuyển nó đi hoặc chọn thư mục khác — --force chỉ thay các tệp do llct ghi`,
+      shownAs,
+    );
+  }
+
+  const staging = join(out, `.llct-staging-${process.pid}`);
+  const reportsDir = join(staging, REPORTS_DIR);
+  try {
+    mkdirSync(reportsDir, { recursive: true });
+  } catch (e) {
+    throw new SystemError(e, 'create', shownAs);
+  }
+  const discard = () => rmSync(staging, { recursive: true, force: true });
+
+  const publish = () => {
+    // the manifest names every file before it lands, so a run killed half-way can still be cleaned up by --force
+    writeManifest(out, new Set([...ours, ...planned]));
+    try {
+      mkdirSync(join(out, REPORTS_DIR), { recursive: true });
+      for (const r of readdirSync(reportsDir)) renameSync(join(reportsDir, r), join(out, REPORTS_DIR, r));
+      for (const f of OUTPUT_FILES) renameSync(join(staging, f), join(out, f));
+    } catch (e) {
+      throw new SystemError(e, 'write', shownAs);
+    }
+    // earlier outputs this run did not write again (dossiers since removed): ours, so they go
+    for (const rel of ours) {
+      if (planned.has(rel)) continue;
+      const path = join(out, rel);
+      try {
+        if (lstatSync(path).isFile()) unlinkSync(path);
+      } catch {
+        // already gone
+      }
+    }
+    writeManifest(out, planned);
+    discard();
+  };
+
+  return { reportsDir, staleLock, sink: stagingSink(staging, shownAs, s), publish, discard, release };
+}
+
+/** The summary, statistics and unmatched files, written into the staging folder. */
+function stagingSink(dir: string, shownAs: string, s: OutputSettings): FinishingSink {
+  const tally: Tally = createTally(s.levels);
+  const file = (name: string) => new AtomicFile(join(dir, name), join(shownAs, name));
+  let summaryCsv: AtomicFile | null = null;
+  let summaryJson: AtomicFile | null = null;
+  const start = () => {
+    summaryCsv = file('summary.csv');
+    summaryJson = file('summary.json');
+    summaryCsv.write(csvText([summaryColumns(s.levels)], s.excel, s.excel));
+    summaryJson.write(batchJsonHead(s.ruleSet, s.levels));
+  };
+  let first = true;
   return {
-    async write(o: DossierOutcome) {
-      if (first) await start();
+    write(o: DossierOutcome) {
+      if (first) start();
       addOutcome(tally, o);
-      await summaryCsv.write(csvText([summaryRecord(o.summary, s.levels)], s.excel, false));
-      await summaryJson.write(batchJsonRow(o, first));
+      summaryCsv!.write(csvText([summaryRecord(o.summary, s.levels)], s.excel, false));
+      summaryJson!.write(batchJsonRow(o, first));
       first = false;
     },
     async finish() {
-      if (first) await start();
+      if (first) start();
       const r = finishTally(tally, s.ruleSet, s.lang);
-      await summaryJson.write(batchJsonTail(r, !first));
-      await summaryCsv.commit();
-      await summaryJson.commit();
+      summaryJson!.write(batchJsonTail(r, !first));
+      summaryCsv!.commit();
+      summaryJson!.commit();
       const stats = statisticsCsv(r.statistics, s.lang);
-      await writeAtomic(join(dir, 'statistics.csv'), csvText([stats.header, ...stats.records], s.excel, s.excel));
-      await writeAtomic(join(dir, 'statistics.txt'), statisticsText(r.statistics, s.lang, batchMessages(s.lang).statisticsTitle));
+      writeFileAtomic(join(dir, 'statistics.csv'), csvText([stats.header, ...stats.records], s.excel, s.excel), join(shownAs, 'statistics.csv'));
+      writeFileAtomic(join(dir, 'statistics.txt'), statisticsText(r.statistics, s.lang, batchMessages(s.lang).statisticsTitle), join(shownAs, 'statistics.txt'));
       const un = unmatchedCsv(r.unmatched);
-      await writeAtomic(join(dir, 'unmatched.csv'), csvText([un.header, ...un.records], s.excel, s.excel));
+      writeFileAtomic(join(dir, 'unmatched.csv'), csvText([un.header, ...un.records], s.excel, s.excel), join(shownAs, 'unmatched.csv'));
       return r;
-    },
-    async abort() {
-      await Promise.all([summaryCsv.abort(), summaryJson.abort()]);
     },
   };
 }
-

@@ -1,16 +1,18 @@
 // Runs a batch: evaluates dossiers on worker threads (or in-process for one job) and hands the outcomes to a sink
 // in batch order, holding only the results that arrive early, so memory stays flat however large the folder.
 
-import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Dossier } from './discover.js';
-import { evaluateDossier, reportHead, type EvaluateContext } from './evaluate.js';
+import { KnownError } from '../errors.js';
+import { DEFAULT_MAX_FILE_MB, MB } from '../file-io.js';
+import { osReason, SystemError, WORKER_DIED } from '../fs-errors.js';
+import { evaluateDossier, failedOutcome, internalError, type EvaluateContext } from './evaluate.js';
 import { batchMessages } from './messages.js';
 import { readDossierFiles } from './read-dossier.js';
-import { buildSummaryRow, statsEntry } from './summary.js';
+import { reportBaseName } from './report-names.js';
 import type { DossierOutcome } from './types.js';
 
 export interface Progress {
@@ -67,79 +69,69 @@ export interface WorkerSetup {
 }
 
 export type WorkerRequest = { index: number; dossier: Dossier };
-export type WorkerReply = { type: 'ready' } | { type: 'outcome'; outcome: DossierOutcome } | { type: 'fatal'; message: string; stack?: string };
+export type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'outcome'; outcome: DossierOutcome }
+  /** the batch cannot go on (rules do not load, the output disk is full…); `known` keeps a known error's words */
+  | { type: 'fatal'; message: string; stack?: string; known?: { en: string; vi: string; file?: string } };
+
+/** A known error rebuilt on the main thread from a worker's reply: the same one line as if thrown there. */
+class WorkerKnownError extends KnownError {
+  readonly kind = 'system' as const;
+}
+
+/** What a worker sends when the batch cannot go on. */
+export function fatalReply(e: unknown): WorkerReply {
+  if (e instanceof KnownError) return { type: 'fatal', message: e.message, known: { en: e.message, vi: e.vi, ...(e.file ? { file: e.file } : {}) } };
+  return { type: 'fatal', message: e instanceof Error ? e.message : String(e), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) };
+}
 
 /** Dossiers in flight per worker: enough to hide file reads, few enough to keep memory flat. */
 const PER_WORKER = 4;
 
-/** A dossier whose evaluation itself crashed (a bug) still gets its summary row. */
-export function crashedOutcome(dossier: Dossier, e: unknown, context: EvaluateContext): DossierOutcome {
-  const detail = (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/gu, ' ');
-  const error = { code: 'internal' as const, message: { vi: batchMessages('vi').internal(detail), en: batchMessages('en').internal(detail) } };
-  const facts = { dossier, files: [...dossier.transcripts], ignoredTxt: [], metadata: null, transcript: null, result: null, error, asOf: null };
-  const summary = buildSummaryRow(facts, context.lang);
-  const text = `${reportHead(facts, context.lang)}${summary.error?.code}: ${summary.error?.message}\n`;
-  return {
-    index: dossier.index,
-    summary,
-    stats: statsEntry(facts),
-    unmatched: [],
-    reportJson: context.reports
-      ? `${JSON.stringify({ schemaVersion: 1, dossier: dossier.name, files: dossier.transcripts, metadata: null, warnings: summary.warnings, error, report: null })}\n`
-      : null,
-    reportText: context.reports ? text : null,
-  };
-}
-
-/** The report files' base name of a dossier: its folder or file name (unique within a batch). */
-export function reportBaseName(dossier: string): string {
-  return dossier.replace(/[\\/]/g, '_');
-}
-
-/** The temp name a file is written under before it is renamed into place: `<name>.<pid>.<8 hex>.tmp`. */
-export function tempName(path: string): string {
-  return `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-}
-
-/** Whether a file name is one of our temp files (of any process, or of process `pid` only). */
-export function isTempName(name: string, pid?: number): boolean {
-  const m = /\.(\d+)\.[0-9a-f]{8}\.tmp$/u.exec(name);
-  return m !== null && (pid === undefined || Number(m[1]) === pid);
-}
-
-/** Temp file + rename, so a reader never sees half a report. */
-function writeAtomicSync(path: string, data: string): void {
-  const temp = tempName(path);
-  try {
-    writeFileSync(temp, data);
-    renameSync(temp, path);
-  } catch (e) {
+/**
+ * The files a dossier's reports are written to, in the (private, staging) reports folder: plain writes, since the
+ * folder is published by renames only once the whole batch is done. A failure is not the dossier's fault: it
+ * propagates (in the tool's words) and stops the batch.
+ */
+export function writeReports(reportsDir: string, outcome: DossierOutcome, dossier: Dossier): void {
+  const base = join(reportsDir, reportBaseName(dossier.name));
+  const put = (path: string, data: string) => {
     try {
-      unlinkSync(temp);
-    } catch {
-      // nothing to clean up
+      writeFileSync(path, data);
+    } catch (e) {
+      throw new SystemError(e, 'write', path);
     }
-    throw e;
-  }
+  };
+  if (outcome.reportJson !== null) put(`${base}.json`, outcome.reportJson);
+  if (outcome.reportText !== null) put(`${base}.txt`, outcome.reportText);
 }
 
 /**
  * Read, evaluate and (with --out) write one dossier's report files, wherever it runs (a worker or the main
  * thread): the reports are independent files, so writing them here spreads the work and keeps the big strings
- * off the message channel. A failure to write is not the dossier's fault: it propagates and stops the batch.
+ * off the message channel.
  */
 export function processDossier(root: string, dossier: Dossier, context: EvaluateContext, reportsDir: string | null): DossierOutcome {
   let outcome: DossierOutcome;
   try {
-    outcome = evaluateDossier(readDossierFiles(root, dossier), context);
+    outcome = evaluateDossier(readDossierFiles(root, dossier, context.read.maxBytes ?? DEFAULT_MAX_FILE_MB * MB), context);
   } catch (e) {
-    outcome = crashedOutcome(dossier, e, context);
+    outcome = failedOutcome(dossier, internalError(e), context);
   }
-  if (reportsDir) {
-    const base = join(reportsDir, reportBaseName(dossier.name));
-    if (outcome.reportJson !== null) writeAtomicSync(`${base}.json`, outcome.reportJson);
-    if (outcome.reportText !== null) writeAtomicSync(`${base}.txt`, outcome.reportText);
-  }
+  if (reportsDir) writeReports(reportsDir, outcome, dossier);
+  return { ...outcome, reportJson: null, reportText: null };
+}
+
+/** The row of a dossier whose worker died under it (out of memory…): written by the main thread. */
+function workerDiedOutcome(dossier: Dossier, options: RunBatchOptions): DossierOutcome {
+  const r = osReason(WORKER_DIED);
+  const error = {
+    code: 'worker-died' as const,
+    message: { vi: batchMessages('vi').unreadable(dossier.name, r.vi), en: batchMessages('en').unreadable(dossier.name, r.en) },
+  };
+  const outcome = failedOutcome(dossier, error, options.context);
+  if (options.reportsDir) writeReports(options.reportsDir, outcome, dossier);
   return { ...outcome, reportJson: null, reportText: null };
 }
 
@@ -166,7 +158,8 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchTotals> {
     }
   };
 
-  const url = options.jobs > 1 && total > 1 ? workerFile() : null;
+  // always on workers when they exist, even with --jobs 1: the main thread stays free to hear Ctrl-C at once
+  const url = workerFile();
   if (!url) {
     const signal = options.signal;
     for (const dossier of options.dossiers) {
@@ -183,6 +176,15 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchTotals> {
   return { dossiers: total, failed };
 }
 
+/** Heap of one worker (MB); a dossier that needs more kills only its worker. Tests lower it with LLCT_WORKER_HEAP_MB. */
+function workerHeapMb(): number {
+  const v = Number(process.env.LLCT_WORKER_HEAP_MB);
+  return Number.isInteger(v) && v >= 8 ? v : 2048;
+}
+
+/** A worker that died this many times in a row without holding a dossier means something else is wrong. */
+const MAX_IDLE_DEATHS = 3;
+
 async function runOnWorkers(
   url: URL,
   jobs: number,
@@ -194,8 +196,12 @@ async function runOnWorkers(
   const dossiers = options.dossiers;
   const total = dossiers.length;
   const early = new Map<number, DossierOutcome>();
-  const inFlight: number[] = new Array<number>(jobs).fill(0);
+  /** per worker slot: the dossiers sent and not yet answered, oldest first (a worker works through them in order) */
+  const inFlight: number[][] = Array.from({ length: jobs }, () => []);
+  /** dossiers sent to a worker that died before reaching them: sent again first */
+  const resend: number[] = [];
   let fatal: Error | null = null;
+  let idleDeaths = 0;
   let wake: (() => void) | null = null;
   const signal = () => {
     const w = wake;
@@ -208,45 +214,68 @@ async function runOnWorkers(
   // never run further ahead of the writer than this: bounds the outcomes held while one dossier is slow
   const window = jobs * PER_WORKER * 2;
   const dispatch = () => {
-    if (options.signal?.aborted) return;
-    while (nextToSend < total && nextToSend < nextToWrite + window) {
+    if (options.signal?.aborted || fatal) return;
+    while (resend.length > 0 || (nextToSend < total && nextToSend < nextToWrite + window)) {
       let best = 0;
-      for (let w = 1; w < jobs; w++) if (inFlight[w]! < inFlight[best]!) best = w;
-      if (inFlight[best]! >= PER_WORKER) return;
-      inFlight[best]!++;
-      const request: WorkerRequest = { index: nextToSend, dossier: dossiers[nextToSend]! };
+      for (let w = 1; w < jobs; w++) if (inFlight[w]!.length < inFlight[best]!.length) best = w;
+      if (inFlight[best]!.length >= PER_WORKER) return;
+      const index = resend.length > 0 ? resend.shift()! : nextToSend++;
+      inFlight[best]!.push(index);
+      const request: WorkerRequest = { index, dossier: dossiers[index]! };
       workers[best]!.postMessage(request);
-      nextToSend++;
     }
   };
 
-  const onAbort = () => signal();
-  options.signal?.addEventListener('abort', onAbort);
   const workers: Worker[] = [];
-  for (let w = 0; w < jobs; w++) {
-    const worker = new Worker(url, { workerData: setup });
+  const start = (slot: number): Worker => {
+    const worker = new Worker(url, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() } });
+    let stopping = false;
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'outcome') {
-        inFlight[w]!--;
+        const queue = inFlight[slot]!;
+        queue.splice(queue.indexOf(reply.outcome.index), 1);
         early.set(reply.outcome.index, reply.outcome);
+        idleDeaths = 0;
         // keep every worker busy even while the writer waits for an earlier dossier
         dispatch();
       } else if (reply.type === 'fatal') {
-        fatal = Object.assign(new Error(reply.message), reply.stack ? { stack: reply.stack } : {});
+        stopping = true;
+        fatal = reply.known
+          ? new WorkerKnownError(reply.known.en, reply.known.vi, reply.known.file)
+          : Object.assign(new Error(reply.message), reply.stack ? { stack: reply.stack } : {});
       }
       signal();
     });
-    worker.on('error', (e) => {
-      fatal = e;
+    // an uncaught error is followed by 'exit': the dossiers are accounted for there
+    worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      if (stopping || finished || fatal || workers[slot] !== worker) return;
+      // the oldest dossier in flight is the one the worker was on: it gets its error row; the rest go again
+      const queue = inFlight[slot]!.splice(0);
+      const culprit = queue.shift();
+      if (culprit === undefined) {
+        if (++idleDeaths > MAX_IDLE_DEATHS) fatal = new SystemError(WORKER_DIED, 'read', options.root);
+      } else {
+        try {
+          early.set(culprit, workerDiedOutcome(dossiers[culprit]!, options));
+        } catch (e) {
+          fatal = e instanceof Error ? e : new Error(String(e));
+        }
+      }
+      resend.unshift(...queue);
+      if (!fatal) {
+        workers[slot] = start(slot);
+        dispatch();
+      }
       signal();
     });
-    worker.on('exit', (code) => {
-      if (code !== 0 && !fatal) fatal = new Error(`a batch worker stopped with exit code ${code}`);
-      signal();
-    });
-    workers.push(worker);
-  }
+    return worker;
+  };
+  let finished = false;
+  for (let w = 0; w < jobs; w++) workers.push(start(w));
 
+  const onAbort = () => signal();
+  options.signal?.addEventListener('abort', onAbort);
   try {
     dispatch();
     while (nextToWrite < total) {
@@ -259,13 +288,13 @@ async function runOnWorkers(
         await deliver(outcome);
         continue;
       }
-      if (options.signal?.aborted) throw new BatchInterrupted();
       if (fatal) throw fatal;
       await new Promise<void>((resolve) => {
         wake = resolve;
       });
     }
   } finally {
+    finished = true;
     options.signal?.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((w) => w.terminate()));
   }

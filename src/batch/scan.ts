@@ -3,6 +3,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { SystemError } from '../fs-errors.js';
 import { isNoise, type FolderEntry } from './discover.js';
 
 /** How deep folders nested inside a dossier folder are listed (their files are only named in warnings). */
@@ -47,13 +48,6 @@ async function listChildren(dir: string, entries: FolderEntry[], depth: number):
   );
 }
 
-const REASONS: Record<string, { en: string; vi: string }> = {
-  ENOENT: { en: 'no such folder', vi: 'không có thư mục này' },
-  EACCES: { en: 'permission denied', vi: 'không có quyền đọc thư mục' },
-  EPERM: { en: 'permission denied', vi: 'không có quyền đọc thư mục' },
-  ENOTDIR: { en: 'a part of the path is not a folder', vi: 'một phần của đường dẫn không phải thư mục' },
-};
-
 /**
  * The batch folder's entries, each dossier sub-folder's entries as children (and, for warnings, the folders nested
  * inside a dossier, up to NESTED_DEPTH). Throws a one-line UsageError when the path is not a readable folder.
@@ -65,13 +59,7 @@ export async function scanBatchFolder(dir: string, shownAs: string = dir): Promi
     isDir = (await stat(dir)).isDirectory();
     top = isDir ? await list(dir) : [];
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    const r = REASONS[code] ?? { en: `cannot read the folder (${code || String(e)})`, vi: `không đọc được thư mục (${code || String(e)})` };
-    throw new UsageError(
-      `${r.en}; give the folder that holds the dossiers`,
-      `${r.vi}; hãy chỉ ra thư mục chứa các hồ sơ`,
-      shownAs,
-    );
+    throw new SystemError(e, 'list', shownAs);
   }
   if (!isDir) {
     throw new UsageError(

@@ -11,6 +11,8 @@ export type DossierErrorCode =
   | 'transcript-invalid' // a transcript that does not parse (encoding, CSV/JSON syntax, missing columns…)
   | 'unsupported-file' // a file directly in the batch folder that is not a transcript (an Excel workbook, a scan)
   | 'person-mismatch' // metadata.json and the transcript (or two transcripts) name different people
+  | 'too-large' // a file over --max-file-size, or a transcript over --max-rows
+  | 'worker-died' // the worker thread checking it stopped (out of memory…): replaced, and the batch goes on
   | 'internal'; // an unexpected failure (a bug): reported, and the batch goes on
 
 export interface DossierError {

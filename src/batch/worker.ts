@@ -2,7 +2,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRuleSet } from '../rules/load.js';
-import { processDossier, type WorkerReply, type WorkerRequest, type WorkerSetup } from './run-batch.js';
+import { fatalReply, processDossier, type WorkerReply, type WorkerRequest, type WorkerSetup } from './run-batch.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -10,12 +10,18 @@ const reply = (r: WorkerReply) => port.postMessage(r);
 
 // the handler is attached before the rule set is loaded, so no request is lost; each one awaits the load
 const ready = loadRuleSet(setup.rulesDir).then((ruleSet) => ({ ...setup.context, ruleSet }));
-ready.catch((e: unknown) => {
-  reply({ type: 'fatal', message: e instanceof Error ? e.message : String(e), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) });
-});
+ready.catch((e: unknown) => reply(fatalReply(e)));
 
 port.on('message', (request: WorkerRequest) => {
   void ready.then((context) => {
-    reply({ type: 'outcome', outcome: processDossier(setup.root, request.dossier, context, setup.reportsDir) });
+    let outcome;
+    try {
+      outcome = processDossier(setup.root, request.dossier, context, setup.reportsDir);
+    } catch (e) {
+      // not the dossier's fault (the output disk is full…): the batch stops with this error
+      reply(fatalReply(e));
+      return;
+    }
+    reply({ type: 'outcome', outcome });
   });
 });

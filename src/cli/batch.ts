@@ -1,12 +1,12 @@
 // `llct batch <folder>`: check every dossier in a folder; summary on stdout, or every output file in --out.
 
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { discoverDossiers } from '../batch/discover.js';
 import type { EvaluateContext } from '../batch/evaluate.js';
 import { batchMessages, fileList } from '../batch/messages.js';
-import { outDirSink, prepareOutDir, removeTempFiles, REPORTS_DIR, stdoutSink, type FinishingSink } from '../batch/outputs.js';
+import { openOutDir, stdoutSink, type FinishingSink } from '../batch/outputs.js';
 import { BatchInterrupted, runBatch, type Progress } from '../batch/run-batch.js';
 import { scanBatchFolder } from '../batch/scan.js';
 import { batchLevels } from '../batch/summary.js';
@@ -56,7 +56,7 @@ Mã thoát:
   0    mọi hồ sơ đều được đánh giá (dù đạt hay không)
   2    có hồ sơ không đánh giá được (các tệp kết quả vẫn được ghi đủ, hồ sơ lỗi có lý do ở cột error),
        hoặc lỗi tham số / bộ quy tắc, hoặc không tìm thấy hồ sơ nào
-  130  đã dừng bằng Ctrl-C (kết quả chưa đầy đủ; không để lại tệp tạm)
+  130  đã dừng bằng Ctrl-C (thư mục --out giữ nguyên như trước khi chạy)
 `,
   },
   en: {
@@ -84,7 +84,7 @@ Exit codes:
   0    every dossier was evaluated (whatever its verdict)
   2    some dossier could not be evaluated (all outputs are still written; its row gives the reason),
        or a usage / rule-set error, or no dossier was found
-  130  stopped by Ctrl-C (the results are incomplete; no temp files are left)
+  130  stopped by Ctrl-C (the --out folder is left as it was before the run)
 `,
   },
 };
@@ -175,15 +175,25 @@ export async function runBatchCommand(folder: string, opts: BatchCommandOptions,
   if (dossiers.length === 0) throw new UsageError(batchMessages('en').noDossiers(folder), batchMessages('vi').noDossiers(folder));
   const settings = { ruleSet, levels, lang, excel: opts.excel === true };
   const outDir = opts.out !== undefined ? resolve(io.cwd, opts.out) : null;
-  if (outDir !== null) await prepareOutDir(outDir, root, opts.force === true);
+  const out =
+    outDir !== null
+      ? openOutDir(
+          outDir,
+          opts.out!,
+          root,
+          opts.force === true,
+          dossiers.map((d) => d.name),
+          settings,
+        )
+      : null;
+  if (out?.staleLock !== null && out?.staleLock !== undefined && !opts.quiet) io.stderr.write(`${b.staleLock({ pid: out.staleLock, dir: opts.out! })}\n`);
 
-  const context: EvaluateContext = { ruleSet, check, defaultAsOf, read, lang, reports: outDir !== null, toolVersion: toolVersion() };
+  const context: EvaluateContext = { ruleSet, check, defaultAsOf, read, lang, reports: out !== null, toolVersion: toolVersion() };
   // progress only on a terminal, and not when the summary itself is scrolling past on the same terminal
-  const showProgress = !opts.quiet && io.stderrIsTTY && (outDir !== null || !io.stdoutIsTTY);
+  const showProgress = !opts.quiet && io.stderrIsTTY && (out !== null || !io.stdoutIsTTY);
   const progress = showProgress ? progressPrinter(io, lang) : null;
 
-  const dirSink = outDir !== null ? outDirSink(outDir, settings) : null;
-  const sink: FinishingSink = dirSink ?? stdoutSink(io.stdout, opts.format, settings);
+  const sink: FinishingSink = out?.sink ?? stdoutSink(io.stdout, opts.format, settings);
   // dossiers whose nested folders hold transcript-like files: named again at the end, since they were not read
   const nested: string[] = [];
   const watched: FinishingSink = {
@@ -194,24 +204,34 @@ export async function runBatchCommand(folder: string, opts: BatchCommandOptions,
     finish: () => sink.finish(),
   };
 
-  // Ctrl-C / SIGTERM: stop cleanly (no temp files left behind) and exit 130; a second one ends the process at once
+  // Ctrl-C / SIGTERM: stop cleanly (the output folder keeps what it had) and exit 130; a reader that closed
+  // standard output (\`| head -1\`) stops the batch too, quietly
   const controller = new AbortController();
+  let stdoutClosed = false;
   const onSignal = () => {
     stopListening();
     controller.abort();
   };
+  const onStdoutError = (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') return;
+    stdoutClosed = true;
+    controller.abort();
+  };
+  const stdoutEvents = out === null && typeof (io.stdout as Partial<NodeJS.WriteStream>).on === 'function' ? (io.stdout as NodeJS.WriteStream) : null;
   const stopListening = () => {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    stdoutEvents?.off('error', onStdoutError);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  stdoutEvents?.on('error', onStdoutError);
 
   let totals;
   try {
     totals = await runBatch({
       root,
-      reportsDir: outDir !== null ? join(outDir, REPORTS_DIR) : null,
+      reportsDir: out?.reportsDir ?? null,
       dossiers,
       context,
       jobs,
@@ -220,17 +240,19 @@ export async function runBatchCommand(folder: string, opts: BatchCommandOptions,
       ...(progress ? { onProgress: (p: Progress) => progress.update(p) } : {}),
     });
     await sink.finish();
+    out?.publish();
   } catch (e) {
-    await dirSink?.abort();
-    if (outDir !== null) await removeTempFiles(outDir, process.pid);
+    out?.discard();
     progress?.clear();
     if (e instanceof BatchInterrupted) {
+      if (stdoutClosed) return 0;
       io.stderr.write(`${b.interrupted(opts.out ?? null)}\n`);
       return EXIT_INTERRUPTED;
     }
     throw e;
   } finally {
     stopListening();
+    out?.release();
     progress?.clear();
   }
 

@@ -25,6 +25,8 @@ export interface CliMessages {
     scale: string;
     passMark: string;
     periodsPerCredit: string;
+    maxFileSize: string;
+    maxRows: string;
     noColor: string;
     debug: string;
     examples: string;
@@ -65,6 +67,8 @@ const vi: CliMessages = {
     scale: 'thang điểm của cột điểm không ghi rõ thang',
     passMark: 'điểm đạt theo thang 10 do cán bộ xác định (bỏ khoảng điểm chưa chắc chắn)',
     periodsPerCredit: 'số tiết cho 1 tín chỉ hoặc 1 ĐVHT (mặc định theo bộ quy tắc)',
+    maxFileSize: 'kích thước tối đa của một tệp bảng điểm, tính bằng MB',
+    maxRows: 'số dòng học phần tối đa của một bảng điểm',
     noColor: 'không tô màu',
     debug: 'in chi tiết lỗi (stack) khi có lỗi ngoài dự kiến',
     examples: `
@@ -126,6 +130,8 @@ const en: CliMessages = {
     scale: 'grade scale of grade columns that do not name one',
     passMark: "pass mark on the 10-point scale set by the officer (removes the uncertain band)",
     periodsPerCredit: 'periods per credit or ĐVHT (default: from the rule set)',
+    maxFileSize: 'largest transcript file read, in MB',
+    maxRows: 'most course rows read from one transcript',
     noColor: 'no colour',
     debug: 'print the stack of unexpected errors',
     examples: `

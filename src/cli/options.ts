@@ -6,7 +6,8 @@ import { UsageError } from '../errors.js';
 import { LANGS, type Lang } from '../report/messages.js';
 import { ENCODINGS, type Encoding } from '../transcript/decode.js';
 import type { Delimiter } from '../transcript/csv.js';
-import type { ReadOptions } from '../transcript/parse.js';
+import { DEFAULT_MAX_ROWS, type ReadOptions } from '../transcript/parse.js';
+import { DEFAULT_MAX_FILE_MB, MB } from '../file-io.js';
 import type { Io } from './io.js';
 import { cliMessages } from './messages.js';
 
@@ -120,6 +121,8 @@ export interface CheckingOptionValues {
   scale?: (typeof SCALE_CHOICES)[number];
   passMark?: string;
   periodsPerCredit?: string;
+  maxFileSize?: string;
+  maxRows?: string;
 }
 
 /** Declare the shared checking options on a command (one wording for both commands). */
@@ -134,7 +137,9 @@ export function addCheckingOptions(cmd: Command, lang: Lang, asOfNote = ''): Com
     .option('--delimiter <char>', m.delimiter)
     .addOption(new Option('--scale <scale>', m.scale).choices(SCALE_CHOICES))
     .option('--pass-mark <n>', m.passMark)
-    .option('--periods-per-credit <n>', m.periodsPerCredit);
+    .option('--periods-per-credit <n>', m.periodsPerCredit)
+    .option('--max-file-size <mb>', `${m.maxFileSize} (${cliMessages(lang).default}: ${DEFAULT_MAX_FILE_MB})`)
+    .option('--max-rows <n>', `${m.maxRows} (${cliMessages(lang).default}: ${DEFAULT_MAX_ROWS})`);
 }
 
 /** How to read transcripts, from the shared option values. */
@@ -143,6 +148,21 @@ export function readOptionsFrom(opts: CheckingOptionValues): ReadOptions {
   if (opts.encoding !== undefined) read.encoding = parseEncoding(opts.encoding);
   if (opts.delimiter !== undefined) read.delimiter = parseDelimiter(opts.delimiter);
   if (opts.scale !== undefined) read.scale = opts.scale;
+  read.maxBytes = Math.round(
+    (opts.maxFileSize === undefined
+      ? DEFAULT_MAX_FILE_MB
+      : parseNumber(opts.maxFileSize, '--max-file-size', (n) => n > 0 && n <= 4096, {
+          en: 'a size in megabytes from 0 to 4096 (e.g. 50)',
+          vi: 'một kích thước tính bằng MB, từ 0 đến 4096 (ví dụ 50)',
+        })) * MB,
+  );
+  read.maxRows =
+    opts.maxRows === undefined
+      ? DEFAULT_MAX_ROWS
+      : parseNumber(opts.maxRows, '--max-rows', (n) => Number.isInteger(n) && n >= 1, {
+          en: 'a whole number of rows from 1 (e.g. 50000)',
+          vi: 'một số nguyên dòng từ 1 trở lên (ví dụ 50000)',
+        });
   return read;
 }
 

@@ -1,12 +1,11 @@
-// Edge: writing a report file atomically (temp file in the same folder, then rename), never onto an input.
+// Edge: writing a report file (`-o`) atomically, only as a regular file, never onto an input.
 
-import { randomBytes } from 'node:crypto';
 import { fstat as fstatCallback, type Stats } from 'node:fs';
-import { realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { fsReason } from '../fs-errors.js';
+import { writeFileAtomic } from '../file-io.js';
 
 const fstat: (fd: number) => Promise<Stats> = promisify(fstatCallback);
 
@@ -54,13 +53,5 @@ export async function writeOutputAtomic(path: string, data: string | Uint8Array,
       );
     }
   }
-  const temp = join(dirname(real), `.${basename(real)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, data);
-    await rename(temp, real);
-  } catch (e) {
-    await unlink(temp).catch(() => undefined);
-    const { en, vi } = fsReason(e);
-    throw new UsageError(`cannot write the output file: ${en}`, `không ghi được tệp kết quả: ${vi}`, path);
-  }
+  writeFileAtomic(real, data, path);
 }

@@ -17,6 +17,24 @@ export interface ReadOptions {
   format?: Format;
   /** the grade scale of columns whose header does not name one */
   scale?: (typeof SCALES)[number];
+  /** the largest file read, in bytes (the edges enforce it: a bigger file is never loaded) */
+  maxBytes?: number;
+  /** the most course rows one transcript may hold (--max-rows): bounds the memory of everything after parsing */
+  maxRows?: number;
+}
+
+/** Default row limit of one transcript: real ones hold a few hundred rows at most. */
+export const DEFAULT_MAX_ROWS = 10_000;
+
+/** A transcript with more rows than the limit: one line naming the limit and the option. */
+export class TooManyRowsError extends InputError {
+  constructor(file: string, readonly limit: number) {
+    super(
+      `more than ${limit} course rows, the limit of one transcript; raise it with --max-rows if this really is one transcript`,
+      `nhiều hơn ${limit} dòng học phần, giới hạn của một bảng điểm; tăng bằng --max-rows nếu đây đúng là một bảng điểm`,
+      file,
+    );
+  }
 }
 
 /** `--format`, else a `.json` extension, else the first non-space character (`[` or `{` means JSON). */
@@ -39,6 +57,7 @@ export function parseTranscript(bytes: Uint8Array, file: string, opts: ReadOptio
     detectFormat(text, file, opts) === 'json'
       ? parseJsonTranscript(text, file, scale)
       : parseCsvTranscript(text, file, { ...scale, ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) });
+  if (transcript.rows.length > (opts.maxRows ?? DEFAULT_MAX_ROWS)) throw new TooManyRowsError(file, opts.maxRows ?? DEFAULT_MAX_ROWS);
   // a truncated export must not read as a person who studied nothing
   if (transcript.rows.length === 0) {
     throw new InputError(

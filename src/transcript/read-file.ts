@@ -1,29 +1,23 @@
 // Edge: reads a transcript from a file or stdin (`-`) and hands the bytes to the pure parser.
 
-import { readFile } from 'node:fs/promises';
-import { InputError } from '../errors.js';
-import { fsReason } from '../fs-errors.js';
+import { KnownError } from '../errors.js';
+import { DEFAULT_MAX_FILE_MB, MB, readRegularFileSync, readStreamBounded } from '../file-io.js';
+import { SystemError } from '../fs-errors.js';
 import { parseTranscript, type ReadOptions } from './parse.js';
 import type { Transcript } from './types.js';
 
-/** Everything the stream gives, as bytes. */
-async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
-}
-
 /**
- * Read and parse one transcript (`-` = the given standard input); missing or unreadable files become an
- * InputError naming the OS reason.
+ * Read and parse one transcript (`-` = the given standard input): regular files only, at most `maxBytes`;
+ * missing or unreadable files become one line naming the reason and the fix.
  */
 export async function readTranscriptFile(path: string, opts: ReadOptions = {}, stdin: NodeJS.ReadableStream = process.stdin): Promise<Transcript> {
+  const max = opts.maxBytes ?? DEFAULT_MAX_FILE_MB * MB;
   let bytes: Uint8Array;
   try {
-    bytes = path === '-' ? await readAll(stdin) : await readFile(path);
+    bytes = path === '-' ? await readStreamBounded(stdin, max, path) : readRegularFileSync(path, max);
   } catch (e) {
-    const { en, vi } = fsReason(e);
-    throw new InputError(`cannot read the file: ${en}`, `không đọc được tệp: ${vi}`, path);
+    if (e instanceof KnownError) throw e;
+    throw new SystemError(e, 'read', path);
   }
   return parseTranscript(bytes, path, opts);
 }

@@ -98,6 +98,6 @@ describe('scanBatchFolder', () => {
 
   it('refuses a path that is not a folder, saying what it is instead', async () => {
     await expect(scanBatchFolder('fixtures/dossiers/sample/nguyen-thi-lan.csv')).rejects.toMatchObject({ kind: 'usage', vi: expect.stringContaining('đây là một tệp, không phải thư mục') });
-    await expect(scanBatchFolder('fixtures/dossiers/no-such-folder')).rejects.toMatchObject({ kind: 'usage', vi: expect.stringContaining('không có thư mục này') });
+    await expect(scanBatchFolder('fixtures/dossiers/no-such-folder')).rejects.toMatchObject({ kind: 'system', code: 'ENOENT', vi: 'không đọc được thư mục: không có tệp hoặc thư mục này; kiểm tra lại đường dẫn' });
   });
 });

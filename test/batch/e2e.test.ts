@@ -80,7 +80,7 @@ describe('llct batch --out over the sample dossiers', () => {
     expect(ran.code).toBe(2);
     expect(ran.stdout).toBe('');
     expect(ran.stderr).toContain('4/16 hồ sơ không đánh giá được; xem cột error trong summary.csv');
-    expect(readdirSync(out).sort()).toEqual(['reports', 'statistics.csv', 'statistics.txt', 'summary.csv', 'summary.json', 'unmatched.csv']);
+    expect(readdirSync(out).sort()).toEqual(['.llct-manifest.json', 'reports', 'statistics.csv', 'statistics.txt', 'summary.csv', 'summary.json', 'unmatched.csv']);
   });
 
   it('writes one summary row per dossier, in order, with the expected verdicts', () => {
@@ -195,7 +195,7 @@ describe('llct batch on worker threads (built bin)', () => {
     const b = spawnBin(['batch', SAMPLE, '--out', four, '--jobs', '4', '--as-of', '2020-01-01']);
     expect([a.code, b.code]).toEqual([2, 2]);
     const list = (dir: string): string[] =>
-      readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('.')).sort();
+      readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('.') && f !== '.llct-manifest.json').sort();
     expect(list(four)).toEqual(list(one));
     expect(list(one)).toHaveLength(5 + 32);
     for (const f of list(one)) expect(readFileSync(join(four, f)), f).toEqual(readFileSync(join(one, f)));

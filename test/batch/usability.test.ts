@@ -180,7 +180,7 @@ describe('folders with nothing to check', () => {
   it('refuses a missing folder or a file with one clear line', async () => {
     const missing = await runIn(['batch', join(tmp, 'no-such-folder')]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^llct: .*no-such-folder: không có thư mục này; hãy chỉ ra thư mục chứa các hồ sơ\n$/u);
+    expect(missing.stderr).toMatch(/^llct: .*no-such-folder: không đọc được thư mục: không có tệp hoặc thư mục này; kiểm tra lại đường dẫn\n$/u);
     const file = await runIn(['batch', join(SAMPLE, 'nguyen-thi-lan.csv')]);
     expect(file.code).toBe(2);
     expect(file.stderr).toContain('đây là một tệp, không phải thư mục');
@@ -220,26 +220,29 @@ describe('screen forms', () => {
   });
 });
 
-describe('stale temp files of an interrupted run', () => {
-  it('do not make --out count as non-empty, and are removed', async () => {
+describe('leftovers of a killed run', () => {
+  it('(a stale lock, a staging folder, temp files) do not make --out count as non-empty, and are removed', async () => {
     const out = join(tmp, 'stale-only');
-    put(out, '.summary.csv.4242.0123abcd.tmp', 'half');
-    put(out, 'reports/01-pre2008-lanh-dao.json.4242.89abcdef.tmp', 'half');
-    const r = await runIn(['batch', SAMPLE, '--out', out, '--quiet']);
+    put(out, '.llct-lock.json', JSON.stringify({ pid: 2 ** 22 + 7, started: '2021-01-01T00:00:00.000Z' }));
+    put(out, '.llct-staging-4242/reports/01-pre2008-lanh-dao.json', 'half');
+    put(out, '.llct-4242-0123abcd.tmp', 'half');
+    const r = await runIn(['batch', SAMPLE, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('');
-    expect(allFiles(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(r.stderr).toContain(`Đã gỡ khóa cũ của ${out} do tiến trình ${2 ** 22 + 7} để lại`);
+    expect(allFiles(out).filter((f) => f.startsWith('.llct-') && f !== '.llct-manifest.json')).toEqual([]);
   });
 
   it('are removed by --force beside earlier results, and nothing else of the user is touched', async () => {
     const out = join(tmp, 'stale-force');
     expect((await runIn(['batch', SAMPLE, '--out', out, '--quiet'])).code).toBe(2);
-    put(out, '.summary.json.4242.0123abcd.tmp', 'half');
-    put(out, 'reports/x.txt.4242.89abcdef.tmp', 'half');
+    put(out, '.llct-4242-0123abcd.tmp', 'half');
+    put(out, '.llct-staging-4242/summary.csv', 'half');
     put(out, 'ghi-chu-cua-toi.tmp', 'mine');
+    put(out, 'reports/ghi-chu.txt', 'mine too');
     expect((await runIn(['batch', SAMPLE, '--out', out])).stderr).toContain('--force');
     expect((await runIn(['batch', SAMPLE, '--out', out, '--force', '--quiet'])).code).toBe(2);
-    expect(allFiles(out).filter((f) => f.endsWith('.tmp'))).toEqual(['ghi-chu-cua-toi.tmp']);
+    expect(allFiles(out).filter((f) => f.endsWith('.tmp') || f.includes('staging'))).toEqual(['ghi-chu-cua-toi.tmp']);
+    expect(readFileSync(join(out, 'reports/ghi-chu.txt'), 'utf8')).toBe('mine too');
   });
 });
 
@@ -274,21 +277,20 @@ describe('Ctrl-C during a batch (built bin, real SIGINT)', () => {
         const input = join(tmp, `gen-${jobs}-${count}`);
         const out = join(tmp, `gen-${jobs}-${count}-out`);
         await generateFolder(input, count, 1);
-        const reports = join(out, 'reports');
-        const r = await interrupt(['batch', input, '--out', out, '--jobs', jobs], () => existsSync(reports) && readdirSync(reports).length >= 20);
+        const staged = () => (existsSync(out) ? readdirSync(out).filter((f) => f.startsWith('.llct-staging-')) : []).map((f) => join(out, f, 'reports'));
+        const r = await interrupt(['batch', input, '--out', out, '--jobs', jobs], () => staged().some((d) => existsSync(d) && readdirSync(d).length >= 20));
         if (r.code !== 130) {
           // the batch finished before the signal arrived: try again with a bigger folder
           expect(r.code, r.stderr).toBe(2);
           continue;
         }
-        expect(r.stderr).toBe(`Đã dừng theo yêu cầu; kết quả trong ${out} chưa đầy đủ (chạy lại với --force để ghi đè)\n`);
-        expect(allFiles(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-        expect(existsSync(join(out, 'summary.csv'))).toBe(false);
-        // the next run needs --force (partial reports are there) and then succeeds without leftovers
-        const again = await interrupt(['batch', input, '--out', out, '--force', '--quiet', '--jobs', jobs], () => false);
+        expect(r.stderr).toBe(`Đã dừng theo yêu cầu; ${out} được giữ nguyên như trước khi chạy\n`);
+        // nothing half-written stays: the folder is as it was (empty), so the next run needs no --force
+        expect(allFiles(out)).toEqual([]);
+        const again = await interrupt(['batch', input, '--out', out, '--quiet', '--jobs', jobs], () => false);
         expect(again.code).toBe(2);
         expect(csv(join(out, 'summary.csv'))).toHaveLength(count);
-        expect(allFiles(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+        expect(allFiles(out).filter((f) => f.endsWith('.tmp') || f.includes('staging'))).toEqual([]);
         return;
       }
       throw new Error('every batch finished before the signal');

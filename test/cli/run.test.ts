@@ -54,7 +54,7 @@ describe('usage errors exit 2 with one line', () => {
     ['excel with json', ['check', ERA, '--excel', '--format', 'json'], /^llct: --excel chỉ dùng với --format csv$/m],
     ['missing file argument', ['check'], /^llct: lỗi: thiếu tham số bắt buộc 'files'/],
     ['stdin twice', ['check', '-', '-'], /^llct: chỉ đọc được đầu vào chuẩn/],
-    ['missing file', ['check', 'khong-co.csv'], /^llct: khong-co.csv: không đọc được tệp: không có tệp hoặc thư mục này\n$/],
+    ['missing file', ['check', 'khong-co.csv'], /^llct: khong-co.csv: không đọc được tệp: không có tệp hoặc thư mục này; kiểm tra lại đường dẫn\n$/],
   ];
   it.each(cases)('%s', async (_name, argv, re) => {
     const r = await runIn(argv);

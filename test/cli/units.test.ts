@@ -79,7 +79,7 @@ describe('writeOutputAtomic', () => {
     expect(await readFile(join(dir, 'in.csv'), 'utf8')).toBe('x');
   });
 
-  it('turns a write failure into a UsageError naming the file', async () => {
-    await expect(writeOutputAtomic('/nonexistent-dir-llct/x.txt', 'y')).rejects.toThrow(/cannot write the output file: no such file or folder/);
+  it('turns a write failure into one line naming the file, the reason and the fix', async () => {
+    await expect(writeOutputAtomic('/nonexistent-dir-llct/x.txt', 'y')).rejects.toMatchObject({ file: '/nonexistent-dir-llct/x.txt', message: 'cannot write the file: no such file or folder; check the path' });
   });
 });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { SystemError } from '../../src/fs-errors.js';
 import { parseTranscript } from '../../src/transcript/parse.js';
 import { readTranscriptFile } from '../../src/transcript/read-file.js';
 
@@ -109,12 +110,12 @@ describe('broken fixtures', () => {
 });
 
 describe('readTranscriptFile', () => {
-  it('turns a missing file into an InputError in both languages', async () => {
+  it('turns a missing file into one line in both languages, with the fix', async () => {
     const err = await readTranscriptFile('fixtures/transcripts/nope.csv').catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).file).toBe('fixtures/transcripts/nope.csv');
-    expect((err as InputError).message).toBe('cannot read the file: no such file or folder');
-    expect((err as InputError).vi).toBe('không đọc được tệp: không có tệp hoặc thư mục này');
+    expect(err).toBeInstanceOf(SystemError);
+    expect((err as SystemError).file).toBe('fixtures/transcripts/nope.csv');
+    expect((err as SystemError).message).toBe('cannot read the file: no such file or folder; check the path');
+    expect((err as SystemError).vi).toBe('không đọc được tệp: không có tệp hoặc thư mục này; kiểm tra lại đường dẫn');
   });
 
   it('reads `-` from stdin', async () => {
