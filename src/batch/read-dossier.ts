@@ -1,7 +1,7 @@
 // File-system edge: reads one dossier's files (bytes only; decoding and parsing are the pure core's job).
 
 import { join } from 'node:path';
-import { readRegularFileSync, TooLargeError } from '../file-io.js';
+import { DEFAULT_MAX_FILE_MB, MB, readRegularFileSync, TooLargeError } from '../file-io.js';
 import type { Dossier } from './discover.js';
 import type { DossierFiles, FileRead } from './evaluate.js';
 
@@ -19,7 +19,7 @@ function readOne(root: string, file: string, maxBytes: number): FileRead {
 }
 
 /** Read a dossier's metadata and transcript files; a file that cannot be read is recorded, not thrown. */
-export function readDossierFiles(root: string, dossier: Dossier, maxBytes: number): DossierFiles {
+export function readDossierFiles(root: string, dossier: Dossier, maxBytes: number = DEFAULT_MAX_FILE_MB * MB): DossierFiles {
   return {
     dossier,
     ...(dossier.unreadable ? { folderError: dossier.unreadable } : {}),

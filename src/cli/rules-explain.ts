@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError, UsageError } from '../errors.js';
-import { fsReason } from '../fs-errors.js';
+import { osReason } from '../fs-errors.js';
 import { explainName } from '../match/explain.js';
 import { EXPLAIN_CSV_COLUMNS, explainCsvRows, explainJson, renderExplainTable, renderExplanation } from '../report/explain.js';
 import { toCsv } from '../report/csv.js';
@@ -37,7 +37,7 @@ async function readNames(path: string, io: Io): Promise<string[]> {
   try {
     bytes = path === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, path));
   } catch (e) {
-    const { en, vi } = fsReason(e);
+    const { en, vi } = osReason(e);
     throw new InputError(`cannot read the file: ${en}`, `không đọc được tệp: ${vi}`, path);
   }
   let text: string;

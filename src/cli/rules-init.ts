@@ -4,7 +4,7 @@ import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { fsReason } from '../fs-errors.js';
+import { osReason } from '../fs-errors.js';
 import { LANGS, type Lang } from '../report/messages.js';
 import { starterRuleSet } from '../rules/template.js';
 import type { Io } from './io.js';
@@ -49,7 +49,7 @@ export function registerRulesInit(rules: Command, io: Io, lang: Lang): void {
           await writeFile(join(dir, rel), text, { flag: 'wx' });
         }
       } catch (e) {
-        const { en, vi } = fsReason(e);
+        const { en, vi } = osReason(e);
         throw new UsageError(`cannot write the rule set: ${en}`, `không ghi được bộ quy tắc: ${vi}`, dirArg);
       }
       const list = [...files.keys()].map((f) => `  ${join(dirArg, f)}`).join('\n');
