@@ -183,10 +183,11 @@ export function reportHead(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>, lang
 }
 
 /**
- * Evaluate one dossier. Never throws for bad input: every failure becomes the outcome's error, so a batch of N
- * dossiers always yields N summary rows. A bug inside the check is caught too and reported as `internal`.
+ * What one dossier is under one rule set: metadata, merged transcript and check result, or the error that stopped
+ * it. Never throws for bad input (a bug inside the check becomes an `internal` error). `rules diff` calls it once per
+ * rule set, so a diff always shows what batch would report.
  */
-export function evaluateDossier(files: DossierFiles, ctx: EvaluateContext): DossierOutcome {
+export function dossierFacts(files: DossierFiles, ctx: Pick<EvaluateContext, 'ruleSet' | 'check' | 'defaultAsOf' | 'read'>): DossierFacts {
   const { dossier } = files;
   let metadata: Metadata | null = null;
   let transcript: Transcript | null = null;
@@ -222,7 +223,15 @@ export function evaluateDossier(files: DossierFiles, ctx: EvaluateContext): Doss
     result = null;
   }
 
-  return outcomeOf({ dossier, files: used, ignoredTxt, metadata, transcript, result, error, asOf }, ctx);
+  return { dossier, files: used, ignoredTxt, metadata, transcript, result, error, asOf };
+}
+
+/**
+ * Evaluate one dossier. Never throws for bad input: every failure becomes the outcome's error, so a batch of N
+ * dossiers always yields N summary rows. A bug inside the check is caught too and reported as `internal`.
+ */
+export function evaluateDossier(files: DossierFiles, ctx: EvaluateContext): DossierOutcome {
+  return outcomeOf(dossierFacts(files, ctx), ctx);
 }
 
 /** A dossier that could not be evaluated at all (a bug, a worker that died): its one row and report files. */

@@ -4,23 +4,23 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { discoverDossiers } from '../batch/discover.js';
-import { evaluateDossier, type EvaluateContext } from '../batch/evaluate.js';
+import { dossierFacts } from '../batch/evaluate.js';
 import { batchMessages } from '../batch/messages.js';
 import { readDossierFiles } from '../batch/read-dossier.js';
+import { buildSummaryRow } from '../batch/summary.js';
 import { scanBatchFolder } from '../batch/scan.js';
 import { UsageError } from '../errors.js';
 import { toCsv } from '../report/csv.js';
 import { DIFF_CSV_COLUMNS, diffCsvRows, diffJson, renderDiff, type DiffSides } from '../report/diff.js';
-import type { JsonReport } from '../report/json.js';
 import { LANGS, type Lang } from '../report/messages.js';
-import { diffCorpus, type DiffSide } from '../rules/diff.js';
+import { diffCorpus } from '../rules/diff.js';
+import type { RuleSet } from '../rules/types.js';
 import { defaultRulesDir, loadRuleSet } from '../rules/load.js';
 import type { Io } from './io.js';
 import { cliMessages } from './messages.js';
 import { asOfFrom } from './options.js';
 import { writeOutputAtomic } from './output.js';
 import { rulesCliMessages } from './rules-messages.js';
-import { toolVersion } from './version.js';
 
 const DIFF_FORMATS = ['text', 'json'] as const;
 
@@ -31,11 +31,6 @@ interface DiffOptions {
   asOf?: string;
   format: (typeof DIFF_FORMATS)[number];
   lang: Lang;
-}
-
-function side(outcome: { summary: DiffSide['summary']; reportJson: string | null }): DiffSide {
-  const parsed = outcome.reportJson ? (JSON.parse(outcome.reportJson) as { report: JsonReport | null }) : null;
-  return { summary: outcome.summary, report: parsed?.report ?? null };
 }
 
 export function registerRulesDiff(rules: Command, io: Io, lang: Lang): void {
@@ -65,18 +60,15 @@ export function registerRulesDiff(rules: Command, io: Io, lang: Lang): void {
       const root = resolve(io.cwd, corpus);
       const dossiers = discoverDossiers(await scanBatchFolder(root, corpus));
       if (dossiers.length === 0) throw new UsageError(batchMessages('en').noDossiers(corpus), batchMessages('vi').noDossiers(corpus));
-      const base: Omit<EvaluateContext, 'ruleSet'> = {
-        check: {},
-        defaultAsOf: asOfFrom(opts, io),
-        read: {},
-        lang: opts.lang,
-        reports: true,
-        toolVersion: toolVersion(),
+      const defaultAsOf = asOfFrom(opts, io);
+      // the batch's own evaluation, once per rule set: a diff can never disagree with what batch would report
+      const side = (files: ReturnType<typeof readDossierFiles>, ruleSet: RuleSet) => {
+        const facts = dossierFacts(files, { ruleSet, check: {}, defaultAsOf, read: {} });
+        return { summary: buildSummaryRow(facts, opts.lang), result: facts.result };
       };
-      // the batch's own evaluation, twice per dossier: a diff can never disagree with what batch would report
       const pairs = dossiers.map((d) => {
         const files = readDossierFiles(root, d);
-        return { old: side(evaluateDossier(files, { ...base, ruleSet: oldRules })), new: side(evaluateDossier(files, { ...base, ruleSet: newRules })) };
+        return { old: side(files, oldRules), new: side(files, newRules) };
       });
       const diff = diffCorpus(pairs);
       const sides: DiffSides = {

@@ -2,13 +2,12 @@
 // rows and rules responsible. Pure: the CLI evaluates each dossier twice (the batch's own path) and hands both here.
 
 import type { SummaryRow } from '../batch/types.js';
-import type { Verdict } from '../coverage/types.js';
-import type { JsonReport, JsonRow } from '../report/json.js';
+import type { CheckResult, RowOutcome, Verdict } from '../coverage/types.js';
 
-/** One dossier as checked under one rule set: its summary row and, when it could be evaluated, its report. */
+/** One dossier as checked under one rule set: its summary row and, when it could be evaluated, its check result. */
 export interface DiffSide {
   summary: SummaryRow;
-  report: JsonReport | null;
+  result: CheckResult | null;
 }
 
 export interface ProgramState {
@@ -27,7 +26,7 @@ export interface ProgramChange {
 
 export interface RowState {
   ruleId: string | null;
-  state: JsonRow['state'];
+  state: RowOutcome['state'];
   /** "program:lesson=periods" per lesson fed, sorted */
   feeds: string[];
 }
@@ -82,7 +81,7 @@ function programStates(side: DiffSide): Map<string, ProgramState> {
   );
 }
 
-function rowState(r: JsonRow | undefined): RowState {
+function rowState(r: RowOutcome | undefined): RowState {
   if (!r) return { ruleId: null, state: 'not-counted', feeds: [] };
   return {
     ruleId: r.match?.ruleId ?? null,
@@ -110,8 +109,8 @@ export function diffDossier(oldSide: DiffSide, newSide: DiffSide): DossierDiff |
     .filter((c) => !sameProgram(c.old, c.new));
   if (programs.length === 0 && error.old === error.new) return null;
 
-  const oldRows = new Map((oldSide.report?.rows ?? []).map((r) => [r.id, r]));
-  const newRows = new Map((newSide.report?.rows ?? []).map((r) => [r.id, r]));
+  const oldRows = new Map((oldSide.result?.rows ?? []).map((r) => [r.rowId, r]));
+  const newRows = new Map((newSide.result?.rows ?? []).map((r) => [r.rowId, r]));
   const rows: RowChange[] = [];
   for (const id of [...new Set([...oldRows.keys(), ...newRows.keys()])].sort((a, b) => a - b)) {
     const o = oldRows.get(id);

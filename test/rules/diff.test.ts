@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverDossiers } from '../../src/batch/discover.js';
-import { evaluateDossier, type EvaluateContext } from '../../src/batch/evaluate.js';
+import { dossierFacts } from '../../src/batch/evaluate.js';
 import { readDossierFiles } from '../../src/batch/read-dossier.js';
 import { scanBatchFolder } from '../../src/batch/scan.js';
-import type { JsonReport } from '../../src/report/json.js';
+import { buildSummaryRow } from '../../src/batch/summary.js';
 import { diffCorpus, type DiffSide } from '../../src/rules/diff.js';
 import { defaultRulesDir, loadRuleSet } from '../../src/rules/load.js';
 import type { RuleSet } from '../../src/rules/types.js';
@@ -15,12 +15,11 @@ import type { RuleSet } from '../../src/rules/types.js';
 const CORPUS = 'fixtures/dossiers/sample';
 const shipped = await loadRuleSet();
 const dossiers = discoverDossiers(await scanBatchFolder(CORPUS));
-const base: Omit<EvaluateContext, 'ruleSet'> = { check: {}, defaultAsOf: '2021-01-01', read: {}, lang: 'en', reports: true, toolVersion: 'test' };
 
 function sides(ruleSet: RuleSet): DiffSide[] {
   return dossiers.map((d) => {
-    const o = evaluateDossier(readDossierFiles(CORPUS, d), { ...base, ruleSet });
-    return { summary: o.summary, report: (JSON.parse(o.reportJson!) as { report: JsonReport | null }).report };
+    const facts = dossierFacts(readDossierFiles(CORPUS, d), { ruleSet, check: {}, defaultAsOf: '2021-01-01', read: {} });
+    return { summary: buildSummaryRow(facts, 'en'), result: facts.result };
   });
 }
 
@@ -38,7 +37,7 @@ async function edited(ruleId: string, edit: (rule: Record<string, unknown>) => v
 const oldSides = sides(shipped);
 /** Dossiers with a row that the rule matches and that counts (surely or optimistically) under the shipped rules. */
 const using = (ruleId: string) =>
-  oldSides.filter((s) => s.report?.rows.some((r) => r.match?.ruleId === ruleId && r.state !== 'not-counted')).map((s) => s.summary.dossier);
+  oldSides.filter((s) => s.result?.rows.some((r) => r.match?.ruleId === ruleId && r.state !== 'not-counted')).map((s) => s.summary.dossier);
 
 describe('rules diff', () => {
   it('identical rule sets: no change', () => {
