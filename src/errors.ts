@@ -2,6 +2,8 @@
 
 /** Where in a file something went wrong: a line (and column) for text, a JSON path for JSON. */
 export interface Place {
+  /** the worksheet of a spreadsheet; `line` is then its row number */
+  sheet?: string;
   line?: number;
   column?: number;
   /** JSON path such as `$.courses[3].credits` */
@@ -71,6 +73,7 @@ export function formatRuleIssue(i: RuleIssue, lang: 'vi' | 'en' = 'vi'): string 
 export function formatPlace(file: string | undefined, place: Place | undefined): string {
   if (!file) return '';
   if (!place) return file;
+  if (place.sheet !== undefined) file = `${file}[${place.sheet}]`;
   if (place.line !== undefined) {
     return `${file}:${place.line}${place.column !== undefined ? `:${place.column}` : ''}`;
   }

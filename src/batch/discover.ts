@@ -30,7 +30,7 @@ export interface Dossier {
   /** files inside a dossier folder that are not read (scans, documents; files of nested folders), sorted */
   ignored: string[];
   /**
-   * transcript-looking files (.csv, .tsv, .txt, .json) inside a nested sub-folder of the dossier: NOT read (a
+   * transcript-looking files (.csv, .tsv, .txt, .json, .xlsx…) inside a nested sub-folder of the dossier: NOT read (a
    * nested folder may hold another person's file or an old copy, and merging it could pass one person on another's
    * modules), but warned about loudly, since it may be the person's second-degree transcript
    */
@@ -39,7 +39,7 @@ export interface Dossier {
   unreadable?: string;
 }
 
-const TRANSCRIPT_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json'];
+const TRANSCRIPT_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.xlsx', '.xlsm', '.xlsb', '.xls', '.ods'];
 
 export function isTranscriptFile(name: string): boolean {
   const lower = name.toLowerCase();

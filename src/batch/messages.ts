@@ -70,18 +70,15 @@ const vi: BatchMessages = {
   },
   noTranscript: (folder, c) =>
     [
-      `${folder}: thư mục hồ sơ không có tệp bảng điểm (.csv, .tsv, .txt, .json)`,
+      `${folder}: thư mục hồ sơ không có tệp bảng điểm (.csv, .tsv, .txt, .json, .xlsx, .xls, .ods)`,
       ...(c.others.length > 0 ? [`chỉ có: ${fileList(c.others)}`] : []),
-      ...(c.others.some((f) => spreadsheetExtension(f)) ? ['tệp Excel chưa được hỗ trợ: trong Excel chọn Lưu thành › CSV UTF-8'] : []),
       ...(c.nested.length > 0
         ? [`có tệp dạng bảng điểm trong thư mục con, không được đọc: ${fileList(c.nested)}; nếu là bảng điểm của người này, hãy chuyển lên thư mục hồ sơ`]
         : ['thêm bảng điểm vào thư mục']),
     ].join('; '),
   unsupportedFile: (name) => {
-    const ext = spreadsheetExtension(name);
-    if (ext) return `${name}: tệp ${ext === '.ods' ? 'bảng tính' : 'Excel'} (${ext}) chưa được hỗ trợ; trong Excel chọn Lưu thành › CSV UTF-8`;
     if (name.toLowerCase() === 'metadata.json') return `${name}: tệp thông tin hồ sơ phải nằm trong thư mục của một hồ sơ, cùng với bảng điểm`;
-    return `${name}: không phải tệp bảng điểm CSV/JSON (.csv, .tsv, .txt, .json); nếu là giấy tờ của một hồ sơ, hãy chuyển vào thư mục của hồ sơ đó`;
+    return `${name}: không phải tệp bảng điểm (.csv, .tsv, .txt, .json, .xlsx, .xls, .ods); nếu là giấy tờ của một hồ sơ, hãy chuyển vào thư mục của hồ sơ đó`;
   },
   ignoredFiles: (list) => `Tệp không đọc (bỏ qua): ${list}`,
   nestedTranscripts: (list) =>
@@ -89,7 +86,7 @@ const vi: BatchMessages = {
   ignoredTxt: (list) => `Tệp .txt không phải bảng điểm (không có cột tên học phần), bỏ qua: ${list}`,
   warnings: 'Cảnh báo',
   noDossiers: (folder) =>
-    `không tìm thấy hồ sơ nào trong ${folder}: thư mục trống; mỗi hồ sơ là một thư mục con (bảng điểm .csv/.tsv/.txt/.json và metadata.json tùy chọn) hoặc một tệp bảng điểm`,
+    `không tìm thấy hồ sơ nào trong ${folder}: thư mục trống; mỗi hồ sơ là một thư mục con (bảng điểm .csv/.tsv/.txt/.json/.xlsx và metadata.json tùy chọn) hoặc một tệp bảng điểm`,
   notEvaluated: (a) =>
     `${a.failed}/${a.dossiers} hồ sơ không đánh giá được; ${a.out ? 'xem cột error trong summary.csv' : 'xem các dòng LỖI ở trên'}`,
   nestedSummary: (a) =>
@@ -127,18 +124,15 @@ const en: BatchMessages = {
   },
   noTranscript: (folder, c) =>
     [
-      `${folder}: the dossier folder holds no transcript file (.csv, .tsv, .txt, .json)`,
+      `${folder}: the dossier folder holds no transcript file (.csv, .tsv, .txt, .json, .xlsx, .xls, .ods)`,
       ...(c.others.length > 0 ? [`only: ${fileList(c.others)}`] : []),
-      ...(c.others.some((f) => spreadsheetExtension(f)) ? ['Excel workbooks are not supported yet: in Excel choose Save As › CSV UTF-8'] : []),
       ...(c.nested.length > 0
         ? [`transcript-like files in sub-folders were not read: ${fileList(c.nested)}; if they are this person's transcripts, move them up into the dossier folder`]
         : ['add the transcript to the folder']),
     ].join('; '),
   unsupportedFile: (name) => {
-    const ext = spreadsheetExtension(name);
-    if (ext) return `${name}: ${ext === '.ods' ? 'spreadsheet' : 'Excel'} files (${ext}) are not supported yet; in Excel choose Save As › CSV UTF-8`;
     if (name.toLowerCase() === 'metadata.json') return `${name}: a metadata file belongs inside a dossier folder, beside the transcript`;
-    return `${name}: not a CSV/JSON transcript (.csv, .tsv, .txt, .json); if it belongs to a dossier, move it into that dossier's folder`;
+    return `${name}: not a transcript file (.csv, .tsv, .txt, .json, .xlsx, .xls, .ods); if it belongs to a dossier, move it into that dossier's folder`;
   },
   ignoredFiles: (list) => `Files not read (ignored): ${list}`,
   nestedTranscripts: (list) =>
@@ -146,7 +140,7 @@ const en: BatchMessages = {
   ignoredTxt: (list) => `.txt files that are not transcripts (no course-name column), ignored: ${list}`,
   warnings: 'Warnings',
   noDossiers: (folder) =>
-    `no dossiers found in ${folder}: the folder is empty; each dossier is a sub-folder (transcripts .csv/.tsv/.txt/.json and an optional metadata.json) or a transcript file`,
+    `no dossiers found in ${folder}: the folder is empty; each dossier is a sub-folder (transcripts .csv/.tsv/.txt/.json/.xlsx and an optional metadata.json) or a transcript file`,
   notEvaluated: (a) =>
     `${a.failed} of ${a.dossiers} dossiers could not be evaluated; ${a.out ? 'see the error column of summary.csv' : 'see the ERROR lines above'}`,
   nestedSummary: (a) =>

@@ -11,6 +11,7 @@ import { DEFAULT_MAX_FILE_MB, MB } from '../file-io.js';
 import { osReason, SystemError, WORKER_DIED } from '../fs-errors.js';
 import { evaluateDossier, failedOutcome, internalError, type EvaluateContext } from './evaluate.js';
 import { batchMessages } from './messages.js';
+import { isSpreadsheetBytes, loadSpreadsheetLibrary } from '../transcript/spreadsheet.js';
 import { readDossierFiles } from './read-dossier.js';
 import { reportBaseName } from './report-names.js';
 import type { DossierOutcome } from './types.js';
@@ -112,10 +113,13 @@ export function writeReports(reportsDir: string, outcome: DossierOutcome, dossie
  * thread): the reports are independent files, so writing them here spreads the work and keeps the big strings
  * off the message channel.
  */
-export function processDossier(root: string, dossier: Dossier, context: EvaluateContext, reportsDir: string | null): DossierOutcome {
+export async function processDossier(root: string, dossier: Dossier, context: EvaluateContext, reportsDir: string | null): Promise<DossierOutcome> {
   let outcome: DossierOutcome;
   try {
-    outcome = evaluateDossier(readDossierFiles(root, dossier, context.read.maxBytes ?? DEFAULT_MAX_FILE_MB * MB), context);
+    const files = readDossierFiles(root, dossier, context.read.maxBytes ?? DEFAULT_MAX_FILE_MB * MB);
+    // the spreadsheet library is loaded (once) only when a dossier holds a workbook
+    if (files.transcripts.some((f) => 'bytes' in f && isSpreadsheetBytes(f.bytes))) await loadSpreadsheetLibrary();
+    outcome = evaluateDossier(files, context);
   } catch (e) {
     outcome = failedOutcome(dossier, internalError(e), context);
   }
@@ -168,7 +172,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchTotals> {
         await new Promise<void>((r) => setImmediate(r));
         if (signal.aborted) throw new BatchInterrupted();
       }
-      await deliver(processDossier(options.root, dossier, options.context, options.reportsDir));
+      await deliver(await processDossier(options.root, dossier, options.context, options.reportsDir));
     }
   } else {
     await runOnWorkers(url, Math.min(options.jobs, total), options, deliver);

@@ -13,10 +13,10 @@ const ready = loadRuleSet(setup.rulesDir).then((ruleSet) => ({ ...setup.context,
 ready.catch((e: unknown) => reply(fatalReply(e)));
 
 port.on('message', (request: WorkerRequest) => {
-  void ready.then((context) => {
+  void ready.then(async (context) => {
     let outcome;
     try {
-      outcome = processDossier(setup.root, request.dossier, context, setup.reportsDir);
+      outcome = await processDossier(setup.root, request.dossier, context, setup.reportsDir);
     } catch (e) {
       // not the dossier's fault (the output disk is full…): the batch stops with this error
       reply(fatalReply(e));

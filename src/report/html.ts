@@ -502,7 +502,9 @@ function gradeText(r: RowOutcome, lang: Lang): string {
 function rowsSection(c: Ctx): string {
   const { h, m, lang, ruleSet, result } = c;
   const where = (r: RowOutcome) =>
-    r.source.line !== undefined
+    r.source.sheet !== undefined
+      ? m.where(c.multiFile ? r.source.file : '', r.source.line, undefined, r.source.sheet).replace(/^, /u, '')
+      : r.source.line !== undefined
       ? c.multiFile
         ? `${r.source.file}:${r.source.line}`
         : h.line(r.source.line)

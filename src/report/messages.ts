@@ -45,7 +45,7 @@ export interface Messages {
   rowsUncertain(n: number): string;
   rowsNotCounted(n: number): string;
   noRows: string;
-  where(file: string, line?: number, path?: string): string;
+  where(file: string, line?: number, path?: string, sheet?: string): string;
   row(id: number): string;
   rule: string;
   matchedBy: Record<'name' | 'code' | 'keywords', string>;
@@ -141,7 +141,8 @@ const vi: Messages = {
   rowsUncertain: (n) => `Các dòng chưa chắc chắn — chỉ tính khi xét theo hướng có lợi (${n}):`,
   rowsNotCounted: (n) => `Các dòng không được tính (${n}):`,
   noRows: 'Bảng điểm không có dòng nào.',
-  where: (file, line, path) => (line !== undefined ? `${file}, dòng ${line}` : path ? `${file}, ${path}` : file),
+  where: (file, line, path, sheet) =>
+    line !== undefined ? `${file}, ${sheet !== undefined ? `trang ${sheet}, ` : ''}dòng ${line}` : path ? `${file}, ${path}` : file,
   row: (id) => `[${id}]`,
   rule: 'quy tắc',
   matchedBy: { name: 'khớp theo tên', code: 'khớp theo mã học phần', keywords: 'khớp theo từ khóa' },
@@ -290,7 +291,8 @@ const en: Messages = {
   rowsUncertain: (n) => `Uncertain rows — counted only in the favourable evaluation (${n}):`,
   rowsNotCounted: (n) => `Rows not counted (${n}):`,
   noRows: 'The transcript has no rows.',
-  where: (file, line, path) => (line !== undefined ? `${file}, line ${line}` : path ? `${file}, ${path}` : file),
+  where: (file, line, path, sheet) =>
+    line !== undefined ? `${file}, ${sheet !== undefined ? `sheet ${sheet}, row` : 'line'} ${line}` : path ? `${file}, ${path}` : file,
   row: (id) => `[${id}]`,
   rule: 'rule',
   matchedBy: { name: 'by name', code: 'by course code', keywords: 'by keywords' },

@@ -25,7 +25,7 @@ export function renderText(result: CheckResult, ruleSet: RuleSet, options: TextO
   const verdict = (v: Verdict) =>
     v === 'PASS' ? c.pass(c.bold(m.verdict[v])) : v === 'FAIL' ? c.fail(c.bold(m.verdict[v])) : c.review(c.bold(m.verdict[v]));
   const rowsById = new Map(result.rows.map((r) => [r.rowId, r]));
-  const where = (r: RowOutcome) => m.where(r.source.file, r.source.line, r.source.path);
+  const where = (r: RowOutcome) => m.where(r.source.file, r.source.line, r.source.path, r.source.sheet);
   const rowTitle = (r: RowOutcome) => `${m.row(r.rowId)} ${r.name}${r.code ? ` · ${r.code}` : ''} (${where(r)})`;
   const programs = [...result.programs].sort((a, b) => a.rank - b.rank);
   const out: string[] = [];

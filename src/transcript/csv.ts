@@ -2,10 +2,10 @@
 
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
-import { baseKey, displayName } from '../match/normalize.js';
-import { mapColumns, type ColumnMap } from './headers.js';
-import { buildRow, isSectionOrTotalName, isSummaryName, parseNumberText, type RowValues } from './rows.js';
-import type { GradeScaleHint, Person, RawGrade, Transcript, TranscriptRow } from './types.js';
+import { findHeader, HEADER_SEARCH_ROWS, noNameColumn, transcriptFromTable, type HeaderHit, type TableRecord } from './table.js';
+import type { Transcript } from './types.js';
+
+export { HEADER_SEARCH_ROWS } from './table.js';
 
 export const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -16,13 +16,7 @@ export interface CsvOptions {
 }
 
 /** One CSV record and the 1-based physical line it starts on. */
-export interface CsvRecord {
-  line: number;
-  cells: string[];
-}
-
-/** The header must be among the first rows: Excel exports put a title and a person line above it. */
-export const HEADER_SEARCH_ROWS = 15;
+export type CsvRecord = TableRecord;
 
 interface CsvParseError {
   code?: string;
@@ -118,20 +112,6 @@ function csvError(e: CsvParseError, text: string, file: string, delimiter: strin
   );
 }
 
-interface HeaderHit {
-  index: number;
-  map: ColumnMap;
-}
-
-function findHeader(records: readonly CsvRecord[]): HeaderHit | undefined {
-  const limit = Math.min(records.length, HEADER_SEARCH_ROWS);
-  for (let index = 0; index < limit; index++) {
-    const map = mapColumns(records[index]!.cells);
-    if (map) return { index, map };
-  }
-  return undefined;
-}
-
 /** The delimiter that occurs most often, outside quotes, on the first non-empty line (',' on a tie or none). */
 export function countDelimiters(text: string): Delimiter {
   return rankDelimiters(text, 1)[0]!;
@@ -182,101 +162,12 @@ function recordsWithHeader(text: string, file: string, given: Delimiter | undefi
   }
   // nothing fits: report what the most likely delimiter gave
   if (first && 'error' in first) throw first.error;
-  throw noNameColumn(file, first?.records ?? []);
-}
-
-const PERSON_KEYS: ReadonlyMap<string, 'id' | 'name' | 'birthDate' | 'unit'> = new Map([
-  ['ho va ten', 'name'], ['ho ten', 'name'], ['ten sinh vien', 'name'], ['ho va ten sinh vien', 'name'],
-  ['full name', 'name'], ['name', 'name'], ['student name', 'name'],
-  ['ngay sinh', 'birthDate'], ['ngay thang nam sinh', 'birthDate'], ['date of birth', 'birthDate'], ['birth date', 'birthDate'],
-  ['mssv', 'id'], ['ma sinh vien', 'id'], ['ma sv', 'id'], ['ma hoc vien', 'id'], ['student id', 'id'],
-  ['don vi', 'unit'], ['co quan', 'unit'], ['unit', 'unit'],
-]);
-
-/** "Họ và tên: Nguyễn Văn A" style cells above the header (value in the same cell or the next non-empty one). */
-function personFromPreamble(records: readonly CsvRecord[]): Person | undefined {
-  const person: Person = {};
-  for (const { cells } of records) {
-    cells.forEach((cell, i) => {
-      const colon = cell.indexOf(':');
-      if (colon < 0) return;
-      const field = PERSON_KEYS.get(baseKey(cell.slice(0, colon)));
-      if (!field || person[field] !== undefined) return;
-      let value = displayName(cell.slice(colon + 1));
-      if (value === '') value = displayName(cells.slice(i + 1).find((c) => c.trim() !== '') ?? '');
-      if (value !== '') person[field] = value;
-    });
-  }
-  return Object.keys(person).length > 0 ? person : undefined;
-}
-
-function noNameColumn(file: string, records: readonly CsvRecord[]): InputError {
-  // the best guess at the header: the widest of the first rows
-  let guess: CsvRecord | undefined;
-  for (const r of records.slice(0, HEADER_SEARCH_ROWS)) {
-    const n = r.cells.filter((c) => c !== '').length;
-    if (!guess || n > guess.cells.filter((c) => c !== '').length) guess = r;
-  }
-  const found = guess ? guess.cells.filter((c) => c !== '').map((c) => `'${c}'`).join(', ') : '';
-  return new InputError(
-    `no course-name column (expected e.g. 'Tên học phần' or 'Course'); columns found: ${found || '(none)'}`,
-    `không có cột tên học phần (ví dụ 'Tên học phần' hoặc 'Course'); các cột tìm thấy: ${found || '(không có)'}`,
-    file,
-    guess ? { line: guess.line } : undefined,
-  );
+  throw noNameColumn({ file }, first?.records ?? []);
 }
 
 /** Parse a CSV/TSV transcript (text already decoded and NFC). Row ids are 1..n in file order. */
 export function parseCsvTranscript(input: string, file: string, opts: CsvOptions = {}): Transcript {
   const text = input.replace(/\r\n?/gu, '\n');
   const { records, hit } = recordsWithHeader(text, file, opts.delimiter);
-  const headerCells = records[hit.index]!.cells;
-  const { map } = hit;
-
-  const rows: TranscriptRow[] = [];
-  for (const rec of records.slice(hit.index + 1)) {
-    const cell = (i: number | undefined): string => (i === undefined ? '' : (rec.cells[i] ?? ''));
-    const num = (i: number | undefined): number | undefined => {
-      const text = cell(i);
-      const n = parseNumberText(text);
-      if (n !== undefined && Number.isNaN(n)) {
-        const column = headerCells[i!] ?? '';
-        throw new InputError(
-          `"${text}" in column '${column}' is not a number (write e.g. 3 or 7,5)`,
-          `"${text}" ở cột '${column}' không phải là số (ví dụ 3 hoặc 7,5)`,
-          file,
-          { line: rec.line },
-        );
-      }
-      return n;
-    };
-    const name = displayName(cell(map.name));
-    if (name === '') continue;
-    let grade: RawGrade | undefined;
-    for (const g of map.grades) {
-      const text = displayName(cell(g.index));
-      if (text === '') continue;
-      const scale: GradeScaleHint | undefined = g.scale ?? opts.scale;
-      grade = scale ? { text, scale } : { text };
-      break;
-    }
-    if ((!grade && isSectionOrTotalName(name)) || isSummaryName(name)) continue;
-    const values: RowValues = {
-      name,
-      code: cell(map.code),
-      credits: num(map.credits),
-      dvht: num(map.dvht),
-      periods: num(map.periods),
-      lecture: num(map.lecture),
-      practice: num(map.practice),
-      term: cell(map.term),
-      institution: cell(map.institution),
-    };
-    if (grade) values.grade = grade;
-    const row = buildRow(values, { file, line: rec.line });
-    row.id = rows.length + 1;
-    rows.push(row);
-  }
-  const person = personFromPreamble(records.slice(0, hit.index));
-  return person ? { person, rows, files: [file] } : { rows, files: [file] };
+  return transcriptFromTable(records, hit, { file }, opts.scale ? { scale: opts.scale } : {});
 }

@@ -1,10 +1,11 @@
-// Bytes → Transcript: decode, pick CSV or JSON, parse; and merging several transcripts of one person.
+// Bytes → Transcript: pick the reader (spreadsheet by its first bytes, else decode and pick CSV or JSON), parse; and merging several transcripts of one person.
 
 import { InputError } from '../errors.js';
 import { baseKey } from '../match/normalize.js';
 import { parseCsvTranscript, type Delimiter } from './csv.js';
 import { decodeText, type Encoding } from './decode.js';
 import { parseJsonTranscript } from './json.js';
+import { isSpreadsheetBytes, parseSpreadsheetTranscript } from './spreadsheet.js';
 import type { Person, Transcript } from './types.js';
 
 export const FORMATS = ['csv', 'json'] as const;
@@ -50,13 +51,18 @@ export function parseTranscript(bytes: Uint8Array, file: string, opts: ReadOptio
   const emptyError = (): InputError =>
     new InputError('empty file: no transcript rows to read', 'tệp rỗng: không có dòng bảng điểm nào', file, { line: 1 });
   if (bytes.length === 0) throw emptyError();
-  const text = decodeText(bytes, file, opts.encoding);
-  if (text.trim() === '') throw emptyError();
   const scale = opts.scale ? { scale: opts.scale } : {};
-  const transcript =
-    detectFormat(text, file, opts) === 'json'
-      ? parseJsonTranscript(text, file, scale)
-      : parseCsvTranscript(text, file, { ...scale, ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) });
+  let transcript: Transcript;
+  if (isSpreadsheetBytes(bytes)) {
+    transcript = parseSpreadsheetTranscript(bytes, file, scale);
+  } else {
+    const text = decodeText(bytes, file, opts.encoding);
+    if (text.trim() === '') throw emptyError();
+    transcript =
+      detectFormat(text, file, opts) === 'json'
+        ? parseJsonTranscript(text, file, scale)
+        : parseCsvTranscript(text, file, { ...scale, ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) });
+  }
   if (transcript.rows.length > (opts.maxRows ?? DEFAULT_MAX_ROWS)) throw new TooManyRowsError(file, opts.maxRows ?? DEFAULT_MAX_ROWS);
   // a truncated export must not read as a person who studied nothing
   if (transcript.rows.length === 0) {

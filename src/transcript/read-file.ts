@@ -4,6 +4,7 @@ import { KnownError } from '../errors.js';
 import { DEFAULT_MAX_FILE_MB, MB, readRegularFileSync, readStreamBounded } from '../file-io.js';
 import { SystemError } from '../fs-errors.js';
 import { parseTranscript, type ReadOptions } from './parse.js';
+import { isSpreadsheetBytes, loadSpreadsheetLibrary } from './spreadsheet.js';
 import type { Transcript } from './types.js';
 
 /**
@@ -19,5 +20,7 @@ export async function readTranscriptFile(path: string, opts: ReadOptions = {}, s
     if (e instanceof KnownError) throw e;
     throw new SystemError(e, 'read', path);
   }
+  // the spreadsheet library is loaded only for a spreadsheet
+  if (isSpreadsheetBytes(bytes)) await loadSpreadsheetLibrary();
   return parseTranscript(bytes, path, opts);
 }

@@ -1,9 +1,11 @@
 // The typed transcript: what the reading layer hands to the core, and nothing format-specific.
 
-/** Where a row came from: a CSV line or a JSON path, in a named file (`-` for stdin). */
+/** Where a row came from: a CSV line, a spreadsheet's sheet and row, or a JSON path, in a named file (`-` for stdin). */
 export interface RowSource {
   file: string;
-  /** 1-based physical line of the record in a CSV/TSV file */
+  /** the worksheet of a spreadsheet (.xlsx, .xls, .ods) the row is on */
+  sheet?: string;
+  /** 1-based physical line of the record in a CSV/TSV file, or the row number in a spreadsheet's sheet */
   line?: number;
   /** JSON path of the row object, e.g. `$.courses[2]` */
   path?: string;

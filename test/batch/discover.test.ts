@@ -59,7 +59,7 @@ describe('discoverDossiers', () => {
   it('keeps every non-transcript top-level file as an unsupported dossier; skips hidden and system files', () => {
     const ds = discoverDossiers([
       file('metadata.json'),
-      file('b.xlsx'),
+      file('b.docx'),
       file('scan.pdf'),
       file('.hidden.csv'),
       file('~$lock.csv'),
@@ -69,7 +69,7 @@ describe('discoverDossiers', () => {
       { name: 'dangling.csv', kind: 'other' },
     ]);
     expect(ds.map((d) => [d.name, d.kind])).toEqual([
-      ['b.xlsx', 'unsupported'],
+      ['b.docx', 'unsupported'],
       ['dangling.csv', 'file'],
       ['metadata.json', 'unsupported'],
       ['scan.pdf', 'unsupported'],
@@ -83,8 +83,8 @@ describe('discoverDossiers', () => {
   });
 
   it('recognises transcript extensions case-insensitively', () => {
-    expect(['a.CSV', 'b.tsv', 'c.txt', 'd.Json'].every(isTranscriptFile)).toBe(true);
-    expect(['a.pdf', 'b.xlsx', '.csv'].some(isTranscriptFile)).toBe(false);
+    expect(['a.CSV', 'b.tsv', 'c.txt', 'd.Json', 'e.XLSX', 'f.xls', 'g.ods'].every(isTranscriptFile)).toBe(true);
+    expect(['a.pdf', 'b.docx', '.csv', '.xlsx'].some(isTranscriptFile)).toBe(false);
   });
 });
 

@@ -72,9 +72,9 @@ describe('files that are not read leave a visible trace', () => {
   it('gives every dossier and every top-level file one row, in name order; hidden and system files stay out', () => {
     expect(rows.map((r) => [r.dossier, r.error_code])).toEqual([
       ['a-person', ''],
-      ['b.xlsx', 'unsupported-file'],
-      ['c-only-excel', 'no-transcript'],
-      ['c2-excel-and-notes', 'no-transcript'],
+      ['b.xlsx', 'transcript-invalid'],
+      ['c-only-excel', 'transcript-invalid'],
+      ['c2-excel-and-notes', 'transcript-invalid'],
       ['d-notes', ''],
       ['e-only-notes', 'transcript-invalid'],
       ['f-unicode-text', ''],
@@ -112,20 +112,16 @@ describe('files that are not read leave a visible trace', () => {
   });
 
   it('gives a top-level file that is not a transcript an unsupported-file row with what to do', () => {
-    expect(by('b.xlsx').error).toBe('b.xlsx: tệp Excel (.xlsx) chưa được hỗ trợ; trong Excel chọn Lưu thành › CSV UTF-8');
-    expect(by('b.xlsx').warnings).toBe('');
-    expect(by('scan.pdf').error).toContain('scan.pdf: không phải tệp bảng điểm CSV/JSON');
-    expect(existsSync(join(out, 'reports', 'b.xlsx.txt'))).toBe(true);
+    expect(by('scan.pdf').error).toContain('scan.pdf: không phải tệp bảng điểm (.csv, .tsv, .txt, .json, .xlsx, .xls, .ods)');
+    expect(by('scan.pdf').warnings).toBe('');
+    expect(existsSync(join(out, 'reports', 'scan.pdf.txt'))).toBe(true);
   });
 
-  it('names what a folder without a transcript holds', () => {
-    expect(by('c-only-excel').error).toBe(
-      'c-only-excel: thư mục hồ sơ không có tệp bảng điểm (.csv, .tsv, .txt, .json); chỉ có: bang-diem.xlsx; tệp Excel chưa được hỗ trợ: trong Excel chọn Lưu thành › CSV UTF-8; thêm bảng điểm vào thư mục',
-    );
-  });
-
-  it('tells of the workbook, not of the notes, when a folder holds only a workbook and a notes file', () => {
-    expect(by('c2-excel-and-notes').error).toContain('chỉ có: bang-diem.xlsx, ghi-chu.txt; tệp Excel chưa được hỗ trợ');
+  it('reads workbooks as transcripts: a broken one fails with the file and what to check', () => {
+    expect(by('b.xlsx').error).toMatch(/^b\.xlsx: không đọc được bảng tính .*\.xlsx, \.xls hoặc \.ods đầy đủ$/u);
+    expect(by('b.xlsx').warnings).toBe('no-metadata');
+    expect(by('c-only-excel').error).toContain('c-only-excel/bang-diem.xlsx: không đọc được bảng tính');
+    expect(by('c2-excel-and-notes').error).toContain('c2-excel-and-notes/bang-diem.xlsx: không đọc được bảng tính');
   });
 
   it('leaves a .txt notes file out (with a warning) when the dossier has a transcript, and fails when it is the only file', () => {

@@ -1,0 +1,167 @@
+// A table of cells (from CSV or a spreadsheet) → Transcript: header location (title rows skipped), person lines, rows.
+
+import { InputError, type Place } from '../errors.js';
+import { baseKey, displayName } from '../match/normalize.js';
+import { mapColumns, type ColumnMap } from './headers.js';
+import { buildRow, isSectionOrTotalName, isSummaryName, parseNumberText, type RowValues } from './rows.js';
+import type { GradeScaleHint, Person, RawGrade, Transcript, TranscriptRow } from './types.js';
+
+/**
+ * One record of a table and the 1-based line (CSV) or row (spreadsheet) it starts on. `values` holds a
+ * spreadsheet's typed cells: a number stays a number, never re-read from its displayed text.
+ */
+export interface TableRecord {
+  line: number;
+  cells: string[];
+  values?: readonly (string | number | undefined)[];
+}
+
+/** Where the table came from: the file, and the sheet of a workbook. */
+export interface TableSource {
+  file: string;
+  sheet?: string;
+}
+
+/** The header must be among the first rows: Excel exports put a title and a person line above it. */
+export const HEADER_SEARCH_ROWS = 15;
+
+export interface HeaderHit {
+  index: number;
+  map: ColumnMap;
+  /** the header's cells (two header rows joined when the course-name cell spans both) */
+  cells: string[];
+  /** records the header takes: 1, or 2 for a two-row header */
+  rows: number;
+}
+
+/**
+ * The first record (within HEADER_SEARCH_ROWS) with a course-name column. A header of two rows — a merged
+ * "Điểm" over "Hệ 10 | Chữ", with "Tên học phần" merged down over both rows so the next row repeats it — is
+ * read as one: each column's two texts joined ("Điểm Hệ 10"), so the sub-columns keep their meaning.
+ */
+export function findHeader(records: readonly TableRecord[]): HeaderHit | undefined {
+  const limit = Math.min(records.length, HEADER_SEARCH_ROWS);
+  for (let index = 0; index < limit; index++) {
+    const cells = records[index]!.cells;
+    const map = mapColumns(cells);
+    if (!map) continue;
+    const next = records[index + 1]?.cells;
+    if (next && next[map.name] !== undefined && next[map.name] !== '' && next[map.name] === cells[map.name]) {
+      const width = Math.max(cells.length, next.length);
+      const joined = Array.from({ length: width }, (_, i) => {
+        const top = cells[i] ?? '';
+        const below = next[i] ?? '';
+        return below === '' || below === top ? top : top === '' ? below : `${top} ${below}`;
+      });
+      const map2 = mapColumns(joined);
+      if (map2) return { index, map: map2, cells: joined, rows: 2 };
+    }
+    return { index, map, cells, rows: 1 };
+  }
+  return undefined;
+}
+
+const PERSON_KEYS: ReadonlyMap<string, 'id' | 'name' | 'birthDate' | 'unit'> = new Map([
+  ['ho va ten', 'name'], ['ho ten', 'name'], ['ten sinh vien', 'name'], ['ho va ten sinh vien', 'name'],
+  ['full name', 'name'], ['name', 'name'], ['student name', 'name'],
+  ['ngay sinh', 'birthDate'], ['ngay thang nam sinh', 'birthDate'], ['date of birth', 'birthDate'], ['birth date', 'birthDate'],
+  ['mssv', 'id'], ['ma sinh vien', 'id'], ['ma sv', 'id'], ['ma hoc vien', 'id'], ['student id', 'id'],
+  ['don vi', 'unit'], ['co quan', 'unit'], ['unit', 'unit'],
+]);
+
+/** "Họ và tên: Nguyễn Văn A" style cells above the header (value in the same cell or the next non-empty one). */
+function personFromPreamble(records: readonly TableRecord[]): Person | undefined {
+  const person: Person = {};
+  for (const { cells } of records) {
+    cells.forEach((cell, i) => {
+      const colon = cell.indexOf(':');
+      if (colon < 0) return;
+      const field = PERSON_KEYS.get(baseKey(cell.slice(0, colon)));
+      if (!field || person[field] !== undefined) return;
+      let value = displayName(cell.slice(colon + 1));
+      if (value === '') value = displayName(cells.slice(i + 1).find((c) => c.trim() !== '' && c !== cell) ?? '');
+      if (value !== '') person[field] = value;
+    });
+  }
+  return Object.keys(person).length > 0 ? person : undefined;
+}
+
+/** A place in the table for an error: the line, and the sheet of a workbook. */
+export function tablePlace(source: TableSource, line: number): Place {
+  return source.sheet !== undefined ? { sheet: source.sheet, line } : { line };
+}
+
+/** The error for a table with no course-name column, naming the columns of the likeliest header row. */
+export function noNameColumn(source: TableSource, records: readonly TableRecord[]): InputError {
+  // the best guess at the header: the widest of the first rows
+  let guess: TableRecord | undefined;
+  for (const r of records.slice(0, HEADER_SEARCH_ROWS)) {
+    const n = r.cells.filter((c) => c !== '').length;
+    if (!guess || n > guess.cells.filter((c) => c !== '').length) guess = r;
+  }
+  const found = guess ? [...new Set(guess.cells.filter((c) => c !== ''))].map((c) => `'${c}'`).join(', ') : '';
+  return new InputError(
+    `no course-name column (expected e.g. 'Tên học phần' or 'Course'); columns found: ${found || '(none)'}`,
+    `không có cột tên học phần (ví dụ 'Tên học phần' hoặc 'Course'); các cột tìm thấy: ${found || '(không có)'}`,
+    source.file,
+    guess ? tablePlace(source, guess.line) : undefined,
+  );
+}
+
+export interface TableOptions {
+  scale?: '10' | '4';
+}
+
+/** The records below the header → a transcript. Row ids are 1..n in table order. */
+export function transcriptFromTable(records: readonly TableRecord[], hit: HeaderHit, source: TableSource, opts: TableOptions = {}): Transcript {
+  const { map, cells: headerCells } = hit;
+  const { file } = source;
+  const rows: TranscriptRow[] = [];
+  for (const rec of records.slice(hit.index + hit.rows)) {
+    const cell = (i: number | undefined): string => (i === undefined ? '' : (rec.cells[i] ?? ''));
+    const num = (i: number | undefined): number | undefined => {
+      const typed = i === undefined ? undefined : rec.values?.[i];
+      if (typeof typed === 'number') return typed;
+      const text = cell(i);
+      const n = parseNumberText(text);
+      if (n !== undefined && Number.isNaN(n)) {
+        const column = headerCells[i!] ?? '';
+        throw new InputError(
+          `"${text}" in column '${column}' is not a number (write e.g. 3 or 7,5)`,
+          `"${text}" ở cột '${column}' không phải là số (ví dụ 3 hoặc 7,5)`,
+          file,
+          tablePlace(source, rec.line),
+        );
+      }
+      return n;
+    };
+    const name = displayName(cell(map.name));
+    if (name === '') continue;
+    let grade: RawGrade | undefined;
+    for (const g of map.grades) {
+      const text = displayName(cell(g.index));
+      if (text === '') continue;
+      const scale: GradeScaleHint | undefined = g.scale ?? opts.scale;
+      grade = scale ? { text, scale } : { text };
+      break;
+    }
+    if ((!grade && isSectionOrTotalName(name)) || isSummaryName(name)) continue;
+    const values: RowValues = {
+      name,
+      code: cell(map.code),
+      credits: num(map.credits),
+      dvht: num(map.dvht),
+      periods: num(map.periods),
+      lecture: num(map.lecture),
+      practice: num(map.practice),
+      term: cell(map.term),
+      institution: cell(map.institution),
+    };
+    if (grade) values.grade = grade;
+    const row = buildRow(values, source.sheet !== undefined ? { file, sheet: source.sheet, line: rec.line } : { file, line: rec.line });
+    row.id = rows.length + 1;
+    rows.push(row);
+  }
+  const person = personFromPreamble(records.slice(0, hit.index));
+  return person ? { person, rows, files: [file] } : { rows, files: [file] };
+}
