@@ -13,7 +13,9 @@ export type UncertainReason =
   | 'grade-uncertain'
   | 'grade-unreadable'
   /** passes on an inferred 4-point scale but not on the 10-point one */
-  | 'grade-scale-inferred';
+  | 'grade-scale-inferred'
+  /** a keyword match that leaves words of the name unexplained (domain spec §6.2) */
+  | 'near-match';
 
 /** Why a row is not counted at all. */
 export type NotCountedReason =
@@ -27,6 +29,11 @@ export interface RuleMatchInfo {
   by: 'name' | 'code' | 'keywords';
   /** other rules that matched equally well (tie taken by rule order; a notice says so) */
   tiedWith: string[];
+  /**
+   * Near match (keywords only): the words of the name that neither the rule nor the filler list explains, in
+   * matching-key form. The row is then uncertain (domain spec §6.2).
+   */
+  leftover?: string[];
 }
 
 export interface LessonShare {
@@ -34,6 +41,8 @@ export interface LessonShare {
   subjectId: string;
   /** periods this row gives the lesson; null when the row's periods are unknown */
   periods: number | null;
+  /** unknown periods: what the optimistic reading assumes (the rule's typicalPeriods, split like known periods) */
+  assumed?: number;
 }
 
 export interface RowContribution {
@@ -130,7 +139,12 @@ export type NoticeCode =
   | 'four-point-scale-inferred' // args: { files }
   | 'overlapping-modules' // args: { programId, rows, lessons }
   | 'periods-from-credits' // args: { perCredit, perDvht }
-  | 'no-rows'; // args: {}
+  | 'no-rows' // args: {}
+  | 'row-near-match' // args: { rowId, ruleId, leftover: string[] } — the words of the name the rule does not explain
+  | 'periods-credits-mismatch' // args: { rowId, periods, credits, unit, expected } — teaching columns ≠ credits × periods per unit
+  | 'unknown-numeric-column' // args: { file, columns: string[] } — numeric columns the reader does not understand
+  | 'self-study-column' // args: { file, columns: string[] } — self-study columns, read and never counted
+  | 'merged-on-officer-word'; // args: { files: string[] } — files naming nobody merged because the officer said so
 
 /** Which rule data marked `verified: false` a program's verdict rests on. */
 export interface UnverifiedData {

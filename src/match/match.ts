@@ -2,6 +2,8 @@
 
 import type { RuleMatchInfo } from '../coverage/types.js';
 import type { MappingRule, RuleSet } from '../rules/types.js';
+import { compileAttempts } from './attempts.js';
+import { leftoverWords } from './leftover.js';
 import { baseKey, compileAbbreviations, matchingKey, type KeySteps } from './normalize.js';
 
 /** One keyword set of a rule as tried on a key: the decision trace `rules explain` shows (src/match/explain.ts). */
@@ -52,7 +54,13 @@ export function matcherFor(ruleSet: RuleSet): Matcher {
 
 export function compileMatcher(ruleSet: RuleSet): Matcher {
   const expander = compileAbbreviations(ruleSet.abbreviations);
-  const keyOpts = { expander, dropToken: ruleSet.dropToken ?? undefined };
+  const keyOpts = {
+    expander,
+    dropToken: ruleSet.dropToken ?? undefined,
+    ...(ruleSet.attempts ? { attempts: compileAttempts(ruleSet.attempts) } : {}),
+  };
+  // words a keyword match may leave without being a near match: filler, part numbers and part words
+  const filler = new Set([...(ruleSet.filler ?? []), ...(ruleSet.parts?.numbers.keys() ?? []), ...(ruleSet.parts?.before ?? [])]);
   const byName = new Map<string, MappingRule[]>();
   const byCode = new Map<string, MappingRule[]>();
   const push = (m: Map<string, MappingRule[]>, k: string, r: MappingRule) => {
@@ -149,7 +157,11 @@ export function compileMatcher(ruleSet: RuleSet): Matcher {
       }
       if (named) return pick(named, 'name');
       if (coded) return pick(coded, 'code');
-      return winners.length ? pick(winners, 'keywords') : null;
+      if (winners.length === 0) return null;
+      const found = pick(winners, 'keywords');
+      const vocabulary = winners[0]!.match.vocabulary;
+      const leftover = vocabulary ? leftoverWords(key, vocabulary, filler) : [];
+      return leftover.length > 0 ? { ...found, leftover } : found;
     },
   };
 }

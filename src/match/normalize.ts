@@ -1,6 +1,7 @@
 // Course-name normalisation: the one place a name becomes a matching key (domain spec §6.2).
 
 import type { Abbreviation } from '../rules/types.js';
+import type { AttemptStripper } from './attempts.js';
 
 /** NFC, trimmed, inner whitespace collapsed: the form shown to people. */
 export function displayName(s: string): string {
@@ -78,6 +79,8 @@ export interface KeyOptions {
   expander?: Expander;
   /** tokens matching this (course codes written into the name cell, e.g. "mln111") are dropped */
   dropToken?: RegExp;
+  /** attempt markers ("hoc lai", "lan 2") removed after abbreviations are expanded */
+  attempts?: AttemptStripper;
 }
 
 /** Each step from a name to its key, as `rules explain` shows it. */
@@ -96,7 +99,8 @@ export interface KeySteps {
 }
 
 /**
- * The matching key of a course name: `baseKey`, code-like tokens dropped, abbreviations expanded.
+ * The matching key of a course name: `baseKey`, code-like tokens dropped, abbreviations expanded, attempt markers
+ * removed.
  * `steps`, when given, is filled with every intermediate form (the key computed is the same).
  */
 export function matchingKey(s: string, opts: KeyOptions = {}, steps?: KeySteps): string {
@@ -108,6 +112,7 @@ export function matchingKey(s: string, opts: KeyOptions = {}, steps?: KeySteps):
     words = words.filter((w) => !re.test(w));
   }
   if (opts.expander) words = opts.expander.expand(words, steps?.expanded);
+  if (opts.attempts) words = opts.attempts.strip(words);
   const key = words.join(' ');
   if (steps) {
     steps.nfc = s.normalize('NFC');

@@ -169,6 +169,7 @@ const vi: Messages = {
     'grade-uncertain': 'điểm nằm trong khoảng chưa chắc đạt (dùng --pass-mark để xác định điểm đạt)',
     'grade-unreadable': 'không đọc được điểm',
     'grade-scale-inferred': 'đạt theo thang điểm 4 suy đoán nhưng không đạt theo thang 10 (dùng --scale 4 hoặc --scale 10)',
+    'near-match': 'tên chỉ khớp gần đúng: có từ quy tắc không giải thích được (xem Lưu ý)',
   },
   notCounted: (reason, row, label) => {
     switch (reason) {
@@ -193,7 +194,7 @@ const vi: Messages = {
           a.program ? 'mô tả chương trình' : '',
           a.policy ? 'ngưỡng đạt' : '',
           strs(a.subjects).length ? `số tiết của ${strs(a.subjects).length} môn/phần` : '',
-          strs(a.lessons).length ? `danh mục ${strs(a.lessons).length} bài` : '',
+          strs(a.lessons).length ? lessonPart(rs, strs(a.lessons), 'vi') : '',
           strs(a.rules).length ? `quy tắc ánh xạ ${shortList(strs(a.rules).map((r) => `«${ruleLabel(rs, r, 'vi')}»`), (k) => `và ${k} quy tắc khác`)}` : '',
         ].filter(Boolean);
         return (
@@ -235,6 +236,22 @@ const vi: Messages = {
         return `Số tiết được quy đổi: 1 tín chỉ = ${num('vi', Number(a.perCredit))} tiết, 1 ĐVHT = ${num('vi', Number(a.perDvht))} tiết (thay đổi bằng --periods-per-credit).`;
       case 'no-rows':
         return 'Bảng điểm không có dòng học phần nào.';
+      case 'row-near-match':
+        return (
+          `Dòng [${str(a.rowId)}] chỉ khớp gần đúng quy tắc ${ruleLabel(rs, a.ruleId, 'vi')}: tên còn các từ ${strs(a.leftover).map((w) => `«${w}»`).join(', ')} ` +
+          'mà quy tắc không giải thích được; dòng này chỉ được tính khi xét theo hướng có lợi (cần cán bộ xem xét).'
+        );
+      case 'periods-credits-mismatch':
+        return (
+          `Dòng [${str(a.rowId)}]: các cột số tiết giảng dạy cộng được ${num('vi', Number(a.periods))} tiết, khác với ${num('vi', Number(a.credits))} ` +
+          `${a.unit === 'dvht' ? 'ĐVHT' : 'tín chỉ'} × ${num('vi', Number(a.perUnit))} = ${num('vi', Number(a.expected))} tiết; đã dùng số tiết ghi trên bảng điểm.`
+        );
+      case 'unknown-numeric-column':
+        return `${str(a.file)}: không hiểu cột số ${strs(a.columns).map((c) => `«${c}»`).join(', ')}; cột này không được tính — hãy kiểm tra xem đó có phải số tiết hay tín chỉ không.`;
+      case 'self-study-column':
+        return `${str(a.file)}: cột ${strs(a.columns).map((c) => `«${c}»`).join(', ')} là giờ tự học, tự nghiên cứu nên không được tính vào số tiết.`;
+      case 'merged-on-officer-word':
+        return `Các tệp ${strs(a.files).join(', ')} không ghi họ tên hoặc ngày sinh; đã gộp thành bảng điểm của một người theo xác nhận của cán bộ (--same-person).`;
       default:
         return `${str(n.code)} ${JSON.stringify(a)}`;
     }
@@ -319,6 +336,7 @@ const en: Messages = {
     'grade-uncertain': 'grade in the uncertain band (set --pass-mark to decide)',
     'grade-unreadable': 'grade cannot be read',
     'grade-scale-inferred': 'passes on the inferred 4-point scale but not on the 10-point one (set --scale 4 or --scale 10)',
+    'near-match': 'the name is only a near match: it holds words the rule does not explain (see Notices)',
   },
   notCounted: (reason, row, label) => {
     switch (reason) {
@@ -343,7 +361,7 @@ const en: Messages = {
           a.program ? 'the program description' : '',
           a.policy ? 'the pass thresholds' : '',
           strs(a.subjects).length ? `the periods of ${strs(a.subjects).length} subjects/parts` : '',
-          strs(a.lessons).length ? `the list of ${strs(a.lessons).length} lessons` : '',
+          strs(a.lessons).length ? lessonPart(rs, strs(a.lessons), 'en') : '',
           strs(a.rules).length ? `the mapping rules ${shortList(strs(a.rules).map((r) => `"${ruleLabel(rs, r, 'en')}"`), (k) => `and ${k} more`)}` : '',
         ].filter(Boolean);
         return (
@@ -385,6 +403,22 @@ const en: Messages = {
         return `Periods converted at 1 credit = ${num('en', Number(a.perCredit))} periods, 1 ĐVHT = ${num('en', Number(a.perDvht))} periods (change with --periods-per-credit).`;
       case 'no-rows':
         return 'The transcript has no course rows.';
+      case 'row-near-match':
+        return (
+          `Row [${str(a.rowId)}] is only a near match of ${ruleLabel(rs, a.ruleId, 'en')}: the name also holds ${strs(a.leftover).map((w) => `"${w}"`).join(', ')}, ` +
+          'which the rule does not explain; it counts only in the optimistic reading (the officer should review it).'
+        );
+      case 'periods-credits-mismatch':
+        return (
+          `Row [${str(a.rowId)}]: the teaching-period columns add up to ${num('en', Number(a.periods))}, not ${num('en', Number(a.credits))} ` +
+          `${a.unit === 'dvht' ? 'ĐVHT' : 'credits'} × ${num('en', Number(a.perUnit))} = ${num('en', Number(a.expected))}; the periods on the transcript were used.`
+        );
+      case 'unknown-numeric-column':
+        return `${str(a.file)}: numeric column ${strs(a.columns).map((c) => `"${c}"`).join(', ')} is not understood and was not counted — check whether it holds periods or credits.`;
+      case 'self-study-column':
+        return `${str(a.file)}: column ${strs(a.columns).map((c) => `"${c}"`).join(', ')} holds self-study hours, which never count as periods.`;
+      case 'merged-on-officer-word':
+        return `The files ${strs(a.files).join(', ')} name nobody; they were merged as one person's transcript on the officer's word (--same-person).`;
       default:
         return `${str(n.code)} ${JSON.stringify(a)}`;
     }
@@ -395,6 +429,13 @@ const tables: Record<Lang, Messages> = { vi, en };
 
 export function messages(lang: Lang): Messages {
   return tables[lang];
+}
+
+/** Unverified lessons: the whole list, or only the periods of lessons whose titles are published. */
+function lessonPart(rs: RuleSet, ids: string[], lang: Lang): string {
+  const titled = ids.filter((id) => rs.lessonIndex.get(id)?.lesson.titleVerified).length;
+  if (titled === ids.length) return lang === 'vi' ? `số tiết của ${ids.length} bài (tên bài đã có nguồn)` : `the periods of ${ids.length} lessons (their titles are published)`;
+  return lang === 'vi' ? `danh mục ${ids.length} bài` : `the list of ${ids.length} lessons`;
 }
 
 /** A notice as a sentence in one language. */

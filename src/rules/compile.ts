@@ -5,6 +5,7 @@ import { findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseError
 import type { z } from 'zod';
 import zodVi from 'zod/v4/locales/vi.js';
 import { RuleFileError, type RuleIssue } from '../errors.js';
+import { compileAttempts } from '../match/attempts.js';
 import { createMatcher } from '../match/match.js';
 import { baseKey, compileAbbreviations, matchingKey } from '../match/normalize.js';
 import { jsonPath, syntaxReason } from '../json-syntax.js';
@@ -16,7 +17,9 @@ import type {
   LegalInstrument,
   Lesson,
   MappingRule,
+  PeriodSplit,
   Program,
+  ProgramPart,
   RuleSet,
   RuleTarget,
   Subject,
@@ -350,6 +353,7 @@ export function compileRuleSet(
             periods: l.periods,
             subjectId: s.id,
             implicit: false,
+            ...(l.titleVerified !== undefined ? { titleVerified: l.titleVerified } : {}),
             provenance: { verified: l.verified, source: l.source },
           };
         });
@@ -382,6 +386,7 @@ export function compileRuleSet(
         // The course policy has no per-subject minimum; 1 keeps any accidental use on the safe side.
         minRatio: s.minRatio ?? policyRatio ?? 1,
         lessons,
+        ...(s.split ? { split: compileSplit(src, ['subjects', si, 'split'], s.id, s.periods, s.split, issues) } : {}),
         provenance,
       };
     });
@@ -433,6 +438,7 @@ export function compileRuleSet(
         ),
       );
     }
+    const parts = data.parts ? compileParts(src, data.parts, subjects, issues) : undefined;
     const policyProvenance = { verified: data.policy.verified, source: data.policy.source };
     programs.push({
       id: data.id,
@@ -444,6 +450,7 @@ export function compileRuleSet(
           ? { kind: 'course', minPeriods: data.policy.minPeriods, minLessons: data.policy.minLessons, provenance: policyProvenance }
           : { kind: 'per-subject', provenance: policyProvenance },
       subjects,
+      ...(parts ? { parts } : {}),
       lessons,
       effective: data.effective,
       legalBasis: data.legalBasis,
@@ -571,7 +578,7 @@ function compileMapping(
   m: MappingFile,
   issues: RuleIssue[],
   lessonIndex: RuleSet['lessonIndex'] | undefined,
-): Pick<RuleSet, 'abbreviations' | 'dropToken' | 'parts' | 'rules'> & { clean: boolean } {
+): Pick<RuleSet, 'abbreviations' | 'dropToken' | 'parts' | 'rules' | 'attempts' | 'filler'> & { clean: boolean } {
   const before = issues.length;
   let dropToken: RegExp | null = null;
   if (m.normalization.dropTokenPattern !== undefined) {
@@ -613,7 +620,14 @@ function compileMapping(
     seenAbbr.set(from, i);
     abbreviations.push({ from, to });
   });
-  const keyOpts = { expander: compileAbbreviations(abbreviations), dropToken: dropToken ?? undefined };
+  const att = m.normalization.attempts;
+  const attempts = att ? { markers: att.markers.map(baseKey).filter(Boolean), numbered: att.numbered.map(baseKey).filter(Boolean) } : undefined;
+  const filler = m.normalization.filler ? new Set(m.normalization.filler.flatMap((f) => baseKey(f).split(' ')).filter(Boolean)) : undefined;
+  const keyOpts = {
+    expander: compileAbbreviations(abbreviations),
+    dropToken: dropToken ?? undefined,
+    ...(attempts ? { attempts: compileAttempts(attempts) } : {}),
+  };
   const key = (s: string) => matchingKey(s, keyOpts);
 
   const ruleIds = new Map<string, number>();
@@ -700,6 +714,10 @@ function compileMapping(
       );
     }
 
+    const optional = (r.optional ?? []).map((w) => key(w));
+    const vocabulary = new Set(
+      [...names, ...keywords.flatMap((k) => k.all), ...optional].flatMap((phrase) => phrase.split(' ')).filter(Boolean),
+    );
     const targets: RuleTarget[] = r.targets.map((t) =>
       typeof t === 'string' ? { lessonId: t } : { lessonId: t.lesson, share: t.share },
     );
@@ -708,8 +726,10 @@ function compileMapping(
       id: r.id,
       order: ri,
       label: r.label,
-      match: { names: names.filter(Boolean), codes: codes.filter(Boolean), keywords },
+      match: { names: names.filter(Boolean), codes: codes.filter(Boolean), keywords, vocabulary },
       targets,
+      ...(r.typicalPeriods !== undefined ? { typicalPeriods: r.typicalPeriods } : {}),
+      ...(r.covers ? { covers: r.covers } : {}),
       provenance: { verified: r.verified, source: r.source },
     };
   });
@@ -721,7 +741,15 @@ function compileMapping(
         notAfter: new Set(p.notAfter.map(baseKey)),
       }
     : null;
-  return { abbreviations, dropToken, parts, rules, clean: issues.length === before };
+  return {
+    abbreviations,
+    dropToken,
+    parts,
+    rules,
+    ...(attempts ? { attempts } : {}),
+    ...(filler ? { filler } : {}),
+    clean: issues.length === before,
+  };
 }
 
 function checkTargets(
@@ -830,6 +858,17 @@ function checkExamples(src: SourceFile, m: MappingFile, ruleSet: RuleSet, issues
             ),
           ),
         );
+      } else if (got.leftover) {
+        const words = got.leftover.join(' ');
+        issues.push(
+          src.issue(
+            path,
+            msg(
+              `example "${ex}" is only a near match of "${r.id}" (leftover words: ${words}); add them to the rule's "optional" words or names`,
+              `ví dụ "${ex}" chỉ khớp gần đúng quy tắc "${r.id}" (còn thừa các từ: ${words}); hãy thêm các từ đó vào "optional" hoặc "names" của quy tắc`,
+            ),
+          ),
+        );
       } else if (got.tiedWith.length > 0) {
         const others = got.tiedWith.map((t) => `"${t}"`).join(', ');
         issues.push(
@@ -838,6 +877,22 @@ function checkExamples(src: SourceFile, m: MappingFile, ruleSet: RuleSet, issues
             msg(
               `example "${ex}" ties between "${r.id}" and ${others}`,
               `ví dụ "${ex}" khớp ngang nhau giữa quy tắc "${r.id}" và ${others}, không phân định được`,
+            ),
+          ),
+        );
+      }
+    });
+  });
+  m.rules.forEach((r, ri) => {
+    (r.lookalikes ?? []).forEach((name, li) => {
+      const got = match(name);
+      if (got && !got.leftover) {
+        issues.push(
+          src.issue(
+            ['rules', ri, 'lookalikes', li],
+            msg(
+              `lookalike "${name}" fully matches rule "${got.ruleId}" (by ${by(got.by).en}); it may at most be a near match`,
+              `tên dễ nhầm "${name}" lại khớp hẳn quy tắc "${got.ruleId}" (${by(got.by).vi}); tên này chỉ được khớp gần đúng hoặc không khớp`,
             ),
           ),
         );
@@ -857,5 +912,60 @@ function checkExamples(src: SourceFile, m: MappingFile, ruleSet: RuleSet, issues
         ),
       );
     }
+  });
+}
+
+/** The published split of a subject's periods must add up to them. */
+function compileSplit(
+  src: SourceFile,
+  path: Segment[],
+  subjectId: string,
+  periods: number,
+  split: NonNullable<ProgramFile['subjects'][number]['split']>,
+  issues: RuleIssue[],
+): PeriodSplit {
+  const sum = split.lecture + split.discussion + split.selfStudy + split.exam;
+  if (Math.abs(sum - periods) > EPS) {
+    issues.push(
+      src.issue(
+        path,
+        msg(
+          `subject "${subjectId}" has ${periods} periods but its split sums to ${sum}`,
+          `môn "${subjectId}" có ${periods} tiết nhưng cộng lên lớp, thảo luận, tự nghiên cứu, kiểm tra được ${sum}`,
+        ),
+      ),
+    );
+  }
+  return {
+    lecture: split.lecture,
+    discussion: split.discussion,
+    selfStudy: split.selfStudy,
+    exam: split.exam,
+    provenance: { verified: split.verified, source: split.source },
+  };
+}
+
+/** Named parts: each lists subjects of this program, each subject in at most one part. */
+function compileParts(src: SourceFile, parts: NonNullable<ProgramFile['parts']>, subjects: Subject[], issues: RuleIssue[]): ProgramPart[] {
+  const known = new Set(subjects.map((s) => s.id));
+  const placed = new Map<string, string>();
+  return parts.map((p, pi) => {
+    p.subjects.forEach((id, i) => {
+      const at = ['parts', pi, 'subjects', i];
+      if (!known.has(id)) {
+        issues.push(src.issue(at, msg(`unknown subject "${id}" in part "${p.id}"`, `phần "${p.id}" ghi mã môn "${id}" không có trong chương trình`)));
+      } else if (placed.has(id)) {
+        issues.push(
+          src.issue(at, msg(`subject "${id}" is already in part "${placed.get(id)}"`, `môn "${id}" đã thuộc phần "${placed.get(id)}"`)),
+        );
+      } else placed.set(id, p.id);
+    });
+    return {
+      id: p.id,
+      name: p.name,
+      subjectIds: p.subjects,
+      nameVerified: p.nameVerified ?? p.verified,
+      provenance: { verified: p.verified, source: p.source },
+    };
   });
 }

@@ -98,10 +98,38 @@ export const lessonSchema = z
     id: z.string().min(1).describe('Lesson id, unique in the whole rule set (e.g. "SC01"); mapping targets use it'),
     title: localizedSchema,
     periods: positive.describe('Periods (tiết) of the lesson in the program'),
+    titleVerified: z
+      .boolean()
+      .optional()
+      .describe('true when the title is published (cited in `source`) even though the periods or grouping are not (`verified`)'),
     verified,
     source,
   })
   .describe('One lesson (bài) of a subject');
+
+export const periodSplitSchema = z
+  .strictObject({
+    lecture: z.number().min(0).describe('Lên lớp: lecture periods'),
+    discussion: z.number().min(0).describe('Thảo luận: discussion periods'),
+    selfStudy: z.number().min(0).describe('Tự nghiên cứu: self-study periods (part of the total)'),
+    exam: z.number().min(0).describe('Kiểm tra: exam periods'),
+    verified,
+    source,
+  })
+  .describe(
+    "The published split of a subject's periods; must add up to the subject's periods. Coverage is compared with the total (the split is recorded, not used)",
+  );
+
+export const programPartSchema = z
+  .strictObject({
+    id: z.string().min(1).describe('Part (phần / khối) id, e.g. "I" or "1"'),
+    name: localizedSchema.describe('Published name of the part'),
+    subjects: z.array(z.string().min(1)).describe('Ids of the subjects of this part, in curriculum order (may be empty)'),
+    nameVerified: z.boolean().optional().describe('true when the name is published even though the grouping is not (`verified`)'),
+    verified,
+    source,
+  })
+  .describe('A named part of a program grouping some of its subjects (for reports and reviewers; not used in counting)');
 
 export const subjectSchema = z
   .strictObject({
@@ -117,6 +145,7 @@ export const subjectSchema = z
       .describe("per-subject policy: share of the subject's periods needed; overrides the policy's minRatio"),
     verified,
     source,
+    split: periodSplitSchema.optional(),
     lessons: z
       .array(lessonSchema)
       .min(1)
@@ -159,6 +188,10 @@ export const programFileSchema = z
     verified,
     source,
     policy: policySchema,
+    parts: z
+      .array(programPartSchema)
+      .optional()
+      .describe('Named parts (phần, khối) grouping the subjects; every subject at most once'),
     subjects: z.array(subjectSchema).min(1).describe('Subjects in curriculum order'),
   })
   .describe('One target program (sơ cấp / trung cấp / cao cấp or another scheme)');
@@ -194,12 +227,31 @@ export const mappingRuleSchema = z
     codes: z.array(z.string().min(1)).optional().describe('Course codes (letters and digits only are compared); beat keywords'),
     keywords: z.array(keywordSetSchema).optional().describe('Keyword sets; the most specific matching set across rules wins'),
     targets: z.array(targetSchema).min(1).describe('Lessons fed by a matched row, in any program'),
+    typicalPeriods: positive
+      .optional()
+      .describe(
+        'Periods assumed, in the optimistic reading only, for a row whose periods are unknown: the largest size the module had in any era (domain spec §6.6); absent = the periods of the lessons it feeds',
+      ),
+    covers: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Content tags (e.g. "philosophy"): modules of rules sharing a tag overlap and count once, the larger, in the pessimistic reading; absent = overlaps every module feeding the same lesson',
+      ),
+    optional: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Words a matching name may hold besides the keywords and names without making it a near match (e.g. "của", "basic")'),
     verified,
     source,
     examples: z
       .array(z.string().min(1))
       .optional()
-      .describe('Course names that MUST match this rule; checked at every load'),
+      .describe('Course names that MUST match this rule (fully, never as a near match); checked at every load'),
+    lookalikes: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Names that resemble this module but are not it: they must match no rule fully (no match, or a near match); checked at every load'),
     note: z.string().optional().describe('Free note for reviewers'),
   })
   .describe('One mapping rule: how a transcript module is recognised and which lessons it covers');
@@ -225,6 +277,20 @@ export const mappingFileSchema = z
           })
           .optional()
           .describe('Numbered parts of one module ("Triết học 1", "Triết học 2") add up; other modules feeding the same lessons do not'),
+        attempts: z
+          .strictObject({
+            markers: z.array(z.string().min(1)).describe('Phrases marking another attempt, e.g. "học lại", "thi lại", "cải thiện", "retake"'),
+            numbered: z
+              .array(z.string().min(1))
+              .describe('Phrases followed by an attempt number, e.g. "lần" ("lần 2"); the number goes with them'),
+            note: z.string().optional(),
+          })
+          .optional()
+          .describe('Attempt markers (domain spec §6.3): removed from names before matching; never part numbers'),
+        filler: z
+          .array(z.string().min(1))
+          .optional()
+          .describe('Words a keyword match may leave in a name without being a near match, e.g. "học phần", "môn" (domain spec §6.2)'),
       })
       .describe('Extra normalisation of course names before matching'),
     abbreviations: z

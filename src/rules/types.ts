@@ -26,6 +26,26 @@ export interface Lesson {
   subjectId: string;
   /** true for the one lesson of a subject that has no lesson list (id = subject id) */
   implicit: boolean;
+  /** the title is published even when the periods are not (`provenance.verified` covers the periods) */
+  titleVerified?: boolean;
+  provenance: Provenance;
+}
+
+/** The published split of a subject's periods (lên lớp, thảo luận, tự nghiên cứu, kiểm tra): recorded, not counted. */
+export interface PeriodSplit {
+  lecture: number;
+  discussion: number;
+  selfStudy: number;
+  exam: number;
+  provenance: Provenance;
+}
+
+/** A named part (phần, khối) grouping subjects of a program; for reports and reviewers, not used in counting. */
+export interface ProgramPart {
+  id: string;
+  name: Localized;
+  subjectIds: string[];
+  nameVerified: boolean;
   provenance: Provenance;
 }
 
@@ -38,6 +58,7 @@ export interface Subject {
   /** per-subject policy: the share of `periods` needed (e.g. 0.8) */
   minRatio: number;
   lessons: Lesson[];
+  split?: PeriodSplit;
   provenance: Provenance;
 }
 
@@ -53,6 +74,8 @@ export interface Program {
   totalPeriods: number;
   policy: CountingPolicy;
   subjects: Subject[];
+  /** named parts grouping the subjects (may be absent) */
+  parts?: ProgramPart[];
   /** every lesson of every subject, in curriculum order */
   lessons: Lesson[];
   effective: DateRange;
@@ -66,6 +89,11 @@ export interface RuleMatch {
   codes: string[];
   /** each entry: all words of `all` present (whole words) and none of `none` */
   keywords: { all: string[]; none: string[] }[];
+  /**
+   * Words a keyword-matched name may hold without being a near match: the words of the rule's names, keyword
+   * phrases and declared optional words (matching-key form). Absent = every keyword match is a full match.
+   */
+  vocabulary?: ReadonlySet<string>;
 }
 
 export interface RuleTarget {
@@ -81,6 +109,10 @@ export interface MappingRule {
   label: Localized;
   match: RuleMatch;
   targets: RuleTarget[];
+  /** periods assumed in the optimistic reading for a row whose periods are unknown (domain spec §6.6) */
+  typicalPeriods?: number;
+  /** content tags: rules sharing one overlap; absent = overlaps every rule feeding the same lesson */
+  covers?: readonly string[];
   provenance: Provenance;
 }
 
@@ -99,6 +131,14 @@ export interface PartMarkers {
   before: ReadonlySet<string>;
   /** a word after which the number is not a part ("lan", "ky") */
   notAfter: ReadonlySet<string>;
+}
+
+/** Attempt markers, in matching-key form. */
+export interface AttemptMarkers {
+  /** phrases removed as they stand ("hoc lai", "retake") */
+  markers: readonly string[];
+  /** phrases removed together with the number after them ("lan" in "lan 2") */
+  numbered: readonly string[];
 }
 
 export interface GradePolicy {
@@ -144,6 +184,10 @@ export interface RuleSet {
   dropToken: RegExp | null;
   /** how a numbered part of a module is recognised at the end of a matching key, or null (no parts) */
   parts: PartMarkers | null;
+  /** attempt markers ("học lại", "lần 2") removed from names before matching (absent: none) */
+  attempts?: AttemptMarkers;
+  /** words a keyword match may leave without being a near match (matching-key form; absent: none) */
+  filler?: ReadonlySet<string>;
   rules: MappingRule[];
   /** lookup tables built by the loader */
   lessonIndex: ReadonlyMap<string, { program: Program; subject: Subject; lesson: Lesson }>;

@@ -15,22 +15,22 @@ const csv = (file: string): Record<string, string>[] => parse(readFileSync(file,
 
 /** Expected summary: dossier → [highest passed, sơ cấp verdict, periods, lessons, error code]. */
 const EXPECTED: [string, string, string, string, string, string][] = [
-  ['01-pre2008-lanh-dao', 'so-cap', 'PASS', '330', '13', ''],
-  ['02-tin-chi-quy-hoach', 'so-cap', 'PASS', '150', '13', ''],
-  ['03-json-2019', 'so-cap', 'PASS', '165', '13', ''],
-  ['04-bang-hai', 'so-cap', 'PASS', '150', '13', ''],
-  ['05-lien-thong', '', 'FAIL', '105', '7', ''],
+  ['01-pre2008-lanh-dao', 'so-cap', 'PASS', '330', '16', ''],
+  ['02-tin-chi-quy-hoach', 'so-cap', 'PASS', '150', '16', ''],
+  ['03-json-2019', 'so-cap', 'PASS', '165', '16', ''],
+  ['04-bang-hai', 'so-cap', 'PASS', '150', '16', ''],
+  ['05-lien-thong', '', 'FAIL', '105', '10', ''],
   ['06-giao-duc-nghe', '', 'FAIL', '75', '6', ''],
-  ['07-thieu-tin-chi', '', 'REVIEW', '105', '5', ''],
-  ['08-hoc-lai', 'so-cap', 'PASS', '150', '13', ''],
-  ['09-tieng-anh', 'so-cap', 'PASS', '165', '13', ''],
+  ['07-thieu-tin-chi', '', 'REVIEW', '105', '10', ''],
+  ['08-hoc-lai', 'so-cap', 'PASS', '150', '16', ''],
+  ['09-tieng-anh', 'so-cap', 'PASS', '165', '16', ''],
   ['10-metadata-sai', '', '', '', '', 'metadata-invalid'],
   ['11-csv-hong', '', '', '', '', 'transcript-invalid'],
   ['12-chua-co-bang-diem', '', '', '', '', 'no-transcript'],
   ['13-sai-bang-ma', '', '', '', '', 'transcript-invalid'],
-  ['14-diem-4-5', '', 'REVIEW', '105', '7', ''],
-  ['15-nop-sau-2021', 'so-cap', 'PASS', '150', '13', ''],
-  ['nguyen-thi-lan.csv', 'so-cap', 'PASS', '165', '13', ''],
+  ['14-diem-4-5', '', 'REVIEW', '105', '10', ''],
+  ['15-nop-sau-2021', 'so-cap', 'PASS', '150', '16', ''],
+  ['nguyen-thi-lan.csv', 'so-cap', 'PASS', '165', '16', ''],
 ];
 
 /** Expected statistics: row id → dossiers, confirmed, so_cap, trung_cap, cao_cap, review, not_evaluated. */
@@ -95,8 +95,8 @@ describe('llct batch --out over the sample dossiers', () => {
     expect(by('01-pre2008-lanh-dao')).toMatchObject({ id: 'LS-2019-001', name: 'Hoàng Văn Đức', as_of: '2019-03-15', trung_cap_verdict: 'FAIL', cao_cap_verdict: 'FAIL' });
     expect(by('03-json-2019')).toMatchObject({ name: 'Lê Văn Cường', id: 'LS-2020-003' });
     expect(by('04-bang-hai').files).toBe('04-bang-hai/1-cao-dang-lien-thong.csv; 04-bang-hai/2-van-bang-hai.csv');
-    expect(by('05-lien-thong').so_cap_shortfall).toBe('Còn thiếu 39 tiết và 6 bài so với mức tối thiểu.');
-    expect(by('07-thieu-tin-chi')).toMatchObject({ so_cap_periods_optimistic: '185', so_cap_shortfall: expect.stringContaining('Cần xem xét dòng 3, 4.') });
+    expect(by('05-lien-thong').so_cap_shortfall).toBe('Còn thiếu 39 tiết và 3 bài so với mức tối thiểu.');
+    expect(by('07-thieu-tin-chi')).toMatchObject({ so_cap_periods_optimistic: '225', so_cap_shortfall: expect.stringContaining('Cần xem xét dòng 3, 4.') });
     expect(by('08-hoc-lai').rows).toBe('6');
     expect(by('15-nop-sau-2021').warnings).toContain('outside-effective-period');
     expect(by('nguyen-thi-lan.csv')).toMatchObject({ as_of: '2021-01-15', warnings: 'no-metadata' });

@@ -66,6 +66,8 @@ describe('compileRuleSet: a valid rule set', () => {
       names: ['triet hoc'],
       codes: ['phi1004'],
       keywords: [{ all: ['triet hoc', 'mac lenin'], none: ['phuong dong'] }],
+      // the words a keyword match may hold without being a near match: those of its names and keywords
+      vocabulary: new Set(['triet', 'hoc', 'mac', 'lenin']),
     });
     expect(rs.abbreviations).toEqual([{ from: 'tt hcm', to: 'tu tuong ho chi minh' }]);
     expect(r2!.match.keywords).toEqual([{ all: ['tu tuong ho chi minh'], none: [] }]);

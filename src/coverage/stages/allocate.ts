@@ -3,6 +3,7 @@
 import type { Program, RuleSet } from '../../rules/types.js';
 import type { Notice } from '../types.js';
 import type { Attempts } from './attempts.js';
+import { overlappingFeeders, pessimisticLessons } from '../overlap.js';
 import { optimisticPeriods } from './shares.js';
 
 /** Periods credited to each lesson of a program, and the rows behind them. */
@@ -43,14 +44,24 @@ export function allocatePeriods(attempts: Attempts, programs: readonly Program[]
  * studied does (pessimistic), or they add up (optimistic), so overlapping content never decides a PASS on its own.
  */
 function allocateProgram(program: Program, attempts: Attempts, ruleSet: RuleSet): ProgramAllocation {
-  type Tally = { pessRows: number[]; optRows: number[]; pess: Map<string, number>; opt: Map<string, number>; exempt: boolean };
+  type Tally = {
+    pessRows: number[];
+    optRows: number[];
+    pess: Map<string, number>;
+    opt: Map<string, number>;
+    exempt: boolean;
+    covers?: readonly string[];
+  };
   const byModule = new Map<string, Tally>();
   for (const { matched, outcome } of attempts.rows) {
     if (outcome.state === 'not-counted') continue;
     const c = outcome.contributions.find((x) => x.programId === program.id);
     if (!c) continue;
     let t = byModule.get(matched.module!);
-    if (!t) byModule.set(matched.module!, (t = { pessRows: [], optRows: [], pess: new Map(), opt: new Map(), exempt: false }));
+    if (!t) {
+      const covers = matched.rule?.covers;
+      byModule.set(matched.module!, (t = { pessRows: [], optRows: [], pess: new Map(), opt: new Map(), exempt: false, ...(covers ? { covers } : {}) }));
+    }
     t.optRows.push(outcome.rowId);
     for (const l of c.lessons) t.opt.set(l.lessonId, Math.max(t.opt.get(l.lessonId) ?? 0, optimisticPeriods(l, ruleSet)));
     if (outcome.state === 'counted') {
@@ -60,7 +71,14 @@ function allocateProgram(program: Program, attempts: Attempts, ruleSet: RuleSet)
     }
   }
   // Units: the modules whose content adds up. Studied and exempt shares are kept apart for the pessimistic side.
-  type Unit = { pessRows: number[]; optRows: number[]; studied: Map<string, number>; exempted: Map<string, number>; opt: Map<string, number> };
+  type Unit = {
+    pessRows: number[];
+    optRows: number[];
+    studied: Map<string, number>;
+    exempted: Map<string, number>;
+    opt: Map<string, number>;
+    covers?: readonly string[];
+  };
   const add = (into: Map<string, number>, from: Map<string, number>) => {
     for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
   };
@@ -68,29 +86,29 @@ function allocateProgram(program: Program, attempts: Attempts, ruleSet: RuleSet)
   for (const [moduleId, t] of byModule) {
     const unitId = attempts.units.get(moduleId) ?? moduleId;
     let u = byUnit.get(unitId);
-    if (!u) byUnit.set(unitId, (u = { pessRows: [], optRows: [], studied: new Map(), exempted: new Map(), opt: new Map() }));
+    if (!u) {
+      const covers = t.covers;
+      byUnit.set(unitId, (u = { pessRows: [], optRows: [], studied: new Map(), exempted: new Map(), opt: new Map(), ...(covers ? { covers } : {}) }));
+    }
     u.pessRows.push(...t.pessRows);
     u.optRows.push(...t.optRows);
     add(t.exempt ? u.exempted : u.studied, t.pess);
     add(u.opt, t.opt);
   }
-  // Pessimistic: per lesson the larger unit; an exemption (credit recognised, often for a module listed on
-  // another transcript) adds only to lessons no studied module feeds.
-  const pessLessons = new Map<string, number>();
-  for (const u of byUnit.values()) for (const [k, v] of u.studied) pessLessons.set(k, Math.max(pessLessons.get(k) ?? 0, v));
-  const studiedLessons = new Set(pessLessons.keys());
-  for (const u of byUnit.values()) {
-    for (const [k, v] of u.exempted) if (!studiedLessons.has(k)) pessLessons.set(k, Math.max(pessLessons.get(k) ?? 0, v));
-  }
+  // Pessimistic: overlapping units (rules sharing a content tag) count once per lesson, the larger; an exemption
+  // (credit recognised, often for a module listed on another transcript) adds only where no overlapping studied
+  // module feeds the lesson. Complementary modules feeding the same lesson add up.
+  const pessLessons = pessimisticLessons([...byUnit.values()]);
   const optLessons = new Map<string, number>();
   for (const u of byUnit.values()) add(optLessons, u.opt);
   const rowsOf = (pick: (u: Unit) => number[]) => [...byUnit.values()].flatMap(pick).sort((a, b) => a - b);
 
-  // units feeding the same lesson: their rows are what the overlap rests on
+  // overlapping units feeding the same lesson: their rows are what the overlap rests on
   const feeders = new Map<string, Unit[]>();
   for (const t of byUnit.values()) for (const k of t.opt.keys()) feeders.set(k, [...(feeders.get(k) ?? []), t]);
-  const overlapLessons = program.lessons.map((l) => l.id).filter((id) => (feeders.get(id)?.length ?? 0) > 1);
-  const overlapRows = [...new Set(overlapLessons.flatMap((id) => feeders.get(id)!.flatMap((t) => t.optRows)))].sort((a, b) => a - b);
+  const overlapping = new Map([...feeders].map(([k, list]) => [k, overlappingFeeders(list)]));
+  const overlapLessons = program.lessons.map((l) => l.id).filter((id) => (overlapping.get(id)?.length ?? 0) > 1);
+  const overlapRows = [...new Set(overlapLessons.flatMap((id) => overlapping.get(id)!.flatMap((t) => t.optRows)))].sort((a, b) => a - b);
 
   return {
     program,

@@ -1,5 +1,7 @@
 // Stage 2 of the core: rows of one module are attempts (§6.3); each row gets its final state, once.
 
+import { leftoverAsWritten } from '../../match/leftover.js';
+import { baseKey } from '../../match/normalize.js';
 import type { Program, RuleSet } from '../../rules/types.js';
 import { unitsOf, type ModuleInfo } from '../modules.js';
 import type { NotCountedReason, Notice, RowContribution, RowOutcome, UncertainReason } from '../types.js';
@@ -68,6 +70,7 @@ export function groupAttempts(matched: MatchedRows, programs: readonly Program[]
         const reasons: UncertainReason[] = [];
         if (p.m.reading.uncertain) reasons.push(p.m.reading.uncertain);
         if (p.m.periods.value === null) reasons.push('periods-unknown');
+        if (p.m.match?.leftover) reasons.push('near-match');
         p.d.uncertain = reasons;
         p.d.contributions = contributions(rule, p.m.periods.value, programs, ruleSet);
         live.push(p);
@@ -96,6 +99,13 @@ export function groupAttempts(matched: MatchedRows, programs: readonly Program[]
       }
     }
     for (const p of live) {
+      const leftover = p.m.match?.leftover;
+      if (p.d.state !== 'not-counted' && leftover) {
+        notices.push({
+          code: 'row-near-match',
+          args: { rowId: p.m.row.id, ruleId: rule.id, leftover: leftoverAsWritten(p.m.row.name, leftover, baseKey) },
+        });
+      }
       if (p.d.state !== 'not-counted' && p.m.reading.status === 'exempt') {
         notices.push({ code: 'exempt-counted', args: { rowId: p.m.row.id } });
       }

@@ -15,17 +15,22 @@ export function contributions(rule: MappingRule, periods: number | null, program
     const total = targets.reduce((s, x) => s + weightOf(x.entry!.lesson, x.t.share), 0);
     out.push({
       programId: program.id,
-      lessons: targets.map(({ t, entry }) => ({
-        lessonId: entry!.lesson.id,
-        subjectId: entry!.subject.id,
-        periods: periods === null ? null : (periods * weightOf(entry!.lesson, t.share)) / total,
-      })),
+      lessons: targets.map(({ t, entry }) => {
+        const weight = weightOf(entry!.lesson, t.share) / total;
+        return {
+          lessonId: entry!.lesson.id,
+          subjectId: entry!.subject.id,
+          periods: periods === null ? null : periods * weight,
+          // unknown periods: the optimistic reading assumes the module's typical size, split the same way (§6.6)
+          ...(periods === null && rule.typicalPeriods !== undefined ? { assumed: rule.typicalPeriods * weight } : {}),
+        };
+      }),
     });
   }
   return out;
 }
 
-/** Unknown periods are taken, optimistically, as the curriculum periods of the lesson fed. */
+/** Unknown periods are taken, optimistically, as the rule's typical periods, else the curriculum periods of the lesson fed. */
 export function optimisticPeriods(share: LessonShare, ruleSet: RuleSet): number {
-  return share.periods ?? ruleSet.lessonIndex.get(share.lessonId)!.lesson.periods;
+  return share.periods ?? share.assumed ?? ruleSet.lessonIndex.get(share.lessonId)!.lesson.periods;
 }

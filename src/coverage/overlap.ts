@@ -1,0 +1,48 @@
+// Overlapping content (domain spec §6.6): which units of content may add up on a lesson in the pessimistic reading.
+
+/** A unit of content as the pessimistic reading sees it: its periods per lesson, studied or exempt, and its tags. */
+export interface ContentUnit {
+  studied: ReadonlyMap<string, number>;
+  exempted: ReadonlyMap<string, number>;
+  /** the content tags of its rule (`covers`); absent = overlaps every unit feeding the same lesson */
+  covers?: readonly string[];
+}
+
+/** Two units overlap when they share a content tag; a unit without tags overlaps every other. */
+export function overlaps(a: { covers?: readonly string[] }, b: { covers?: readonly string[] }): boolean {
+  if (!a.covers || !b.covers) return true;
+  return a.covers.some((c) => b.covers!.includes(c));
+}
+
+/**
+ * Pessimistic periods per lesson: the feeders of a lesson are taken largest first, a unit only when it overlaps
+ * none already taken, so overlapping content counts once (the larger) while complementary modules (Triết học and
+ * Tư tưởng Hồ Chí Minh both feeding the first sơ cấp lesson) add up. Exempt units come after every studied one:
+ * credit recognised often stands for a module listed on another transcript.
+ */
+export function pessimisticLessons(units: readonly ContentUnit[]): Map<string, number> {
+  const lessons = new Set(units.flatMap((u) => [...u.studied.keys(), ...u.exempted.keys()]));
+  const out = new Map<string, number>();
+  for (const lesson of lessons) {
+    const taken: ContentUnit[] = [];
+    let sum = 0;
+    for (const kind of ['studied', 'exempted'] as const) {
+      const feeders = units
+        .map((u) => ({ u, v: u[kind].get(lesson) }))
+        .filter((x): x is { u: ContentUnit; v: number } => x.v !== undefined)
+        .sort((a, b) => b.v - a.v);
+      for (const { u, v } of feeders) {
+        if (taken.some((t) => overlaps(t, u))) continue;
+        taken.push(u);
+        sum += v;
+      }
+    }
+    out.set(lesson, sum);
+  }
+  return out;
+}
+
+/** For each lesson fed by two overlapping units: those units (the rows of an overlap notice). */
+export function overlappingFeeders<U extends { covers?: readonly string[] }>(feeders: readonly U[]): U[] {
+  return feeders.filter((a, i) => feeders.some((b, j) => i !== j && overlaps(a, b)));
+}
