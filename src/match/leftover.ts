@@ -1,12 +1,18 @@
 // Near matches (domain spec §6.2): the words of a keyword-matched name that neither the rule nor the filler list
 // explains. Such a match is uncertain: it counts only in the optimistic reading.
 
-/** Leftover key words of `key` (in order, once each) that are in neither set. */
+/**
+ * Leftover key words of `key` (in order, once each) that are in neither set. A number right before a filler
+ * word is a count ("3 tc", "2 tin chi") and is filler too.
+ */
 export function leftoverWords(key: string, vocabulary: ReadonlySet<string>, filler: ReadonlySet<string>): string[] {
+  const words = key.split(' ');
   const out: string[] = [];
-  for (const w of key.split(' ')) {
-    if (w && !vocabulary.has(w) && !filler.has(w) && !out.includes(w)) out.push(w);
-  }
+  words.forEach((w, i) => {
+    if (!w || vocabulary.has(w) || filler.has(w) || out.includes(w)) return;
+    if (/^\d+$/u.test(w) && filler.has(words[i + 1] ?? '')) return;
+    out.push(w);
+  });
   return out;
 }
 

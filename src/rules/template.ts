@@ -83,7 +83,7 @@ const program = {
 
 const mapping = {
   $schema: './schema/mapping.schema.json',
-  normalization: {},
+  normalization: { filler: ['học phần', 'môn', 'TC', 'tín chỉ', 'ĐVHT', 'credits'] },
   abbreviations: [{ from: 'ML', to: 'Mác-Lênin', note: 'viết tắt trên bảng điểm / written on transcripts' }],
   rules: [
     {
