@@ -7,7 +7,8 @@ import type { AttemptMarkers } from '../rules/types.js';
 const NUMBER_WORD = /^(?:\d{1,2}|i{1,3}|iv|v|vi{0,3}|ix|x|mot|nhat|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|one|two|three|first|second|third)$/u;
 
 export interface AttemptStripper {
-  strip(words: readonly string[]): string[];
+  /** `removed`, when given, receives each marker removed, with its number (for `rules explain`) */
+  strip(words: readonly string[], removed?: string[]): string[];
 }
 
 interface Entry {
@@ -24,7 +25,7 @@ export function compileAttempts(markers: AttemptMarkers): AttemptStripper {
     // longest first, a numbered marker counting its number
     .sort((a, b) => b.words.length + Number(b.numbered) - (a.words.length + Number(a.numbered)));
   return {
-    strip(words) {
+    strip(words, removed) {
       const out: string[] = [];
       let i = 0;
       outer: while (i < words.length) {
@@ -34,6 +35,7 @@ export function compileAttempts(markers: AttemptMarkers): AttemptStripper {
           let ok = true;
           for (let k = 0; ok && k < n; k++) ok = words[i + k] === e.words[k];
           if (!ok || (e.numbered && !NUMBER_WORD.test(words[i + n]!))) continue;
+          removed?.push(words.slice(i, i + n + Number(e.numbered)).join(' '));
           i += n + Number(e.numbered);
           continue outer;
         }

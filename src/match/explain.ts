@@ -1,13 +1,14 @@
 // Why a course name matches the rule it matches: the matcher's own decision trace, plus what the rule feeds.
 
 import { suggestRules, type Suggestion } from '../batch/unmatched.js';
-import { contributions } from '../coverage/stages/shares.js';
+import { contributions, optimisticPeriods } from '../coverage/stages/shares.js';
 import { partOf, splitPart } from '../coverage/modules.js';
 import type { RuleMatchInfo } from '../coverage/types.js';
 import type { Lang } from '../report/messages.js';
 import type { RuleSet } from '../rules/types.js';
 import { matcherFor, type MatchTrace } from './match.js';
-import type { KeySteps } from './normalize.js';
+import { leftoverAsWritten } from './leftover.js';
+import { baseKey, type KeySteps } from './normalize.js';
 
 /** What a name's trailing number turned out to be. */
 export type NumberMarker =
@@ -22,6 +23,8 @@ export interface LessonFed {
   subjectId: string;
   /** share of the row's periods this lesson gets within the program (0–1) */
   share: number;
+  /** periods the optimistic reading gives this lesson when the row states none (typicalPeriods, else the lesson's) */
+  assumed: number;
 }
 
 export interface Explanation {
@@ -35,6 +38,10 @@ export interface Explanation {
   candidates: MatchTrace;
   /** exactly what `check` decides for this name and code */
   match: RuleMatchInfo | null;
+  /** near match: the leftover words as the name writes them (the row is uncertain: at most REVIEW) */
+  leftover: string[];
+  /** the winner's typicalPeriods (§6.6), or null: unknown periods then count as the lessons' own periods */
+  typicalPeriods: number | null;
   /** per program the winner maps into: the lessons fed and their shares */
   feeds: { programId: string; lessons: LessonFed[] }[];
   /** no match: the nearest rules by edit distance (a suggestion, never applied) */
@@ -52,10 +59,17 @@ export function explainName(ruleSet: RuleSet, name: string, code?: string, lang:
   const codeGiven = code !== undefined && code.trim() !== '' ? code : undefined;
   const match = matcher.matchKey(steps.key, codeGiven, candidates);
   const rule = match ? ruleSet.rules.find((r) => r.id === match.ruleId) : undefined;
+  // check's own split: of one period (the shares), and of unknown periods (what the optimistic reading assumes)
+  const unknown = rule ? contributions(rule, null, ruleSet.programs, ruleSet) : [];
   const feeds = rule
-    ? contributions(rule, 1, ruleSet.programs, ruleSet).map((c) => ({
+    ? contributions(rule, 1, ruleSet.programs, ruleSet).map((c, i) => ({
         programId: c.programId,
-        lessons: c.lessons.map((l) => ({ lessonId: l.lessonId, subjectId: l.subjectId, share: l.periods ?? 0 })),
+        lessons: c.lessons.map((l, j) => ({
+          lessonId: l.lessonId,
+          subjectId: l.subjectId,
+          share: l.periods ?? 0,
+          assumed: optimisticPeriods(unknown[i]!.lessons[j]!, ruleSet),
+        })),
       }))
     : [];
   return {
@@ -65,6 +79,8 @@ export function explainName(ruleSet: RuleSet, name: string, code?: string, lang:
     number: numberMarker(ruleSet, name, steps.key, rule?.id ?? null),
     candidates,
     match,
+    leftover: match?.leftover ? leftoverAsWritten(name, match.leftover, baseKey) : [],
+    typicalPeriods: rule?.typicalPeriods ?? null,
     feeds,
     suggestions: match ? [] : suggestRules(steps.key, ruleSet, lang, 0),
   };

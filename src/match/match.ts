@@ -105,7 +105,7 @@ export function compileMatcher(ruleSet: RuleSet): Matcher {
       return k;
     },
     keySteps(name) {
-      const steps: KeySteps = { nfc: '', lower: '', plain: '', base: '', dropped: [], expanded: [], key: '' };
+      const steps: KeySteps = { nfc: '', lower: '', plain: '', base: '', dropped: [], expanded: [], attempts: [], key: '' };
       matchingKey(name, keyOpts, steps);
       return steps;
     },

@@ -95,6 +95,8 @@ export interface KeySteps {
   dropped: string[];
   /** abbreviations applied, in order */
   expanded: { from: string; to: string }[];
+  /** attempt markers removed ("lan 2", "hoc lai") */
+  attempts: string[];
   key: string;
 }
 
@@ -112,7 +114,7 @@ export function matchingKey(s: string, opts: KeyOptions = {}, steps?: KeySteps):
     words = words.filter((w) => !re.test(w));
   }
   if (opts.expander) words = opts.expander.expand(words, steps?.expanded);
-  if (opts.attempts) words = opts.attempts.strip(words);
+  if (opts.attempts) words = opts.attempts.strip(words, steps?.attempts);
   const key = words.join(' ');
   if (steps) {
     steps.nfc = s.normalize('NFC');

@@ -19,6 +19,7 @@ interface Words {
   base: string;
   dropped: string;
   expanded: string;
+  attempts: string;
   key: string;
   none: string;
   deleted: string;
@@ -45,8 +46,12 @@ interface Words {
   whyKeywords(spec: number, others: number): string;
   tie(ids: string): string;
   overridden(ids: string): string;
+  near(words: string): string;
+  typical(n: number | null): string;
+  assumedHeader: string;
   feeds: string;
   feedsNothing: string;
+  nearCell(words: string): string;
   suggestions: string;
   noSuggestions: string;
   similarity: string;
@@ -64,6 +69,7 @@ const vi: Words = {
   base: 'bỏ dấu câu, khoảng trắng',
   dropped: 'bỏ mã, số tín chỉ trong tên',
   expanded: 'mở rộng chữ viết tắt',
+  attempts: 'bỏ dấu hiệu lần học, thi lại',
   key: 'khóa khớp',
   none: '(không có)',
   deleted: '(xóa)',
@@ -91,6 +97,14 @@ const vi: Words = {
     `khớp theo từ khóa với độ cụ thể ${s} (số từ phải có)` + (others > 0 ? `, cao nhất trong ${others + 1} quy tắc khớp từ khóa` : ''),
   tie: (ids) => `hòa với ${ids}: quy tắc đứng trước trong mapping.json được chọn và báo cáo kiểm tra sẽ cảnh báo`,
   overridden: (ids) => `các quy tắc khớp theo từ khóa bị bỏ qua: ${ids}`,
+  near: (w) =>
+    `gần khớp: còn các từ quy tắc không giải thích được (${w}) — dòng này chưa chắc chắn, chỉ được tính trong cách tính lạc quan, kết luận nhiều nhất là CẦN XEM XÉT`,
+  typical: (n) =>
+    n === null
+      ? 'Khi dòng không ghi số tiết, cách tính lạc quan lấy số tiết của chính các bài được tính (quy tắc không khai báo typicalPeriods)'
+      : `Khi dòng không ghi số tiết, cách tính lạc quan giả định ${n} tiết (typicalPeriods của quy tắc), chia như trên`,
+  assumedHeader: 'giả định',
+  nearCell: (w) => `gần khớp: ${w}`,
   feeds: 'Các bài được tính (tỉ lệ số tiết của học phần trong mỗi chương trình)',
   feedsNothing: 'quy tắc không dẫn tới bài nào của các chương trình',
   suggestions: 'Quy tắc gần nhất (chỉ là gợi ý, không được áp dụng)',
@@ -110,6 +124,7 @@ const en: Words = {
   base: 'punctuation and spaces collapsed',
   dropped: 'codes and credit counts in the name dropped',
   expanded: 'abbreviations expanded',
+  attempts: 'attempt markers removed',
   key: 'matching key',
   none: '(none)',
   deleted: '(deleted)',
@@ -137,6 +152,14 @@ const en: Words = {
     `keyword match of specificity ${s} (words required)` + (others > 0 ? `, the highest of ${others + 1} keyword matches` : ''),
   tie: (ids) => `tied with ${ids}: the earlier rule in mapping.json wins and the check report warns`,
   overridden: (ids) => `keyword matches set aside: ${ids}`,
+  near: (w) =>
+    `near match: words the rule does not explain remain (${w}) — the row is uncertain, counted only in the optimistic reading, so at most REVIEW`,
+  typical: (n) =>
+    n === null
+      ? 'When a row states no periods, the optimistic reading takes the periods of the lessons fed (the rule declares no typicalPeriods)'
+      : `When a row states no periods, the optimistic reading assumes ${n} periods (the rule's typicalPeriods), split as above`,
+  assumedHeader: 'assumed',
+  nearCell: (w) => `near match: ${w}`,
   feeds: 'Lessons fed (share of the row\'s periods within each program)',
   feedsNothing: 'the rule feeds no lesson of any program',
   suggestions: 'Nearest rules (a suggestion only, never applied)',
@@ -167,6 +190,7 @@ export function renderExplanation(ex: Explanation, ruleSet: RuleSet, lang: Lang)
     [w.base, s.base],
     [w.dropped, s.dropped.length ? s.dropped.join(', ') : w.none],
     [w.expanded, s.expanded.length ? s.expanded.map((e) => `${e.from} → ${e.to || w.deleted}`).join(', ') : w.none],
+    [w.attempts, s.attempts.length ? s.attempts.join(', ') : w.none],
     [w.key, s.key],
   ];
   out.push(...table([{ header: '' }, { header: '' }], stepRows.map(([a, b], i) => [`  ${i + 1}. ${a}:`, b])).slice(1));
@@ -205,6 +229,7 @@ export function renderExplanation(ex: Explanation, ruleSet: RuleSet, lang: Lang)
   const why =
     m.by === 'name' ? w.whyName : m.by === 'code' ? w.whyCode(ex.code ?? '') : w.whyKeywords(keywordWinners.find((k) => k.ruleId === m.ruleId)?.specificity ?? 0, keywordWinners.length - 1);
   out.push(`  ${w.why}: ${why}`);
+  if (ex.leftover.length) out.push(`  ${w.near(ex.leftover.map((x) => `"${x}"`).join(', '))}`);
   if (m.tiedWith.length) out.push(`  ${w.tie(m.tiedWith.join(', '))}`);
   const setAside = m.by !== 'keywords' ? keywordWinners.filter((k) => k.ruleId !== m.ruleId).map((k) => k.ruleId) : [];
   if (setAside.length) out.push(`  ${w.overridden(setAside.join(', '))}`);
@@ -213,9 +238,15 @@ export function renderExplanation(ex: Explanation, ruleSet: RuleSet, lang: Lang)
   if (ex.feeds.length === 0) out.push(`  ${w.feedsNothing}`);
   for (const f of ex.feeds) {
     out.push(`  ${programName(ruleSet, f.programId, lang)} (${f.programId}):`);
-    const rows = f.lessons.map((l) => [`    ${l.lessonId}`, percent(lang, l.share), lessonTitle(ruleSet, l.lessonId, lang)]);
-    out.push(...table([{ header: '' }, { header: '', align: 'right' }, { header: '' }], rows).slice(1));
+    const rows = f.lessons.map((l) => [
+      `    ${l.lessonId}`,
+      percent(lang, l.share),
+      `(${w.assumedHeader} ${num(lang, l.assumed)})`,
+      lessonTitle(ruleSet, l.lessonId, lang),
+    ]);
+    out.push(...table([{ header: '' }, { header: '', align: 'right' }, { header: '', align: 'right' }, { header: '' }], rows).slice(1));
   }
+  if (ex.feeds.length) out.push('', w.typical(ex.typicalPeriods));
   return `${out.join('\n')}\n`;
 }
 
@@ -227,11 +258,12 @@ function feedsCell(ex: Explanation): string {
 /** Several names: one line each, name → rule → programs fed. */
 export function renderExplainTable(list: readonly Explanation[], lang: Lang): string {
   const w = words(lang);
-  const rows = list.map((ex) => [ex.name, ex.match?.ruleId ?? w.unmatchedCell, ex.match ? byWord(w, ex.match.by) : '', feedsCell(ex)]);
+  const by = (ex: Explanation) => (ex.match ? byWord(w, ex.match.by) + (ex.leftover.length ? ` (${w.nearCell(ex.leftover.join(' '))})` : '') : '');
+  const rows = list.map((ex) => [ex.name, ex.match?.ruleId ?? w.unmatchedCell, by(ex), feedsCell(ex)]);
   return `${table(w.tableHeader.map((header) => ({ header })), rows).join('\n')}\n`;
 }
 
-export const EXPLAIN_CSV_COLUMNS = ['name', 'code', 'key', 'rule_id', 'matched_by', 'tied_with', 'programs_fed'] as const;
+export const EXPLAIN_CSV_COLUMNS = ['name', 'code', 'key', 'rule_id', 'matched_by', 'tied_with', 'leftover', 'typical_periods', 'programs_fed'] as const;
 
 export function explainCsvRows(list: readonly Explanation[]): CsvCell[][] {
   return list.map((ex) => [
@@ -241,6 +273,8 @@ export function explainCsvRows(list: readonly Explanation[]): CsvCell[][] {
     ex.match?.ruleId ?? null,
     ex.match?.by ?? null,
     ex.match?.tiedWith.join(' ') || null,
+    ex.leftover.join(' ') || null,
+    ex.typicalPeriods,
     feedsCell(ex) || null,
   ]);
 }
@@ -259,7 +293,12 @@ export function explainJson(list: readonly Explanation[], ruleSet: RuleSet): unk
       match: ex.match
         ? { ...ex.match, label: ruleSet.rules.find((r) => r.id === ex.match!.ruleId)?.label ?? null }
         : null,
-      feeds: ex.feeds.map((f) => ({ programId: f.programId, lessons: f.lessons.map((l) => ({ ...l, share: Math.round(l.share * 1e6) / 1e6 })) })),
+      leftover: ex.leftover,
+      typicalPeriods: ex.typicalPeriods,
+      feeds: ex.feeds.map((f) => ({
+        programId: f.programId,
+        lessons: f.lessons.map((l) => ({ ...l, share: Math.round(l.share * 1e6) / 1e6, assumed: Math.round(l.assumed * 1e6) / 1e6 })),
+      })),
       suggestions: ex.suggestions.map((s) => ({ ruleId: s.ruleId, similarity: s.similarity })),
     })),
   };

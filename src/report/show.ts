@@ -15,6 +15,9 @@ function range(lang: Lang, r: DateRange): string {
 }
 
 const mark = (lang: Lang, p: Provenance) => (p.verified ? (lang === 'vi' ? '[đã đối chiếu]' : '[verified]') : lang === 'vi' ? '[tái dựng]' : '[reconstructed]');
+/** A lesson whose title is published but whose periods are not. */
+const lessonMark = (lang: Lang, l: { provenance: Provenance; titleVerified: boolean }) =>
+  !l.provenance.verified && l.titleVerified ? (lang === 'vi' ? '[tên đã đối chiếu, số tiết tái dựng]' : '[title verified, periods reconstructed]') : mark(lang, l.provenance);
 const prov = (lang: Lang, p: Provenance) => `${mark(lang, p)} ${lang === 'vi' ? 'nguồn' : 'source'}: ${p.source}`;
 
 export function renderShow(view: RuleSetView, lang: Lang): string {
@@ -59,6 +62,13 @@ export function renderShow(view: RuleSetView, lang: Lang): string {
         ? `  Dữ liệu: ${p.verifiedCount.verified} mục đã đối chiếu, ${p.verifiedCount.reconstructed} mục tái dựng (chưa đối chiếu văn bản chính thức)`
         : `  Data: ${p.verifiedCount.verified} items verified, ${p.verifiedCount.reconstructed} reconstructed (not checked against the official text)`,
     );
+    if (p.parts.length) {
+      out.push('', `  ${vi ? 'Các phần' : 'Parts'}:`);
+      for (const part of p.parts) {
+        const named = part.nameVerified ? '' : vi ? ' [tên tái dựng]' : ' [name reconstructed]';
+        out.push(`    ${part.id}  ${part.name[lang]}${named} — ${part.subjectIds.join(', ') || '—'}`);
+      }
+    }
     out.push('', `  ${vi ? 'Môn / phần' : 'Subjects'}:`);
     for (const s of p.subjects) {
       const need =
@@ -69,6 +79,14 @@ export function renderShow(view: RuleSetView, lang: Lang): string {
           : '';
       out.push(`    ${s.id}  ${s.name[lang]} — ${num(lang, s.periods)} ${vi ? 'tiết' : 'periods'}${need}`);
       out.push(`      ${prov(lang, s.provenance)}`);
+      if (s.split) {
+        const sp = s.split;
+        out.push(
+          vi
+            ? `      phân bổ: lên lớp ${num(lang, sp.lecture)}, thảo luận ${num(lang, sp.discussion)}, tự nghiên cứu ${num(lang, sp.selfStudy)}, kiểm tra ${num(lang, sp.exam)} ${mark(lang, sp.provenance)}`
+            : `      split: lecture ${num(lang, sp.lecture)}, discussion ${num(lang, sp.discussion)}, self-study ${num(lang, sp.selfStudy)}, exam ${num(lang, sp.exam)} ${mark(lang, sp.provenance)}`,
+        );
+      }
       const lessons = s.lessons.filter((l) => !l.implicit);
       const implicit = s.lessons.find((l) => l.implicit);
       if (implicit) {
@@ -78,7 +96,7 @@ export function renderShow(view: RuleSetView, lang: Lang): string {
       const rows = lessons.map((l) => [
         `      ${l.id}`,
         `${num(lang, l.periods)} ${vi ? 'tiết' : 'per.'}`,
-        mark(lang, l.provenance),
+        lessonMark(lang, l),
         l.title[lang],
         l.rules.length ? `← ${l.rules.join(', ')}` : vi ? '← (chưa quy tắc nào)' : '← (no rule)',
       ]);
@@ -107,6 +125,7 @@ export const SHOW_CSV_COLUMNS = [
   'lesson',
   'lesson_periods',
   'verified',
+  'title_verified',
   'source',
   'rules',
 ] as const;
@@ -132,6 +151,7 @@ export function showCsvRows(view: RuleSetView, lang: Lang): CsvCell[][] {
         l.title[lang],
         l.periods,
         l.provenance.verified,
+        l.titleVerified,
         l.provenance.source,
         l.rules.join(' '),
       ]),

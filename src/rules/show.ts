@@ -1,6 +1,6 @@
 // `rules show` as data: a rule set's programs, subjects, lessons and thresholds, with provenance (pure, no wording).
 
-import type { DateRange, LegalInstrument, Localized, Provenance, RuleSet } from './types.js';
+import type { DateRange, LegalInstrument, Localized, PeriodSplit, ProgramPart, Provenance, RuleSet } from './types.js';
 
 export interface LessonView {
   id: string;
@@ -8,6 +8,8 @@ export interface LessonView {
   periods: number;
   /** the stand-in lesson of a subject with no lesson list */
   implicit: boolean;
+  /** the title is published even where the periods are reconstructed */
+  titleVerified: boolean;
   provenance: Provenance;
   /** mapping rules that feed this lesson, in mapping order */
   rules: string[];
@@ -20,6 +22,8 @@ export interface SubjectView {
   required: boolean;
   /** per-subject policy: share of the periods needed; null under the course policy */
   minRatio: number | null;
+  /** the published split of the periods (lecture, discussion, self-study, exam), when recorded */
+  split: PeriodSplit | null;
   provenance: Provenance;
   lessons: LessonView[];
 }
@@ -36,6 +40,8 @@ export interface ProgramView {
   effectiveApplied: DateRange;
   legalBasis: LegalInstrument[];
   provenance: Provenance;
+  /** named parts grouping the subjects (phần, khối), when the program has them */
+  parts: ProgramPart[];
   subjects: SubjectView[];
   lessonCount: number;
   /** counts of verified versus reconstructed items (program, policy, subjects, lessons) */
@@ -82,12 +88,14 @@ export function showRuleSet(ruleSet: RuleSet, programId?: string): RuleSetView |
           periods: s.periods,
           required: s.required,
           minRatio: p.policy.kind === 'per-subject' ? s.minRatio : null,
+          split: s.split ?? null,
           provenance: s.provenance,
           lessons: s.lessons.map((l) => ({
             id: l.id,
             title: l.title,
             periods: l.periods,
             implicit: l.implicit,
+            titleVerified: l.titleVerified ?? l.provenance.verified,
             provenance: l.provenance,
             rules: feeders.get(l.id) ?? [],
           })),
@@ -105,6 +113,7 @@ export function showRuleSet(ruleSet: RuleSet, programId?: string): RuleSetView |
         effectiveApplied: narrowest(ruleSet.effective, p.effective),
         legalBasis: p.legalBasis.map((id) => legal.get(id)).filter((l): l is LegalInstrument => l !== undefined),
         provenance: p.provenance,
+        parts: p.parts ?? [],
         subjects,
         lessonCount: p.lessons.length,
         verifiedCount: { verified, reconstructed: items.length - verified },

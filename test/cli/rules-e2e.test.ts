@@ -26,6 +26,8 @@ describe('rules explain (spawned)', () => {
     ['rules-explain', ['rules', 'explain', 'Triết học Mác - Lênin (3 TC)']],
     ['rules-explain-en', ['rules', 'explain', 'Tư tưởng HCM học kì 2', '--lang', 'en']],
     ['rules-explain-unmatched', ['rules', 'explain', 'Lịch sử triết học Mác-Lênin']],
+    ['rules-explain-near', ['rules', 'explain', 'Tư tưởng Hồ Chí Minh - Quân sự']],
+    ['rules-explain-attempt-en', ['rules', 'explain', 'Triết học Mác-Lênin (học lại lần 2)', '--lang', 'en']],
     ['rules-explain-unmatched-en', ['rules', 'explain', 'Pháp luật đại cương', '--lang', 'en']],
     ['rules-explain-table', ['rules', 'explain', 'Triết học Mác - Lênin (3 TC)', 'KTCT', 'Kỹ năng mềm']],
     ['rules-explain-table-en', ['rules', 'explain', 'CNXHKH', 'Đường lối CM của ĐCSVN', 'Quản trị học', '--lang', 'en']],

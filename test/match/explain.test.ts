@@ -84,3 +84,25 @@ describe('explainName', () => {
     expect(ex.match).toMatchObject({ ruleId: code.id, by: 'code' });
   });
 });
+
+describe('explainName with near matches, attempts and typical periods', () => {
+  it('names the leftover words of a near match as written, from the same match check makes', () => {
+    const ex = explainName(rs, 'Tư tưởng Hồ Chí Minh - Quân sự');
+    expect(ex.match).toMatchObject({ ruleId: 'tthcm', by: 'keywords', leftover: ['quan', 'su'] });
+    expect(ex.leftover).toEqual(['quân', 'sự']);
+  });
+
+  it('records the attempt markers removed before matching', () => {
+    const ex = explainName(rs, 'Triết học Mác-Lênin (học lại lần 2)');
+    expect(ex.steps.attempts).toEqual(['hoc lai', 'lan 2']);
+    expect(ex.steps.key).toBe('triet hoc mac lenin');
+    expect(ex.match).toMatchObject({ ruleId: 'triet-hoc', by: 'name' });
+  });
+
+  it("gives the rule's typicalPeriods and what the optimistic reading assumes per lesson", () => {
+    const ex = explainName(rs, 'Tư tưởng Hồ Chí Minh');
+    const rule = rs.rules.find((r) => r.id === 'tthcm')!;
+    expect(ex.typicalPeriods).toBe(rule.typicalPeriods);
+    for (const f of ex.feeds) expect(f.lessons.reduce((s, l) => s + l.assumed, 0)).toBeCloseTo(rule.typicalPeriods!, 9);
+  });
+});
