@@ -7,14 +7,16 @@ import { KnownError } from '../../src/errors.js';
 import { explainName } from '../../src/match/explain.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 import { parseTranscript } from '../../src/transcript/parse.js';
+import { loadSpreadsheetLibrary } from '../../src/transcript/spreadsheet.js';
 import type { Transcript } from '../../src/transcript/types.js';
 
 const rs = await loadRuleSet();
+await loadSpreadsheetLibrary();
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
     const p = join(dir, n);
-    return statSync(p).isDirectory() ? files(p) : /\.(csv|tsv|txt|json)$/iu.test(n) && n !== 'metadata.json' ? [p] : [];
+    return statSync(p).isDirectory() ? files(p) : /\.(csv|tsv|txt|json|xlsx|xls|ods)$/iu.test(n) && n !== 'metadata.json' ? [p] : [];
   });
 }
 
