@@ -29,7 +29,9 @@ import type { BatchSink } from './run-batch.js';
 import { statisticsCsv, statisticsText } from './statistics.js';
 import { summaryColumns, summaryLine, summaryRecord } from './summary.js';
 import { addOutcome, batchJsonHead, batchJsonRow, batchJsonTail, createTally, finishTally, type Tally, type TallyResult } from './tally.js';
-import type { DossierOutcome } from './types.js';
+import type { DossierOutcome, SummaryRow } from './types.js';
+import { buildWorkbook } from '../report/xlsx.js';
+import { statisticsSheet, summarySheet } from './workbooks.js';
 import { unmatchedCsv } from './unmatched.js';
 
 /** What a summary on stdout can be (the CLI's `--format` choices). */
@@ -98,7 +100,7 @@ function totalsLine(r: TallyResult, lang: Lang): string {
 // ── output folder ─────────────────────────────────────────────────────────────────────────────────────────
 
 /** Files the batch writes at the top of the output folder. */
-export const OUTPUT_FILES = ['summary.csv', 'summary.json', 'statistics.csv', 'statistics.txt', 'unmatched.csv'] as const;
+export const OUTPUT_FILES = ['summary.csv', 'summary.json', 'summary.xlsx', 'statistics.csv', 'statistics.txt', 'statistics.xlsx', 'unmatched.csv'] as const;
 export const REPORTS_DIR = 'reports';
 /** The list of files this tool wrote into the folder: `--force` replaces or removes those, never anything else. */
 export const MANIFEST_FILE = '.llct-manifest.json';
@@ -359,6 +361,8 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
   const file = (name: string) => new AtomicFile(join(dir, name), join(shownAs, name));
   let summaryCsv: AtomicFile | null = null;
   let summaryJson: AtomicFile | null = null;
+  // the workbook is written whole at the end (the library has no streaming writer): keep its rows, small per dossier
+  const summaryRows: SummaryRow[] = [];
   const start = () => {
     summaryCsv = file('summary.csv');
     summaryJson = file('summary.json');
@@ -372,6 +376,7 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
       addOutcome(tally, o);
       summaryCsv!.write(csvText([summaryRecord(o.summary, s.levels)], s.excel, false));
       summaryJson!.write(batchJsonRow(o, first));
+      summaryRows.push(o.summary);
       first = false;
     },
     async finish() {
@@ -385,6 +390,9 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
       writeFileAtomic(join(dir, 'statistics.txt'), statisticsText(r.statistics, s.lang, batchMessages(s.lang).statisticsTitle), join(shownAs, 'statistics.txt'));
       const un = unmatchedCsv(r.unmatched);
       writeFileAtomic(join(dir, 'unmatched.csv'), csvText([un.header, ...un.records], s.excel, s.excel), join(shownAs, 'unmatched.csv'));
+      const xlsx = { lang: s.lang };
+      writeFileAtomic(join(dir, 'summary.xlsx'), await buildWorkbook([summarySheet(summaryRows, s.levels, s.lang)], xlsx), join(shownAs, 'summary.xlsx'));
+      writeFileAtomic(join(dir, 'statistics.xlsx'), await buildWorkbook([statisticsSheet(r.statistics, s.lang)], xlsx), join(shownAs, 'statistics.xlsx'));
       return r;
     },
   };

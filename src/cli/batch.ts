@@ -35,7 +35,7 @@ const HELP: Record<Lang, { description: string; folder: string; out: string; for
     description:
       'Kiểm tra cả một thư mục hồ sơ: mỗi thư mục con là một hồ sơ (một hoặc nhiều bảng điểm và tệp metadata.json tùy chọn), mỗi tệp bảng điểm nằm trực tiếp trong thư mục cũng là một hồ sơ.',
     folder: 'thư mục chứa các hồ sơ',
-    out: 'ghi mọi kết quả vào thư mục này: summary.csv, summary.json, reports/, statistics.csv, statistics.txt, unmatched.csv',
+    out: 'ghi mọi kết quả vào thư mục này: summary.csv, summary.json, summary.xlsx, reports/, statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv',
     force: 'cho phép ghi vào thư mục --out đã có dữ liệu (thay các tệp kết quả cũ)',
     format: 'định dạng bảng tổng hợp in ra màn hình khi không có --out',
     jobs: 'số luồng xử lý song song (mặc định: số nhân CPU)',
@@ -63,7 +63,7 @@ Mã thoát:
     description:
       'Check a whole folder of dossiers: each sub-folder is one dossier (one or more transcripts and an optional metadata.json); each transcript file directly in the folder is a dossier too.',
     folder: 'the folder holding the dossiers',
-    out: 'write every output into this folder: summary.csv, summary.json, reports/, statistics.csv, statistics.txt, unmatched.csv',
+    out: 'write every output into this folder: summary.csv, summary.json, summary.xlsx, reports/, statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv',
     force: 'allow writing into a non-empty --out folder (the batch files in it are replaced)',
     format: 'format of the summary printed on stdout when there is no --out',
     jobs: 'number of dossiers evaluated in parallel (default: the number of CPU cores)',

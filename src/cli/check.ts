@@ -6,6 +6,7 @@ import { checkTranscript } from '../coverage/check.js';
 import type { CheckOptions } from '../coverage/types.js';
 import { UsageError } from '../errors.js';
 import { checkCsvRows, toCsv } from '../report/csv.js';
+import { renderCheckXlsx } from '../report/check-xlsx.js';
 import { renderHtml } from '../report/html.js';
 import { buildJsonReport } from '../report/json.js';
 import type { Lang } from '../report/messages.js';
@@ -24,7 +25,7 @@ import {
   asOfFrom,
   CHECK_FORMATS,
   checkOptionsFrom,
-  formatFromPath,
+  chooseFormat,
   readOptionsFrom,
   type CheckFormat,
   type CheckingOptionValues,
@@ -54,14 +55,9 @@ export function registerCheck(program: Command, io: Io, lang: Lang): void {
     .option('--debug', m.debug)
     .addHelpText('after', m.examples)
     .action(async (files: string[], opts: CheckCommandOptions, cmd: Command) => {
-      // `-o ket-qua.html` says the format when --format does not
-      const fromPath = opts.output !== undefined ? formatFromPath(opts.output) : null;
-      if (fromPath && cmd.getOptionValueSource('format') === 'default' && !opts.excel) opts.format = fromPath;
-      // --excel alone implies CSV; with another explicit format it is a mistake worth saying
-      if (opts.excel && opts.format !== 'csv') {
-        if (cmd.getOptionValueSource('format') === 'default') opts.format = 'csv';
-        else throw new UsageError('--excel applies to --format csv only', '--excel chỉ dùng với --format csv');
-      }
+      // `-o ket-qua.xlsx` says the format when --format does not; --excel alone means CSV
+      const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
+      opts.format = chooseFormat({ format: opts.format, formatGiven: given('format'), output: opts.output, excelGiven: given('excel') }, CHECK_FORMATS);
       io.exitCode = await runCheck(files, opts, io);
     });
 }
@@ -90,8 +86,18 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
   const result = checkTranscript(transcript, ruleSet, checkOptions);
 
   const toFile = opts.output !== undefined && opts.output !== '-';
-  let data: string;
-  if (opts.format === 'json') {
+  let data: string | Uint8Array;
+  if (opts.format === 'xlsx') {
+    if (!toFile && io.stdoutIsTTY) {
+      throw new UsageError('a workbook is not for the terminal; add -o FILE.xlsx', 'bảng tính không in ra màn hình được; hãy thêm -o TỆP.xlsx');
+    }
+    data = await renderCheckXlsx(result, ruleSet, {
+      lang,
+      files,
+      toolVersion: toolVersion(),
+      ...(transcript.person ? { person: transcript.person } : {}),
+    });
+  } else if (opts.format === 'json') {
     const meta = { files, toolVersion: toolVersion(), ...(transcript.person ? { person: transcript.person } : {}) };
     data = `${JSON.stringify(buildJsonReport(result, ruleSet, meta), null, 2)}\n`;
   } else if (opts.format === 'html') {
@@ -114,7 +120,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
     });
   }
   if (toFile) await writeOutputAtomic(opts.output!, data, { inputs: files.map((f) => userPath(io, f)), cwd: io.cwd });
-  else io.stdout.write(data);
+  else io.stdout.write(typeof data === 'string' ? data : Buffer.from(data));
   return exitCodeForResult(result);
 }
 

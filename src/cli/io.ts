@@ -1,7 +1,7 @@
 // The process as the CLI sees it: streams, environment, terminal facts, clock. Tests pass their own.
 
 export interface WriteStream {
-  write(s: string): unknown;
+  write(s: string | Uint8Array): unknown;
 }
 
 export interface Io {

@@ -54,11 +54,11 @@ const vi: CliMessages = {
   default: 'mặc định',
   check: {
     description: 'Kiểm tra một bảng điểm (nhiều tệp của cùng một người, ví dụ bằng thứ hai, được gộp lại).',
-    files: 'tệp bảng điểm CSV hoặc JSON; "-" đọc từ đầu vào chuẩn',
+    files: 'tệp bảng điểm CSV, JSON hoặc bảng tính Excel (.xlsx, .xls, .ods); "-" đọc từ đầu vào chuẩn',
     level: 'chỉ kiểm tra các chương trình này (mã, cách nhau bởi dấu phẩy, ví dụ so-cap,trung-cap)',
-    format: 'định dạng kết quả',
+    format: 'định dạng kết quả (mặc định theo đuôi tệp -o: .txt .json .csv .html .xlsx)',
     lang: 'ngôn ngữ của báo cáo',
-    output: 'ghi kết quả vào tệp (không ghi đè tệp đầu vào)',
+    output: 'ghi kết quả vào tệp; đuôi tệp chọn định dạng (không ghi đè tệp đầu vào)',
     excel: 'CSV cho Excel: có BOM, dấu ";" và dấu phẩy thập phân',
     rules: 'dùng bộ quy tắc trong thư mục này thay cho bộ quy tắc kèm theo',
     asOf: 'ngày tham chiếu để xét thời gian hiệu lực',
@@ -78,6 +78,7 @@ Ví dụ:
   $ llct check bang-diem-dai-hoc.csv bang-diem-bang-hai.csv
   $ llct check bang-diem.csv --format csv --excel -o ket-qua.csv
   $ llct check bang-diem.csv -o ket-qua.html      (phiếu đối chiếu để in, ký)
+  $ llct check bang-diem.xlsx -o ket-qua.xlsx     (bảng tính Excel vào, bảng tính ra)
   $ llct check bang-diem-cu.csv --encoding windows-1258 --as-of 2020-06-30
   $ cat bang-diem.csv | llct check -
 
@@ -117,11 +118,11 @@ const en: CliMessages = {
   default: 'default',
   check: {
     description: 'Check one transcript (several files of one person, e.g. a second degree, are merged).',
-    files: 'transcript files, CSV or JSON; "-" reads stdin',
+    files: 'transcript files: CSV, JSON or an Excel workbook (.xlsx, .xls, .ods); "-" reads stdin',
     level: 'check only these programs (comma-separated ids, e.g. so-cap,trung-cap)',
-    format: 'output format',
+    format: 'output format (default: from the -o file name: .txt .json .csv .html .xlsx)',
     lang: 'report language',
-    output: 'write the result to a file (never onto an input file)',
+    output: 'write the result to a file; its extension picks the format (never onto an input file)',
     excel: 'CSV for Excel: BOM, ";" delimiter and decimal commas',
     rules: 'use the rule set in this folder instead of the shipped one',
     asOf: 'reference date for the effective-period check',
@@ -141,6 +142,7 @@ Examples:
   $ llct check degree.csv second-degree.csv
   $ llct check bang-diem.csv --format csv --excel -o ket-qua.csv
   $ llct check bang-diem.csv -o sheet.html --lang en     (a comparison sheet to print and sign)
+  $ llct check transcript.xlsx -o result.xlsx --lang en  (a workbook in, a workbook out)
   $ llct check old.csv --encoding windows-1258 --as-of 2020-06-30
   $ cat bang-diem.csv | llct check -
 

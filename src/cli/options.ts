@@ -14,18 +14,73 @@ import { cliMessages } from './messages.js';
 export const OUTPUT_FORMATS = ['text', 'json', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-/** `check` also writes a printable HTML document (a batch writes one per dossier with --out). */
-export const CHECK_FORMATS = [...OUTPUT_FORMATS, 'html'] as const;
+/** `check` also writes a printable HTML document and a workbook (a batch writes one per dossier with --out). */
+export const CHECK_FORMATS = [...OUTPUT_FORMATS, 'html', 'xlsx'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+/** Output file extensions and the format each one names (`-o ket-qua.xlsx`). */
+export const FORMAT_EXTENSIONS: Readonly<Record<string, CheckFormat>> = {
+  txt: 'text',
+  json: 'json',
+  csv: 'csv',
+  html: 'html',
+  htm: 'html',
+  xlsx: 'xlsx',
+};
 
 /** The format an output file's extension names (`-o ket-qua.html`), or null for any other name. */
 export function formatFromPath(path: string): CheckFormat | null {
-  const ext = /\.([a-z]+)$/iu.exec(path)?.[1]?.toLowerCase();
-  if (ext === 'html' || ext === 'htm') return 'html';
-  if (ext === 'json') return 'json';
-  if (ext === 'csv') return 'csv';
-  if (ext === 'txt') return 'text';
-  return null;
+  const ext = /\.([a-z0-9]+)$/iu.exec(path)?.[1]?.toLowerCase();
+  return ext !== undefined ? (FORMAT_EXTENSIONS[ext] ?? null) : null;
+}
+
+export interface FormatChoice<F extends string> {
+  /** the --format value, and whether the user gave it (or it is the default) */
+  format: F;
+  formatGiven: boolean;
+  output?: string | undefined;
+  /** --excel, and whether it was given on the command line (a config default never picks the format) */
+  excelGiven: boolean;
+}
+
+/**
+ * The report format: `--format`, else the `-o` file's extension, else `--excel`'s CSV, else the default. An
+ * explicit `--format` that disagrees with the extension, an extension that names no format, and `--excel` with
+ * anything but CSV are usage errors naming the choices — never a text report silently written under another name.
+ */
+export function chooseFormat<F extends string>(c: FormatChoice<F>, choices: readonly F[]): F {
+  const toFile = c.output !== undefined && c.output !== '-';
+  const exts = Object.entries(FORMAT_EXTENSIONS)
+    .filter(([, f]) => (choices as readonly string[]).includes(f))
+    .map(([e]) => `.${e}`)
+    .join(', ');
+  const fromPath = toFile ? formatFromPath(c.output!) : null;
+  if (toFile && fromPath !== null && !(choices as readonly string[]).includes(fromPath)) {
+    throw new UsageError(
+      `-o ${c.output}: this command does not write ${fromPath}; use one of ${exts}`,
+      `-o ${c.output}: lệnh này không ghi định dạng ${fromPath}; hãy dùng một trong ${exts}`,
+    );
+  }
+  if (toFile && fromPath === null && !c.formatGiven && !c.excelGiven) {
+    throw new UsageError(
+      `-o ${c.output}: cannot tell the format from the file name; end it in ${exts}, or add --format ${choices.join('|')}`,
+      `-o ${c.output}: không biết định dạng từ tên tệp; hãy đặt đuôi ${exts}, hoặc thêm --format ${choices.join('|')}`,
+    );
+  }
+  if (c.formatGiven && fromPath !== null && fromPath !== c.format) {
+    throw new UsageError(
+      `--format ${c.format} disagrees with the file name -o ${c.output} (${fromPath}); drop --format or rename the file`,
+      `--format ${c.format} không khớp với tên tệp -o ${c.output} (${fromPath}); bỏ --format hoặc đổi tên tệp`,
+    );
+  }
+  const format = c.formatGiven ? c.format : ((fromPath as F | null) ?? (c.excelGiven ? ('csv' as F) : c.format));
+  if (c.excelGiven && format !== 'csv') {
+    throw new UsageError(
+      `--excel applies to CSV only (got ${format}); a .xlsx workbook opens in Excel as it is`,
+      `--excel chỉ dùng với CSV (đang là ${format}); tệp .xlsx mở được bằng Excel mà không cần --excel`,
+    );
+  }
+  return format;
 }
 
 export const DELIMITER_CHOICES = [',', ';', 'tab'] as const;

@@ -80,7 +80,7 @@ describe('llct batch --out over the sample dossiers', () => {
     expect(ran.code).toBe(2);
     expect(ran.stdout).toBe('');
     expect(ran.stderr).toContain('4/16 hồ sơ không đánh giá được; xem cột error trong summary.csv');
-    expect(readdirSync(out).sort()).toEqual(['.llct-manifest.json', 'reports', 'statistics.csv', 'statistics.txt', 'summary.csv', 'summary.json', 'unmatched.csv']);
+    expect(readdirSync(out).sort()).toEqual(['.llct-manifest.json', 'reports', 'statistics.csv', 'statistics.txt', 'statistics.xlsx', 'summary.csv', 'summary.json', 'summary.xlsx', 'unmatched.csv']);
   });
 
   it('writes one summary row per dossier, in order, with the expected verdicts', () => {

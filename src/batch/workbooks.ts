@@ -1,0 +1,91 @@
+// The batch's workbooks for people: summary.xlsx (one typed row per dossier) and statistics.xlsx (the appendix table).
+
+import type { Lang } from '../report/messages.js';
+import { verdictWord } from '../report/messages.js';
+import type { XlsxCell, XlsxSheet } from '../report/xlsx.js';
+import type { Program } from '../rules/types.js';
+import { batchMessages } from './messages.js';
+import type { StatisticsTable } from './statistics.js';
+import type { SummaryRow } from './types.js';
+
+const HEAD = {
+  vi: {
+    sheet: 'Tổng hợp',
+    lead: ['STT', 'Hồ sơ', 'Mã cán bộ', 'Họ và tên', 'Tệp bảng điểm', 'Ngày tham chiếu', 'Trình độ cao nhất đạt'],
+    level: ['kết quả', 'số tiết tính được', 'số tiết (xét có lợi)', 'số tiết cần đạt', 'số bài tính được', 'số bài cần đạt', 'tổng số bài', 'số môn đạt', 'số môn bắt buộc', 'còn thiếu'],
+    tail: ['Số dòng', 'Số dòng không khớp', 'Cảnh báo', 'Mã lỗi', 'Lỗi'],
+    none: 'chưa đạt',
+    statsSheet: 'Thống kê',
+    content: 'Nội dung',
+  },
+  en: {
+    sheet: 'Summary',
+    lead: ['No.', 'Dossier', 'ID', 'Name', 'Transcript files', 'As of', 'Highest level passed'],
+    level: ['verdict', 'periods counted', 'periods (optimistic)', 'periods required', 'lessons counted', 'lessons required', 'lessons total', 'subjects passed', 'subjects required', 'shortfall'],
+    tail: ['Rows', 'Unmatched rows', 'Warnings', 'Error code', 'Error'],
+    none: 'none',
+    statsSheet: 'Statistics',
+    content: 'Item',
+  },
+} as const;
+
+/** The summary's header row in words, level columns prefixed with the level's name (e.g. "Sơ cấp LLCT: kết quả"). */
+export function summaryHeader(levels: readonly Program[], lang: Lang): string[] {
+  const h = HEAD[lang];
+  return [...h.lead, ...levels.flatMap((l) => h.level.map((f) => `${l.name[lang]}: ${f}`)), ...h.tail];
+}
+
+/** One dossier as typed cells: numbers as numbers, the date as a date, verdicts and codes in words. */
+export function summaryCells(row: SummaryRow, levels: readonly Program[], lang: Lang): XlsxCell[] {
+  const highest = levels.find((l) => l.id === row.highestPassed);
+  const cells: XlsxCell[] = [
+    row.no,
+    row.dossier,
+    row.id,
+    row.name,
+    row.files.join('; '),
+    row.asOf !== null ? { date: row.asOf } : null,
+    row.error ? null : highest ? highest.name[lang] : HEAD[lang].none,
+  ];
+  for (const level of levels) {
+    const l = row.levels.find((x) => x.programId === level.id);
+    cells.push(
+      l ? verdictWord(lang, l.verdict) : null,
+      l ? l.periods : null,
+      l ? l.periodsOptimistic : null,
+      l ? l.periodsRequired : null,
+      l ? l.lessons : null,
+      l ? l.lessonsRequired : null,
+      l ? l.lessonsTotal : null,
+      l ? l.subjectsPassed : null,
+      l ? l.subjectsRequired : null,
+      l ? l.shortfall || null : null,
+    );
+  }
+  cells.push(
+    row.rows,
+    row.unmatchedRows,
+    row.warnings.join('; ') || null,
+    row.error ? batchMessages(lang).errorCode[row.error.code] : null,
+    row.error?.message ?? null,
+  );
+  return cells;
+}
+
+export function summarySheet(rows: readonly SummaryRow[], levels: readonly Program[], lang: Lang): XlsxSheet {
+  return { name: HEAD[lang].sheet, header: summaryHeader(levels, lang), rows: rows.map((r) => summaryCells(r, levels, lang)) };
+}
+
+/**
+ * The appendix table: a title, the official column titles, one row per item — section totals at the margin, their
+ * parts indented as in the printed form — and the counts as numbers.
+ */
+export function statisticsSheet(t: StatisticsTable, lang: Lang): XlsxSheet {
+  return {
+    name: HEAD[lang].statsSheet,
+    title: [batchMessages(lang).statisticsTitle],
+    header: [HEAD[lang].content, ...t.columns.map((c) => c.label[lang])],
+    rows: t.rows.map((r) => [`${'    '.repeat(r.depth)}${r.depth > 0 ? '- ' : ''}${r.label[lang]}`, ...t.columns.map((c) => r.cells[c.id] ?? 0)]),
+    table: false,
+  };
+}
