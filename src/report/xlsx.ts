@@ -130,6 +130,8 @@ export async function buildWorkbook(sheets: readonly XlsxSheet[], opts: Workbook
   const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
   if (extras.every((e) => e.frozen === 0 && e.lists.length === 0)) return bytes;
   const zip = XLSX.CFB.read(bytes, { type: 'buffer' });
+  // one fixed entry time (the zip epoch), so the same results give the same bytes
+  for (const entry of zip.FileIndex) entry.mt = new Date(1980, 0, 1);
   extras.forEach((e, i) => {
     const entry = XLSX.CFB.find(zip, `/xl/worksheets/sheet${i + 1}.xml`);
     if (!entry?.content) throw new Error(`internal: sheet ${i + 1} missing from the written workbook`);

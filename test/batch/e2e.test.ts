@@ -197,7 +197,7 @@ describe('llct batch on worker threads (built bin)', () => {
     const list = (dir: string): string[] =>
       readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('.') && f !== '.llct-manifest.json').sort();
     expect(list(four)).toEqual(list(one));
-    expect(list(one)).toHaveLength(5 + 32);
+    expect(list(one)).toHaveLength(7 + 32);
     for (const f of list(one)) expect(readFileSync(join(four, f)), f).toEqual(readFileSync(join(one, f)));
   }, 60_000);
 });
