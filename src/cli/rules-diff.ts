@@ -15,22 +15,22 @@ import { DIFF_CSV_COLUMNS, diffCsvRows, diffJson, renderDiff, type DiffSides } f
 import { LANGS, type Lang } from '../report/messages.js';
 import { diffCorpus } from '../rules/diff.js';
 import type { RuleSet } from '../rules/types.js';
+import { isSpreadsheetBytes, loadSpreadsheetLibrary } from '../transcript/spreadsheet.js';
 import { defaultRulesDir, loadRuleSet } from '../rules/load.js';
 import type { Io } from './io.js';
 import { cliMessages } from './messages.js';
-import { asOfFrom } from './options.js';
+import { parseLevels } from './check.js';
+import { asOfFrom, checkOptionsFrom, readOptionsFrom, SCALE_CHOICES, type CheckingOptionValues } from './options.js';
 import { writeOutputAtomic } from './output.js';
 import { rulesCliMessages } from './rules-messages.js';
 
 const DIFF_FORMATS = ['text', 'json'] as const;
 
-interface DiffOptions {
+interface DiffOptions extends Omit<CheckingOptionValues, 'rules'> {
   old?: string;
   new?: string;
   out?: string;
-  asOf?: string;
   format: (typeof DIFF_FORMATS)[number];
-  lang: Lang;
 }
 
 export function registerRulesDiff(rules: Command, io: Io, lang: Lang): void {
@@ -45,6 +45,13 @@ export function registerRulesDiff(rules: Command, io: Io, lang: Lang): void {
     .option('--as-of <date>', `${m.diff.asOf} (YYYY-MM-DD)`)
     .addOption(new Option('-f, --format <format>', m.format).choices(DIFF_FORMATS).default('text'))
     .addOption(new Option('--lang <lang>', m.lang).choices(LANGS).default('vi'))
+    // how dossiers are read and checked: the same options as batch (both rule sets see the same reading)
+    .option('--level <ids>', cliMessages(lang).check.level)
+    .option('--encoding <name>', cliMessages(lang).check.encoding)
+    .option('--delimiter <char>', cliMessages(lang).check.delimiter)
+    .addOption(new Option('--scale <scale>', cliMessages(lang).check.scale).choices(SCALE_CHOICES))
+    .option('--pass-mark <n>', cliMessages(lang).check.passMark)
+    .option('--periods-per-credit <n>', cliMessages(lang).check.periodsPerCredit)
     .option('--debug', cliMessages(lang).check.debug)
     .addHelpText('after', m.diff.examples)
     .action(async (corpus: string, opts: DiffOptions) => {
@@ -61,15 +68,24 @@ export function registerRulesDiff(rules: Command, io: Io, lang: Lang): void {
       const dossiers = discoverDossiers(await scanBatchFolder(root, corpus));
       if (dossiers.length === 0) throw new UsageError(batchMessages('en').noDossiers(corpus), batchMessages('vi').noDossiers(corpus));
       const defaultAsOf = asOfFrom(opts, io);
+      const read = readOptionsFrom(opts);
+      const check = checkOptionsFrom(opts);
+      // a program id must exist in both rule sets to be compared
+      if (opts.level !== undefined) {
+        parseLevels(opts.level, oldRules, opts.lang);
+        check.programs = parseLevels(opts.level, newRules, opts.lang);
+      }
       // the batch's own evaluation, once per rule set: a diff can never disagree with what batch would report
       const side = (files: ReturnType<typeof readDossierFiles>, ruleSet: RuleSet) => {
-        const facts = dossierFacts(files, { ruleSet, check: {}, defaultAsOf, read: {} });
+        const facts = dossierFacts(files, { ruleSet, check, defaultAsOf, read });
         return { summary: buildSummaryRow(facts, opts.lang), result: facts.result };
       };
-      const pairs = dossiers.map((d) => {
-        const files = readDossierFiles(root, d);
-        return { old: side(files, oldRules), new: side(files, newRules) };
-      });
+      const pairs = [];
+      for (const d of dossiers) {
+        const files = readDossierFiles(root, d, read.maxBytes);
+        if (files.transcripts.some((f) => 'bytes' in f && isSpreadsheetBytes(f.bytes))) await loadSpreadsheetLibrary();
+        pairs.push({ old: side(files, oldRules), new: side(files, newRules) });
+      }
       const diff = diffCorpus(pairs);
       const sides: DiffSides = {
         old: { id: oldRules.id, version: oldRules.version, dir: opts.old },

@@ -50,7 +50,9 @@ export function renderDiff(diff: CorpusDiff, sides: DiffSides, lang: Lang): stri
       const parts = [from === to ? from : `${from} → ${to}`];
       const n = (x: number | undefined) => (x === undefined ? '—' : num(lang, x));
       if (p.old?.periods !== p.new?.periods) parts.push(`${n(p.old?.periods)} → ${n(p.new?.periods)} ${vi ? 'tiết' : 'periods'}`);
-      if (p.old?.periodsOptimistic !== p.new?.periodsOptimistic) {
+      // the optimistic count only says something where it differs from the sure count
+      const optimisticMatters = p.old?.periodsOptimistic !== p.old?.periods || p.new?.periodsOptimistic !== p.new?.periods;
+      if (optimisticMatters && p.old?.periodsOptimistic !== p.new?.periodsOptimistic) {
         parts.push(`${n(p.old?.periodsOptimistic)} → ${n(p.new?.periodsOptimistic)} ${vi ? 'tiết nếu tính cả dòng chưa chắc chắn' : 'periods counting uncertain rows'}`);
       }
       if (p.old?.lessons !== p.new?.lessons) parts.push(`${n(p.old?.lessons)} → ${n(p.new?.lessons)} ${vi ? 'bài' : 'lessons'}`);

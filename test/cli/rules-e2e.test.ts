@@ -135,4 +135,14 @@ describe('rules diff (spawned)', () => {
     expect(new Set(diff.changed.flatMap((d) => d.rules))).toEqual(new Set(['tthcm']));
     expect(diff.transitions).toContainEqual({ programId: 'so-cap', from: 'PASS', to: 'FAIL', dossiers: 7 });
   });
+
+  it('reads spreadsheet dossiers and the checking options as batch does (--level)', () => {
+    const cwd = workspace();
+    const corpus = join(cwd, 'bang-tinh');
+    cpSync(join(ROOT, 'fixtures/transcripts/era-2019.xlsx'), join(corpus, 'a/bang-diem.xlsx'));
+    const r = spawnIn(cwd, ['rules', 'diff', '--old', 'cu', '--new', 'moi', 'bang-tinh', '--level', 'so-cap', '--format', 'json', '--as-of', '2021-01-01']);
+    const diff = JSON.parse(r.stdout) as { changed: { dossier: string; programs: { programId: string }[]; rules: string[] }[] };
+    expect(r.code, r.stderr).toBe(1);
+    expect(diff.changed).toMatchObject([{ dossier: 'a', programs: [{ programId: 'so-cap' }], rules: ['tthcm'] }]);
+  });
 });
