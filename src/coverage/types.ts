@@ -1,5 +1,6 @@
 // The result of checking one transcript against a rule set: everything a report shows, as data (no sentences).
 
+import type { AppliedDecision } from '../decisions/types.js';
 import type { RowSource } from '../transcript/types.js';
 
 export type Verdict = 'PASS' | 'FAIL' | 'REVIEW';
@@ -22,11 +23,13 @@ export type NotCountedReason =
   | 'failed' // grade below the pass mark (or "Không đạt"/F)
   | 'duplicate' // another attempt of the same module (or another row of the same rule) counts instead
   | 'unmatched' // no rule recognises the name
-  | 'not-relevant'; // matched a rule with no target in any of the programs checked
+  | 'not-relevant' // matched a rule with no target in any of the programs checked
+  | 'excluded'; // an officer's decision leaves the row out (§6.10)
 
 export interface RuleMatchInfo {
   ruleId: string;
-  by: 'name' | 'code' | 'keywords';
+  /** `decision`: an officer mapped the row to the rule (§6.10) */
+  by: 'name' | 'code' | 'keywords' | 'decision';
   /** other rules that matched equally well (tie taken by rule order; a notice says so) */
   tiedWith: string[];
   /**
@@ -59,7 +62,7 @@ export interface RowOutcome {
   key: string;
   match: RuleMatchInfo | null;
   grade: { text: string | null; scale: '10' | '4' | 'letter' | null; value: number | null; status: GradeStatus };
-  periods: { value: number | null; origin: 'given' | 'parts' | 'credits' | 'unknown'; credits?: number; unit?: 'credit' | 'dvht'; perUnit?: number };
+  periods: { value: number | null; origin: 'given' | 'parts' | 'credits' | 'unknown' | 'decided'; credits?: number; unit?: 'credit' | 'dvht'; perUnit?: number };
   /** counted | uncertain (optimistic only) | not counted */
   state: 'counted' | 'uncertain' | 'not-counted';
   uncertain: UncertainReason[];
@@ -110,7 +113,10 @@ export interface ProgramResult {
   programId: string;
   rank: number;
   policy: 'course' | 'per-subject';
+  /** the final verdict: the computed one, or the officer's where a decision settles it (§6.10) */
   verdict: Verdict;
+  /** the verdict computed from the transcript alone, before any officer decision */
+  computedVerdict: Verdict;
   /** course policy minimums (null for per-subject) */
   minPeriods: number | null;
   minLessons: number | null;
@@ -144,7 +150,8 @@ export type NoticeCode =
   | 'periods-credits-mismatch' // args: { rowId, periods, credits, unit, expected } — teaching columns ≠ credits × periods per unit
   | 'unknown-numeric-column' // args: { file, columns: string[] } — numeric columns the reader does not understand
   | 'self-study-column' // args: { file, columns: string[] } — self-study columns, read and never counted
-  | 'merged-on-officer-word'; // args: { files: string[] } — files naming nobody merged because the officer said so
+  | 'merged-on-officer-word' // args: { files: string[] } — files naming nobody merged because the officer said so
+  | 'decision-program-not-checked'; // args: { programId, file, line? } — a decision about a program not checked here
 
 /** Which rule data marked `verified: false` a program's verdict rests on. */
 export interface UnverifiedData {
@@ -184,4 +191,6 @@ export interface CheckResult {
   /** highest-ranked program with verdict PASS, or null */
   highestPassed: string | null;
   notices: Notice[];
+  /** the officer decisions applied, in the order given (empty without decisions) */
+  decisions: AppliedDecision[];
 }

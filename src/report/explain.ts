@@ -173,7 +173,9 @@ const words = (lang: Lang): Words => (lang === 'en' ? en : vi);
 
 const percent = (lang: Lang, share: number) => `${num(lang, share * 100)}%`;
 
-const byWord = (w: Words, by: 'name' | 'code' | 'keywords') => (by === 'name' ? w.byName : by === 'code' ? w.byCode : w.byKeywords);
+// the matcher never answers `decision` (only an officer's decision maps a row that way); named as such if it did
+const byWord = (w: Words, by: 'name' | 'code' | 'keywords' | 'decision') =>
+  by === 'name' ? w.byName : by === 'code' ? w.byCode : by === 'keywords' ? w.byKeywords : by;
 
 /** One explanation, for people. */
 export function renderExplanation(ex: Explanation, ruleSet: RuleSet, lang: Lang): string {

@@ -76,7 +76,7 @@ export interface JsonRow {
   name: string;
   code: string | null;
   key: string;
-  match: { ruleId: string; by: 'name' | 'code' | 'keywords'; label: Localized; tiedWith: string[] } | null;
+  match: { ruleId: string; by: 'name' | 'code' | 'keywords' | 'decision'; label: Localized; tiedWith: string[] } | null;
   grade: RowOutcome['grade'];
   periods: RowOutcome['periods'];
   state: RowOutcome['state'];

@@ -48,7 +48,7 @@ export interface Messages {
   where(file: string, line?: number, path?: string, sheet?: string): string;
   row(id: number): string;
   rule: string;
-  matchedBy: Record<'name' | 'code' | 'keywords', string>;
+  matchedBy: Record<'name' | 'code' | 'keywords' | 'decision', string>;
   periods(n: string): string;
   periodsUnknown: string;
   origin(r: RowOutcome['periods']): string;
@@ -145,7 +145,7 @@ const vi: Messages = {
     line !== undefined ? `${file}, ${sheet !== undefined ? `trang ${sheet}, ` : ''}dòng ${line}` : path ? `${file}, ${path}` : file,
   row: (id) => `[${id}]`,
   rule: 'quy tắc',
-  matchedBy: { name: 'khớp theo tên', code: 'khớp theo mã học phần', keywords: 'khớp theo từ khóa' },
+  matchedBy: { name: 'khớp theo tên', code: 'khớp theo mã học phần', keywords: 'khớp theo từ khóa', decision: 'theo quyết định của cán bộ' },
   periods: (n) => `${n} tiết`,
   periodsUnknown: 'không rõ số tiết',
   origin: (p) => {
@@ -155,6 +155,7 @@ const vi: Messages = {
       const unit = p.unit === 'dvht' ? 'ĐVHT' : 'TC';
       return `${num('vi', p.credits ?? 0)} ${unit} × ${num('vi', p.perUnit ?? 0)}`;
     }
+    if (p.origin === 'decided') return 'số tiết theo quyết định của cán bộ';
     return 'không có số tín chỉ/số tiết';
   },
   grade: (text, status) => {
@@ -183,6 +184,8 @@ const vi: Messages = {
         return 'không khớp quy tắc nào (không phải học phần lý luận chính trị theo bộ quy tắc)';
       case 'not-relevant':
         return label ? `khớp «${label}» nhưng không thuộc chương trình được kiểm tra` : 'không thuộc chương trình được kiểm tra';
+      case 'excluded':
+        return 'không tính theo quyết định của cán bộ';
     }
   },
   noticesHeading: 'Lưu ý:',
@@ -312,7 +315,7 @@ const en: Messages = {
     line !== undefined ? `${file}, ${sheet !== undefined ? `sheet ${sheet}, row` : 'line'} ${line}` : path ? `${file}, ${path}` : file,
   row: (id) => `[${id}]`,
   rule: 'rule',
-  matchedBy: { name: 'by name', code: 'by course code', keywords: 'by keywords' },
+  matchedBy: { name: 'by name', code: 'by course code', keywords: 'by keywords', decision: 'by an officer’s decision' },
   periods: (n) => `${n} periods`,
   periodsUnknown: 'periods unknown',
   origin: (p) => {
@@ -322,6 +325,7 @@ const en: Messages = {
       const unit = p.unit === 'dvht' ? 'ĐVHT' : 'credits';
       return `${num('en', p.credits ?? 0)} ${unit} × ${num('en', p.perUnit ?? 0)}`;
     }
+    if (p.origin === 'decided') return 'periods set by an officer’s decision';
     return 'no credits or periods';
   },
   grade: (text, status) => {
@@ -350,6 +354,8 @@ const en: Messages = {
         return 'matches no rule (not a political-theory module under this rule set)';
       case 'not-relevant':
         return label ? `matches "${label}" but feeds none of the programs checked` : 'feeds none of the programs checked';
+      case 'excluded':
+        return 'left out by an officer’s decision';
     }
   },
   noticesHeading: 'Notices:',

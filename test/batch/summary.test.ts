@@ -27,6 +27,7 @@ function programResult(programId: string, rank: number, verdict: ProgramResult['
       : { periodsMissing: 338, lessonsMissing: 0, subjects: [{ subjectId: 'A', periodsMissing: 300, lessonsMissing: [] }, { subjectId: 'B', periodsMissing: 38, lessonsMissing: [] }] },
     usesUnverifiedData: true,
     ...extra,
+    computedVerdict: extra.computedVerdict ?? extra.verdict ?? verdict,
   };
 }
 
@@ -51,6 +52,7 @@ function result(programs: ProgramResult[], highestPassed: string | null): CheckR
     rows: [row(1, 'Triết học', 'triet hoc', true), row(2, 'Giải tích 1', 'giai tich 1', false), row(3, 'GIẢI TÍCH 1', 'giai tich 1', false)],
     programs,
     highestPassed,
+    decisions: [],
     notices: [
       { code: 'unverified-rules', args: {} },
       { code: 'grade-band', args: {} },

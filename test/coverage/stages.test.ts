@@ -57,8 +57,12 @@ describe('the core as stages', () => {
     ]);
   });
 
-  it('the decision slots pass their input through unchanged for now', () => {
+  it('without decisions the decision slots change nothing', () => {
     const matched = matchRows(sample(), rs, opts);
-    expect(applyRowDecisions(matched)).toBe(matched);
+    const decided = applyRowDecisions(matched);
+    expect(decided.rows).toBe(matched.rows);
+    expect(decided.targets.size).toBe(0);
+    const verdicts = decideVerdicts(evaluatePrograms(allocatePeriods(groupAttempts(matched, rs.programs, rs), rs.programs, rs), groupAttempts(matched, rs.programs, rs), rs, opts));
+    expect(applyProgramDecisions(verdicts).programs).toBe(verdicts.programs);
   });
 });

@@ -141,6 +141,7 @@ export function program(over: Partial<ProgramResult> & { programId: string }): P
     shortfall: { periodsMissing: 0, lessonsMissing: 0, subjects: [] },
     usesUnverifiedData: false,
     ...over,
+    computedVerdict: over.computedVerdict ?? over.verdict ?? 'FAIL',
   };
 }
 
@@ -204,6 +205,7 @@ export function passingResult(): CheckResult {
       }),
     ],
     highestPassed: 'so-cap',
+    decisions: [],
     notices: [
       {
         code: 'unverified-rules',
@@ -257,6 +259,7 @@ export function reviewResult(): CheckResult {
       }),
     ],
     highestPassed: null,
+    decisions: [],
     notices: [
       { code: 'periods-from-credits', args: { perCredit: 15, perDvht: 15 } },
       { code: 'outside-effective-period', args: { asOf: '2024-03-01', from: '2013-01-14', to: '2021-07-08', programId: 'so-cap' } },

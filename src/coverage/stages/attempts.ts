@@ -43,6 +43,10 @@ export function groupAttempts(matched: MatchedRows, programs: readonly Program[]
   const byModule = new Map<string, Item[]>();
   matched.rows.forEach((m, i) => {
     const d = drafts[i]!;
+    if (m.excluded) {
+      d.notCounted = 'excluded';
+      return;
+    }
     if (!m.module) {
       d.notCounted = 'unmatched';
       return;

@@ -23,6 +23,8 @@ export interface MatchedRow {
   readonly periods: RowOutcome['periods'];
   /** attempt group (module) of a matched row; null when no rule matched */
   readonly module: string | null;
+  /** an officer's decision leaves the row out (§6.10) */
+  readonly excluded?: boolean;
 }
 
 export interface MatchedRows {

@@ -33,6 +33,7 @@ export function decideVerdicts(evaluations: Evaluations): Verdicts {
       rank: program.rank,
       policy: program.policy.kind,
       verdict,
+      computedVerdict: verdict,
       minPeriods: course?.minPeriods ?? null,
       minLessons: course?.minLessons ?? null,
       totalPeriods: program.totalPeriods,

@@ -1,0 +1,92 @@
+// Officer decisions as data (§6.10): what a decision says, where it was written, and what the core did with it.
+
+import type { Verdict } from '../coverage/types.js';
+
+/** Decisions about one transcript row. */
+export const ROW_ACTIONS = ['count', 'exclude', 'set-periods', 'set-grade', 'map'] as const;
+/** Decisions about one program's verdict. */
+export const PROGRAM_ACTIONS = ['confirm', 'overturn'] as const;
+export const ACTIONS = [...ROW_ACTIONS, ...PROGRAM_ACTIONS] as const;
+
+export type RowAction = (typeof ROW_ACTIONS)[number];
+export type ProgramAction = (typeof PROGRAM_ACTIONS)[number];
+export type DecisionAction = RowAction | ProgramAction;
+
+/** Where a decision was written: the decisions file and its line (CSV) or JSON path (and line). */
+export interface DecisionOrigin {
+  file: string;
+  line?: number;
+  path?: string;
+}
+
+/**
+ * A row's stable identity: the transcript file (its name, or its path inside the dossier), the CSV line or JSON
+ * path of the record, and the course name as read. Other files added to the dossier do not change it; a changed
+ * transcript line does, and a decision naming it is then refused.
+ */
+export interface RowRef {
+  file: string;
+  line?: number;
+  path?: string;
+  name: string;
+}
+
+export type DecisionTarget = { kind: 'row'; row: RowRef } | { kind: 'program'; programId: string };
+
+/** What was decided, typed per action. */
+export type DecisionBody =
+  | { action: 'count'; value: null }
+  | { action: 'exclude'; value: null }
+  | { action: 'set-periods'; value: number }
+  | { action: 'set-grade'; value: 'pass' | 'fail' }
+  | { action: 'map'; value: string }
+  | { action: 'confirm'; value: Verdict | null }
+  | { action: 'overturn'; value: 'PASS' | 'FAIL' };
+
+export type Decision = DecisionBody & {
+  origin: DecisionOrigin;
+  target: DecisionTarget;
+  reason: string;
+  decidedBy: string;
+  /** ISO YYYY-MM-DD */
+  date: string;
+  /** the council's minutes: số biên bản, ngày họp */
+  reference?: string;
+};
+
+/** A decision the core applied, and what it changed. */
+export interface AppliedDecision {
+  decision: Decision;
+  /** row decisions: the id of the row it addresses (in the merged transcript) */
+  rowId: number | null;
+  /** program decisions: the program, and its verdict before the decision */
+  programId: string | null;
+  /** row ids whose outcome differs from the computed one because of the row decisions (row decisions only) */
+  rowsChanged: number[];
+}
+
+/** Why a decision is refused (each becomes one line naming the decisions file and line). */
+export type RefusalCode =
+  | 'row-not-found' // args: { file, line?, path? }
+  | 'row-ambiguous' // args: { file, files }
+  | 'row-name-changed' // args: { expected, actual }
+  | 'unknown-rule' // args: { ruleId }
+  | 'unknown-program' // args: { programId }
+  | 'count-unmatched' // args: { name }
+  | 'contradicts' // args: { other: DecisionOrigin }
+  | 'confirm-stale' // args: { programId, value, verdict }
+  | 'confirm-review'; // args: { programId }
+
+export interface Refusal {
+  code: RefusalCode;
+  args: Record<string, unknown>;
+  origin: DecisionOrigin;
+}
+
+/** Thrown by the core when a decision cannot apply: the edges turn it into a one-line error. */
+export class DecisionRefused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(`decision refused: ${refusal.code}`);
+    this.name = 'DecisionRefused';
+  }
+}
