@@ -1,5 +1,6 @@
 // Dossier discovery: turns a listing of the batch folder into the sorted list of dossiers to check.
 
+import { isDecisionsFile } from '../decisions/schema.js';
 import { METADATA_FILE } from './metadata.js';
 
 /** One entry of the batch folder (or of a dossier sub-folder) as listed by the scanning edge. */
@@ -27,6 +28,8 @@ export interface Dossier {
   transcripts: string[];
   /** metadata file relative to the batch folder, or null */
   metadata: string | null;
+  /** the officer's decisions files (`decisions.csv`, `decisions.json`) relative to the batch folder, if any */
+  decisions?: string[];
   /** files inside a dossier folder that are not read (scans, documents; files of nested folders), sorted */
   ignored: string[];
   /**
@@ -82,17 +85,19 @@ function nestedFiles(entry: FolderEntry, rel: string, out: { nested: string[]; i
  * (it fails later with a reason), and so is any other file directly in the batch folder (it fails with
  * `unsupported-file`), so everything the officer filed shows up in the summary. Hidden and system files are skipped.
  */
-export function discoverDossiers(entries: readonly FolderEntry[]): Dossier[] {
+export function discoverDossiers(entries: readonly FolderEntry[], skip: ReadonlySet<string> = new Set()): Dossier[] {
   const dossiers: Omit<Dossier, 'index'>[] = [];
   for (const entry of sorted(entries)) {
     if (entry.kind === 'dir') {
       const transcripts: string[] = [];
       const found = { nested: [] as string[], ignored: [] as string[] };
       let metadata: string | null = null;
+      const decisions: string[] = [];
       for (const child of sorted(entry.children)) {
         const rel = `${entry.name}/${child.name}`;
         if (child.kind === 'dir') nestedFiles(child, rel, found);
         else if (child.name.toLowerCase() === METADATA_FILE) metadata = rel;
+        else if (isDecisionsFile(child.name)) decisions.push(rel);
         else if (isTranscriptFile(child.name)) transcripts.push(rel);
         else found.ignored.push(rel);
       }
@@ -101,10 +106,14 @@ export function discoverDossiers(entries: readonly FolderEntry[]): Dossier[] {
         kind: 'folder',
         transcripts,
         metadata,
+        ...(decisions.length > 0 ? { decisions } : {}),
         ignored: found.ignored.sort(compareNames),
         nested: found.nested.sort(compareNames),
         ...(entry.unreadable !== undefined ? { unreadable: entry.unreadable } : {}),
       });
+    } else if (isDecisionsFile(entry.name) || skip.has(entry.name)) {
+      // decisions kept beside the dossiers (or the --decisions file itself) are not a dossier
+      continue;
     } else if (isTranscriptFile(entry.name) && entry.name.toLowerCase() !== METADATA_FILE) {
       // a link to nowhere ('other') is kept as a transcript: reading it fails with a reason on its row
       dossiers.push({ name: entry.name, kind: 'file', transcripts: [entry.name], metadata: null, ignored: [], nested: [] });

@@ -1,6 +1,11 @@
 // One dossier, from its file contents to its outcome: metadata, merged transcript, check, summary row, reports.
 
 import { checkTranscript } from '../coverage/check.js';
+import { decisionsFromBytes } from '../decisions/load.js';
+import { decisionError } from '../decisions/messages.js';
+import type { ReadProblem } from '../decisions/read.js';
+import { DecisionRefused, type Decision } from '../decisions/types.js';
+import { worklistRecords } from '../decisions/worklist.js';
 import type { CheckOptions, CheckResult } from '../coverage/types.js';
 import { formatPlace, InputError, KnownError } from '../errors.js';
 import { buildJsonReport } from '../report/json.js';
@@ -29,6 +34,14 @@ export interface DossierFiles {
   folderError?: string;
   metadata: FileRead | null;
   transcripts: FileRead[];
+  /** the dossier's own decisions files (decisions.csv / decisions.json), if any */
+  decisions?: FileRead[];
+}
+
+/** One dossier's share of a batch-wide decisions file (`--decisions`): its decisions, or the first problem. */
+export interface DossierDecisions {
+  decisions: Decision[];
+  problem: ReadProblem | null;
 }
 
 export interface EvaluateContext {
@@ -41,6 +54,10 @@ export interface EvaluateContext {
   /** render the per-dossier report files (only with --out) */
   reports: boolean;
   toolVersion: string;
+  /** the batch-wide decisions (`--decisions FILE`), by dossier name */
+  decisions?: Record<string, DossierDecisions>;
+  /** build each dossier's review worklist lines (with --out) */
+  worklist?: boolean;
 }
 
 /** Version of the per-dossier JSON report wrapper (the check report inside carries its own). */
@@ -160,6 +177,27 @@ function readTranscripts(files: DossierFiles, read: ReadOptions): ReadTranscript
   };
 }
 
+/** The decisions about this dossier: the batch-wide file's, then its own files'; a problem in any fails the dossier. */
+function dossierDecisions(files: DossierFiles, ctx: Pick<EvaluateContext, 'decisions'>): Decision[] {
+  const name = files.dossier.name;
+  const shared = ctx.decisions?.[name];
+  if (shared?.problem) knownFailure('decisions-invalid', decisionError(shared.problem));
+  const out = [...(shared?.decisions ?? [])];
+  for (const f of files.decisions ?? []) {
+    if ('error' in f) failRead(f.file, f.error, f.limitBytes);
+    let read;
+    try {
+      read = decisionsFromBytes(f.bytes, f.file, { dossier: name });
+    } catch (e) {
+      if (e instanceof KnownError) knownFailure('decisions-invalid', e);
+      throw e;
+    }
+    if (read.problems[0]) knownFailure('decisions-invalid', decisionError(read.problems[0]));
+    out.push(...read.decisions.map((d) => d.decision));
+  }
+  return out;
+}
+
 /** The person shown in reports: metadata wins over a transcript's own person block. */
 function personOf(metadata: Metadata | null, transcript: Transcript | null): Person | undefined {
   const p: Person = { ...(transcript?.person ?? {}) };
@@ -187,7 +225,7 @@ export function reportHead(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>, lang
  * it. Never throws for bad input (a bug inside the check becomes an `internal` error). `rules diff` calls it once per
  * rule set, so a diff always shows what batch would report.
  */
-export function dossierFacts(files: DossierFiles, ctx: Pick<EvaluateContext, 'ruleSet' | 'check' | 'defaultAsOf' | 'read'>): DossierFacts {
+export function dossierFacts(files: DossierFiles, ctx: Pick<EvaluateContext, 'ruleSet' | 'check' | 'defaultAsOf' | 'read' | 'decisions'>): DossierFacts {
   const { dossier } = files;
   let metadata: Metadata | null = null;
   let transcript: Transcript | null = null;
@@ -217,7 +255,13 @@ export function dossierFacts(files: DossierFiles, ctx: Pick<EvaluateContext, 'ru
         throw e;
       }
     }
-    result = checkTranscript(transcript, ctx.ruleSet, { ...ctx.check, asOf });
+    const decisions = dossierDecisions(files, ctx);
+    try {
+      result = checkTranscript(transcript, ctx.ruleSet, { ...ctx.check, asOf }, decisions);
+    } catch (e) {
+      if (e instanceof DecisionRefused) knownFailure('decisions-invalid', decisionError(e.refusal));
+      throw e;
+    }
   } catch (e) {
     error = e instanceof DossierFailure ? e.failure : internalError(e);
     result = null;
@@ -274,5 +318,14 @@ function outcomeOf(facts: DossierFacts, ctx: Omit<EvaluateContext, 'ruleSet'> & 
         ? `${head}${renderText(result, ctx.ruleSet, { lang: ctx.lang, files: used, ...(person ? { person } : {}) })}`
         : `${head}${batchMessages(ctx.lang).error} [${summary.error?.code}] ${summary.error?.message}\n`;
   }
-  return { index: dossier.index, summary, stats: statsEntry(facts), unmatched: unmatchedNames(result), reportJson, reportText };
+  const review =
+    ctx.worklist && result && ctx.ruleSet
+      ? worklistRecords(result, ctx.ruleSet, {
+          dossier: dossier.name,
+          person: summary.name,
+          lang: ctx.lang,
+          fileShown: (f) => inDossier(dossier, f),
+        })
+      : undefined;
+  return { index: dossier.index, summary, stats: statsEntry(facts), unmatched: unmatchedNames(result), reportJson, reportText, ...(review ? { review } : {}) };
 }

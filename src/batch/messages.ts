@@ -46,6 +46,8 @@ export interface BatchMessages {
   none: string;
   error: string;
   highest: string;
+  /** before an officer's decision: `ĐẠT (máy tính: CẦN XEM XÉT)` */
+  computed: string;
   courseFigures(a: { periods: string; minPeriods: string; lessons: number; total: number; minLessons: number }): string;
   subjectFigures(a: { passed: number; required: number; periods: string; total: string }): string;
   totals(a: { dossiers: number; evaluated: number; failed: number; passed: number }): string;
@@ -64,6 +66,7 @@ const vi: BatchMessages = {
     'transcript-invalid': 'bảng điểm không đọc được',
     'unsupported-file': 'tệp không được hỗ trợ',
     'person-mismatch': 'hồ sơ của những người khác nhau',
+    'decisions-invalid': 'quyết định của cán bộ không áp dụng được',
     'too-large': 'tệp vượt giới hạn',
     'worker-died': 'luồng xử lý bị dừng',
     internal: 'lỗi chương trình',
@@ -99,6 +102,7 @@ const vi: BatchMessages = {
   none: 'chưa đạt trình độ nào',
   error: 'LỖI',
   highest: 'Cao nhất',
+  computed: 'tính từ bảng điểm',
   courseFigures: (a) => `${a.periods}/${a.minPeriods} tiết, ${a.lessons}/${a.total} bài (tối thiểu ${a.minLessons})`,
   subjectFigures: (a) => `${a.passed}/${a.required} môn đạt, ${a.periods}/${a.total} tiết`,
   totals: (a) =>
@@ -118,6 +122,7 @@ const en: BatchMessages = {
     'transcript-invalid': 'unreadable transcript',
     'unsupported-file': 'unsupported file',
     'person-mismatch': 'different people in one dossier',
+    'decisions-invalid': 'an officer decision cannot apply',
     'too-large': 'file over the limit',
     'worker-died': 'worker stopped',
     internal: 'internal error',
@@ -153,6 +158,7 @@ const en: BatchMessages = {
   none: 'no level passed',
   error: 'ERROR',
   highest: 'Highest',
+  computed: 'computed',
   courseFigures: (a) => `${a.periods}/${a.minPeriods} periods, ${a.lessons}/${a.total} lessons (at least ${a.minLessons})`,
   subjectFigures: (a) => `${a.passed}/${a.required} subjects pass, ${a.periods}/${a.total} periods`,
   totals: (a) =>

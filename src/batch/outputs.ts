@@ -1,4 +1,5 @@
-// Edge: where batch results go — a summary on stdout, or the output folder (summary, reports, statistics, unmatched).
+// Edge: where batch results go — a summary on stdout, or the output folder (summary, reports, statistics, unmatched,
+// review worklist).
 
 import {
   closeSync,
@@ -33,6 +34,7 @@ import type { DossierOutcome, SummaryRow } from './types.js';
 import { buildWorkbook } from '../report/xlsx.js';
 import { statisticsSheet, summarySheet } from './workbooks.js';
 import { unmatchedCsv } from './unmatched.js';
+import { WORKLIST_COLUMNS } from '../decisions/worklist.js';
 
 /** What a summary on stdout can be (the CLI's `--format` choices). */
 export type OutputFormat = 'text' | 'json' | 'csv';
@@ -100,7 +102,7 @@ function totalsLine(r: TallyResult, lang: Lang): string {
 // ── output folder ─────────────────────────────────────────────────────────────────────────────────────────
 
 /** Files the batch writes at the top of the output folder. */
-export const OUTPUT_FILES = ['summary.csv', 'summary.json', 'summary.xlsx', 'statistics.csv', 'statistics.txt', 'statistics.xlsx', 'unmatched.csv'] as const;
+export const OUTPUT_FILES = ['summary.csv', 'summary.json', 'summary.xlsx', 'statistics.csv', 'statistics.txt', 'statistics.xlsx', 'unmatched.csv', 'review.csv'] as const;
 export const REPORTS_DIR = 'reports';
 /** The list of files this tool wrote into the folder: `--force` replaces or removes those, never anything else. */
 export const MANIFEST_FILE = '.llct-manifest.json';
@@ -363,11 +365,15 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
   let summaryJson: AtomicFile | null = null;
   // the workbook is written whole at the end (the library has no streaming writer): keep its rows, small per dossier
   const summaryRows: SummaryRow[] = [];
+  let reviewCsv: AtomicFile | null = null;
   const start = () => {
     summaryCsv = file('summary.csv');
     summaryJson = file('summary.json');
+    reviewCsv = file('review.csv');
     summaryCsv.write(csvText([summaryColumns(s.levels)], s.excel, s.excel));
     summaryJson.write(batchJsonHead(s.ruleSet, s.levels));
+    // the worklist is filled in a spreadsheet: always the form Vietnamese Excel opens (BOM, ';', CRLF)
+    reviewCsv.write(csvText([[...WORKLIST_COLUMNS]], true, true));
   };
   let first = true;
   return {
@@ -377,6 +383,7 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
       summaryCsv!.write(csvText([summaryRecord(o.summary, s.levels)], s.excel, false));
       summaryJson!.write(batchJsonRow(o, first));
       summaryRows.push(o.summary);
+      if (o.review && o.review.length > 0) reviewCsv!.write(csvText(o.review, true, false));
       first = false;
     },
     async finish() {
@@ -385,6 +392,7 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
       summaryJson!.write(batchJsonTail(r, !first));
       summaryCsv!.commit();
       summaryJson!.commit();
+      reviewCsv!.commit();
       const stats = statisticsCsv(r.statistics, s.lang);
       writeFileAtomic(join(dir, 'statistics.csv'), csvText([stats.header, ...stats.records], s.excel, s.excel), join(shownAs, 'statistics.csv'));
       writeFileAtomic(join(dir, 'statistics.txt'), statisticsText(r.statistics, s.lang, batchMessages(s.lang).statisticsTitle), join(shownAs, 'statistics.txt'));

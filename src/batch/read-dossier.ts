@@ -18,12 +18,13 @@ function readOne(root: string, file: string, maxBytes: number): FileRead {
   }
 }
 
-/** Read a dossier's metadata and transcript files; a file that cannot be read is recorded, not thrown. */
+/** Read a dossier's metadata, decisions and transcript files; a file that cannot be read is recorded, not thrown. */
 export function readDossierFiles(root: string, dossier: Dossier, maxBytes: number = DEFAULT_MAX_FILE_MB * MB): DossierFiles {
   return {
     dossier,
     ...(dossier.unreadable ? { folderError: dossier.unreadable } : {}),
     metadata: dossier.metadata ? readOne(root, dossier.metadata, maxBytes) : null,
+    ...(dossier.decisions ? { decisions: dossier.decisions.map((f) => readOne(root, f, maxBytes)) } : {}),
     transcripts: dossier.transcripts.map((f) => readOne(root, f, maxBytes)),
   };
 }

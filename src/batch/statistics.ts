@@ -83,6 +83,7 @@ export interface StatisticsColumn {
 const SHORT_TITLES: Record<string, Localized> = {
   confirmed: L('Được xác nhận', 'Confirmed'),
   review: L('Cần xem xét', 'Needs review'),
+  decided: L('Cán bộ quyết định', 'Officer decided'),
   'so-cap': L('Sơ cấp', 'Elementary'),
   'trung-cap': L('Trung cấp', 'Intermediate'),
   'cao-cap': L('Cao cấp', 'Advanced'),
@@ -92,13 +93,17 @@ export function shortTitle(c: StatisticsColumn): Localized {
   return SHORT_TITLES[c.programId ?? c.id] ?? c.label;
 }
 
-/** Columns: dossiers, total confirmed, one per level (highest passed only), review, not evaluated. */
+/**
+ * Columns: dossiers, total confirmed, one per level (highest passed only), review, decided (final verdicts an
+ * officer's decision settled: every other column counts final verdicts), not evaluated.
+ */
 export function statisticsColumns(levels: readonly Program[]): StatisticsColumn[] {
   return [
     { id: 'dossiers', label: L('Số hồ sơ', 'Dossiers') },
     { id: 'confirmed', label: L('Tổng số người được xác nhận', 'Total confirmed') },
     ...levels.map((p) => ({ id: levelPrefix(p.id), label: p.name, programId: p.id })),
     { id: 'review', label: L('Cần xem xét thêm', 'Needs review') },
+    { id: 'decided', label: L('Có kết luận do cán bộ quyết định', 'Verdicts decided by officers') },
     { id: 'not_evaluated', label: L('Không đánh giá được', 'Not evaluated') },
   ];
 }
@@ -123,6 +128,7 @@ function columnsHit(columns: readonly StatisticsColumn[], e: StatsEntry): boolea
     if (c.id === 'confirmed') return e.highestPassed !== null;
     if (c.programId !== undefined) return e.highestPassed === c.programId;
     if (c.id === 'review') return e.review;
+    if (c.id === 'decided') return e.decided === true;
     return false;
   });
 }

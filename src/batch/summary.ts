@@ -41,6 +41,7 @@ export function levelSummary(p: ProgramResult, lang: Lang): LevelSummary {
   return {
     programId: p.programId,
     verdict: p.verdict,
+    verdictComputed: p.computedVerdict,
     periods: p.pessimistic.periodsCounted,
     periodsOptimistic: p.optimistic.periodsCounted,
     periodsRequired: course ? (p.minPeriods ?? p.totalPeriods) : p.totalPeriods,
@@ -107,6 +108,7 @@ export function buildSummaryRow(f: DossierFacts, lang: Lang): SummaryRow {
     levels: programs.map((p) => levelSummary(p, lang)),
     rows: f.transcript?.rows.length ?? 0,
     unmatchedRows: f.result ? f.result.rows.filter((r) => r.match === null).length : 0,
+    decisions: f.result && !f.error ? f.result.decisions.length : 0,
     warnings,
     error: f.error ? { code: f.error.code, message: f.error.message[lang] } : null,
   };
@@ -123,6 +125,7 @@ export function statsEntry(f: DossierFacts): StatsEntry {
     evaluated: f.result !== null && f.error === null,
     highestPassed: f.error ? null : (f.result?.highestPassed ?? null),
     review: f.result && !f.error ? reviewAbove(f.result) : false,
+    decided: f.result && !f.error ? f.result.programs.some((p) => p.verdict !== p.computedVerdict) : false,
   };
 }
 
@@ -148,6 +151,7 @@ export function levelPrefix(programId: string): string {
 
 const LEVEL_FIELDS = [
   'verdict',
+  'verdict_computed',
   'periods',
   'periods_optimistic',
   'periods_required',
@@ -172,6 +176,7 @@ export function summaryColumns(levels: readonly Pick<Program, 'id'>[]): string[]
     ...levels.flatMap((l) => LEVEL_FIELDS.map((f) => `${levelPrefix(l.id)}_${f}`)),
     'rows',
     'unmatched_rows',
+    'decisions',
     'warnings',
     'error_code',
     'error',
@@ -187,6 +192,7 @@ export function summaryRecord(row: SummaryRow, levels: readonly Pick<Program, 'i
     const l = row.levels.find((x) => x.programId === level.id);
     cells.push(
       l ? l.verdict : null,
+      l ? l.verdictComputed : null,
       l ? l.periods : null,
       l ? l.periodsOptimistic : null,
       l ? l.periodsRequired : null,
@@ -198,7 +204,7 @@ export function summaryRecord(row: SummaryRow, levels: readonly Pick<Program, 'i
       l ? l.shortfall : null,
     );
   }
-  cells.push(row.rows, row.unmatchedRows, row.warnings.join('; '), row.error?.code ?? null, row.error?.message ?? null);
+  cells.push(row.rows, row.unmatchedRows, row.decisions, row.warnings.join('; '), row.error?.code ?? null, row.error?.message ?? null);
   return cells;
 }
 
@@ -220,7 +226,8 @@ export function summaryLine(row: SummaryRow, levels: readonly Program[], lang: L
       l.subjectsPassed === null
         ? b.courseFigures({ periods: num(lang, l.periods), minPeriods: num(lang, l.periodsRequired), lessons: l.lessons, total: l.lessonsTotal, minLessons: l.lessonsRequired })
         : b.subjectFigures({ passed: l.subjectsPassed, required: l.subjectsRequired ?? 0, periods: num(lang, l.periods), total: num(lang, l.periodsRequired) });
-    return `${name} ${verdictWord(lang, l.verdict)} ${figures}`;
+    const decided = l.verdictComputed !== l.verdict ? ` (${b.computed}: ${verdictWord(lang, l.verdictComputed)})` : '';
+    return `${name} ${verdictWord(lang, l.verdict)}${decided} ${figures}`;
   });
   return `${head}: ${b.highest}: ${highest ? highest.name[lang] : b.none} | ${parts.join(' | ')}${tail}`;
 }

@@ -7,7 +7,8 @@ import { addUnmatched, emptyUnmatched, unmatchedList, type UnmatchedCounts, type
 import type { DossierOutcome } from './types.js';
 
 /** Version of summary.json (and of `--format json` on stdout). */
-export const BATCH_JSON_VERSION = 1;
+/** 2: per level the computed verdict beside the final one, and each dossier's decisions count (§6.10). */
+export const BATCH_JSON_VERSION = 2;
 
 export interface BatchCounts {
   dossiers: number;
@@ -18,6 +19,8 @@ export interface BatchCounts {
   /** per program id: dossiers whose highest level passed is that program */
   highestPassed: Record<string, number>;
   review: number;
+  /** dossiers with a final verdict an officer's decision settled */
+  decided: number;
 }
 
 export interface Tally {
@@ -37,6 +40,7 @@ export function createTally(levels: Program[]): Tally {
       passed: 0,
       highestPassed: Object.fromEntries(levels.map((l) => [l.id, 0])),
       review: 0,
+      decided: 0,
     },
     statistics: emptyStatistics(levels),
     unmatched: emptyUnmatched(),
@@ -55,6 +59,7 @@ export function addOutcome(t: Tally, o: DossierOutcome): void {
     c.highestPassed[hp] = (c.highestPassed[hp] ?? 0) + 1;
   }
   if (o.stats.review) c.review++;
+  if (o.stats.decided) c.decided++;
   addToStatistics(t.statistics, o.stats);
   addUnmatched(t.unmatched, o.unmatched);
 }

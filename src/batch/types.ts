@@ -11,6 +11,7 @@ export type DossierErrorCode =
   | 'transcript-invalid' // a transcript that does not parse (encoding, CSV/JSON syntax, missing columns…)
   | 'unsupported-file' // a file directly in the batch folder that is not a transcript (an Excel workbook, a scan)
   | 'person-mismatch' // metadata.json and the transcript (or two transcripts) name different people
+  | 'decisions-invalid' // an officer decision that cannot be read or cannot apply (row changed, unknown rule, contradiction…)
   | 'too-large' // a file over --max-file-size, or a transcript over --max-rows
   | 'worker-died' // the worker thread checking it stopped (out of memory…): replaced, and the batch goes on
   | 'internal'; // an unexpected failure (a bug): reported, and the batch goes on
@@ -24,7 +25,10 @@ export interface DossierError {
 /** One level (program) of a dossier's summary row. */
 export interface LevelSummary {
   programId: string;
+  /** the final verdict (the officer's where a decision settles it) */
   verdict: Verdict;
+  /** the verdict computed from the transcripts alone */
+  verdictComputed: Verdict;
   /** periods surely counted (pessimistic evaluation) */
   periods: number;
   /** periods counted when the uncertain rows count too */
@@ -58,6 +62,8 @@ export interface SummaryRow {
   levels: LevelSummary[];
   rows: number;
   unmatchedRows: number;
+  /** officer decisions applied */
+  decisions: number;
   warnings: string[];
   error: { code: DossierErrorCode; message: string } | null;
 }
@@ -70,6 +76,8 @@ export interface StatsEntry {
   highestPassed: string | null;
   /** some checked level above the highest one passed is REVIEW: the officer's decision may still raise it */
   review: boolean;
+  /** an officer's decision made some final verdict differ from the computed one */
+  decided?: boolean;
 }
 
 /** One distinct unmatched course name within a dossier. */
@@ -88,4 +96,6 @@ export interface DossierOutcome {
   /** the per-dossier report files (null when only the summary is wanted) */
   reportJson: string | null;
   reportText: string | null;
+  /** the review worklist lines of this dossier (review.csv, with --out) */
+  review?: (string | number | null)[][];
 }

@@ -1,10 +1,13 @@
 // `llct batch <folder>`: check every dossier in a folder; summary on stdout, or every output file in --out.
 
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { discoverDossiers } from '../batch/discover.js';
-import type { EvaluateContext } from '../batch/evaluate.js';
+import type { DossierDecisions, EvaluateContext } from '../batch/evaluate.js';
+import { loadDecisionsFile } from '../decisions/load.js';
+import { decisionError } from '../decisions/messages.js';
+import type { DecisionOrigin } from '../decisions/types.js';
 import { batchMessages, fileList } from '../batch/messages.js';
 import { openOutDir, stdoutSink, type FinishingSink } from '../batch/outputs.js';
 import { BatchInterrupted, runBatch, type Progress } from '../batch/run-batch.js';
@@ -28,14 +31,16 @@ export interface BatchCommandOptions extends CheckingOptionValues {
   excel?: boolean;
   jobs?: string;
   quiet?: boolean;
+  decisions?: string;
 }
 
-const HELP: Record<Lang, { description: string; folder: string; out: string; force: string; format: string; jobs: string; quiet: string; examples: string }> = {
+const HELP: Record<Lang, { description: string; folder: string; out: string; force: string; format: string; jobs: string; quiet: string; decisions: string; examples: string }> = {
   vi: {
     description:
       'Kiểm tra cả một thư mục hồ sơ: mỗi thư mục con là một hồ sơ (một hoặc nhiều bảng điểm và tệp metadata.json tùy chọn), mỗi tệp bảng điểm nằm trực tiếp trong thư mục cũng là một hồ sơ.',
     folder: 'thư mục chứa các hồ sơ',
-    out: 'ghi mọi kết quả vào thư mục này: summary.csv, summary.json, summary.xlsx, reports/, statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv',
+    out: 'ghi mọi kết quả vào thư mục này: summary.csv, summary.json, summary.xlsx, reports/, statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv, review.csv',
+    decisions: 'áp dụng quyết định của cán bộ trong tệp này (review.csv đã điền, mỗi dòng ghi hồ sơ); tệp decisions.csv trong thư mục hồ sơ cũng được đọc',
     force: 'cho phép ghi vào thư mục --out đã có dữ liệu (thay các tệp kết quả cũ)',
     format: 'định dạng bảng tổng hợp in ra màn hình khi không có --out',
     jobs: 'số luồng xử lý song song (mặc định: số nhân CPU)',
@@ -63,7 +68,8 @@ Mã thoát:
     description:
       'Check a whole folder of dossiers: each sub-folder is one dossier (one or more transcripts and an optional metadata.json); each transcript file directly in the folder is a dossier too.',
     folder: 'the folder holding the dossiers',
-    out: 'write every output into this folder: summary.csv, summary.json, summary.xlsx, reports/, statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv',
+    out: 'write every output into this folder: summary.csv, summary.json, summary.xlsx, reports/, statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv, review.csv',
+    decisions: 'apply the officer decisions in this file (a filled-in review.csv, each line naming its dossier); a decisions.csv in a dossier folder is read too',
     force: 'allow writing into a non-empty --out folder (the batch files in it are replaced)',
     format: 'format of the summary printed on stdout when there is no --out',
     jobs: 'number of dossiers evaluated in parallel (default: the number of CPU cores)',
@@ -102,7 +108,8 @@ export function registerBatch(program: Command, io: Io, lang: Lang = 'vi'): void
     .addOption(new Option('-f, --format <format>', h.format).choices(OUTPUT_FORMATS).default('text'))
     .option('--excel', m.excel)
     .option('-j, --jobs <n>', h.jobs)
-    .option('-q, --quiet', h.quiet);
+    .option('-q, --quiet', h.quiet)
+    .option('--decisions <file>', h.decisions);
   addCheckingOptions(cmd, lang, `; ${lang === 'vi' ? 'ngày nộp hồ sơ trong metadata.json được ưu tiên' : 'a dossier’s applicationDate wins'}`)
     .addHelpText('after', h.examples)
     .action(async (folder: string, opts: BatchCommandOptions, cmd: Command) => {
@@ -158,6 +165,45 @@ function progressPrinter(io: Io, lang: Lang): { update(p: Progress): void; clear
   };
 }
 
+/**
+ * The batch-wide decisions file, by dossier. A line naming no dossier, or one not in the batch, stops the batch
+ * (exit 2); a line that cannot be read fails only its dossier. The file is never an output: one inside --out
+ * would be replaced by the new worklist, so it is refused.
+ */
+function readBatchDecisions(path: string, shownAs: string, outDir: string | null, out: string | undefined, names: readonly string[]): Record<string, DossierDecisions> {
+  if (outDir !== null && !relative(outDir, path).startsWith('..') && !isAbsolute(relative(outDir, path))) {
+    throw new UsageError(
+      `--decisions ${shownAs} is inside the --out folder ${out}, whose files the batch replaces; save the filled worklist outside it (e.g. quyet-dinh.csv)`,
+      `--decisions ${shownAs} nằm trong thư mục --out ${out}, nơi các tệp sẽ bị ghi lại; hãy lưu bảng đã điền ra ngoài (ví dụ quyet-dinh.csv)`,
+      shownAs,
+    );
+  }
+  const read = loadDecisionsFile(path, shownAs, { keyed: true });
+  const known = new Set(names);
+  const byDossier: Record<string, DossierDecisions> = {};
+  const entry = (d: string) => (byDossier[d] ??= { decisions: [], problem: null });
+  for (const p of read.problems) {
+    if (p.dossier === null) throw decisionError(p);
+    if (!known.has(p.dossier)) throw unknownDossier(p.dossier, p.origin, names);
+    entry(p.dossier).problem ??= p;
+  }
+  for (const { dossier, decision } of read.decisions) {
+    if (!known.has(dossier!)) throw unknownDossier(dossier!, decision.origin, names);
+    entry(dossier!).decisions.push(decision);
+  }
+  return byDossier;
+}
+
+function unknownDossier(dossier: string, origin: DecisionOrigin, names: readonly string[]): UsageError {
+  const some = names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
+  return new UsageError(
+    `the decision names dossier "${dossier}", which is not in this batch (${some}); fix the dossier column or remove the line`,
+    `quyết định ghi hồ sơ "${dossier}" nhưng đợt này không có hồ sơ đó (${some}); sửa cột dossier hoặc bỏ dòng này`,
+    origin.file,
+    origin.line !== undefined ? { line: origin.line } : origin.path !== undefined ? { path: origin.path } : undefined,
+  );
+}
+
 export async function runBatchCommand(folder: string, opts: BatchCommandOptions, io: Io): Promise<number> {
   const lang = opts.lang;
   const b = batchMessages(lang);
@@ -171,10 +217,14 @@ export async function runBatchCommand(folder: string, opts: BatchCommandOptions,
   const levels = batchLevels(ruleSet, check.programs);
 
   const root = resolve(io.cwd, folder);
-  const dossiers = discoverDossiers(await scanBatchFolder(root, folder));
-  if (dossiers.length === 0) throw new UsageError(batchMessages('en').noDossiers(folder), batchMessages('vi').noDossiers(folder));
-  const settings = { ruleSet, levels, lang, excel: opts.excel === true };
   const outDir = opts.out !== undefined ? resolve(io.cwd, opts.out) : null;
+  const decisionsPath = opts.decisions !== undefined ? resolve(io.cwd, opts.decisions) : null;
+  // the decisions file inside the batch folder is not a dossier
+  const skip = new Set(decisionsPath !== null && dirname(decisionsPath) === root ? [basename(decisionsPath)] : []);
+  const dossiers = discoverDossiers(await scanBatchFolder(root, folder), skip);
+  if (dossiers.length === 0) throw new UsageError(batchMessages('en').noDossiers(folder), batchMessages('vi').noDossiers(folder));
+  const batchDecisions = decisionsPath !== null ? readBatchDecisions(decisionsPath, opts.decisions!, outDir, opts.out, dossiers.map((d) => d.name)) : undefined;
+  const settings = { ruleSet, levels, lang, excel: opts.excel === true };
   const out =
     outDir !== null
       ? openOutDir(
@@ -188,7 +238,17 @@ export async function runBatchCommand(folder: string, opts: BatchCommandOptions,
       : null;
   if (out?.staleLock !== null && out?.staleLock !== undefined && !opts.quiet) io.stderr.write(`${b.staleLock({ pid: out.staleLock, dir: opts.out! })}\n`);
 
-  const context: EvaluateContext = { ruleSet, check, defaultAsOf, read, lang, reports: out !== null, toolVersion: toolVersion() };
+  const context: EvaluateContext = {
+    ruleSet,
+    check,
+    defaultAsOf,
+    read,
+    lang,
+    reports: out !== null,
+    toolVersion: toolVersion(),
+    worklist: out !== null,
+    ...(batchDecisions ? { decisions: batchDecisions } : {}),
+  };
   // progress only on a terminal, and not when the summary itself is scrolling past on the same terminal
   const showProgress = !opts.quiet && io.stderrIsTTY && (out !== null || !io.stdoutIsTTY);
   const progress = showProgress ? progressPrinter(io, lang) : null;

@@ -3,6 +3,11 @@
 import { isAbsolute, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { checkTranscript } from '../coverage/check.js';
+import { loadDecisionsFile } from '../decisions/load.js';
+import { decisionError } from '../decisions/messages.js';
+import { DecisionRefused, type Decision } from '../decisions/types.js';
+import { WORKLIST_COLUMNS, worklistRecords } from '../decisions/worklist.js';
+import { csvText } from '../batch/outputs.js';
 import type { CheckOptions } from '../coverage/types.js';
 import { UsageError } from '../errors.js';
 import { checkCsvRows, toCsv } from '../report/csv.js';
@@ -35,6 +40,8 @@ import { toolVersion } from './version.js';
 
 export interface CheckCommandOptions extends CheckingOptionValues {
   format: CheckFormat;
+  decisions?: string;
+  reviewOut?: string;
   output?: string;
   excel?: boolean;
   color: boolean;
@@ -49,7 +56,9 @@ export function registerCheck(program: Command, io: Io, lang: Lang): void {
     .argument('<files...>', m.files)
     .addOption(new Option('-f, --format <format>', m.format).choices(CHECK_FORMATS).default('text'))
     .option('-o, --output <file>', m.output)
-    .option('--excel', m.excel);
+    .option('--excel', m.excel)
+    .option('--decisions <file>', m.decisions)
+    .option('--review-out <file>', m.reviewOut);
   addCheckingOptions(cmd, lang)
     .option('--no-color', m.noColor)
     .option('--debug', m.debug)
@@ -83,7 +92,8 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
     transcripts.push(await readTranscriptFile(f === '-' ? f : userPath(io, f), read, io.stdin));
   }
   const transcript = transcripts.length === 1 ? transcripts[0]! : mergeTranscripts(transcripts);
-  const result = checkTranscript(transcript, ruleSet, checkOptions);
+  const decisions = opts.decisions !== undefined ? checkDecisions(userPath(io, opts.decisions), opts.decisions) : [];
+  const result = decidedCheck(() => checkTranscript(transcript, ruleSet, checkOptions, decisions));
 
   const toFile = opts.output !== undefined && opts.output !== '-';
   let data: string | Uint8Array;
@@ -119,9 +129,41 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
       ...(transcript.person ? { person: transcript.person } : {}),
     });
   }
-  if (toFile) await writeOutputAtomic(opts.output!, data, { inputs: files.map((f) => userPath(io, f)), cwd: io.cwd });
+  // decisions are read, never written: neither output may land on them (or on a transcript)
+  const inputs = [...files, ...(opts.decisions !== undefined ? [opts.decisions] : [])].map((f) => userPath(io, f));
+  if (opts.reviewOut !== undefined) {
+    const person = typeof transcript.person?.name === 'string' ? transcript.person.name : null;
+    const records = worklistRecords(result, ruleSet, { dossier: null, person, lang });
+    await writeOutputAtomic(opts.reviewOut, csvText([[...WORKLIST_COLUMNS], ...records], true, true), { inputs, cwd: io.cwd });
+  }
+  if (toFile) await writeOutputAtomic(opts.output!, data, { inputs: [...inputs, ...(opts.reviewOut !== undefined ? [userPath(io, opts.reviewOut)] : [])], cwd: io.cwd });
   else io.stdout.write(typeof data === 'string' ? data : Buffer.from(data));
   return exitCodeForResult(result);
+}
+
+/** The decisions of `check --decisions FILE`: one dossier's (a batch's review.csv naming several is refused). */
+function checkDecisions(path: string, shownAs: string): Decision[] {
+  const read = loadDecisionsFile(path, shownAs);
+  const first = read.problems[0];
+  if (first) throw decisionError(first);
+  const dossiers = [...new Set(read.decisions.map((d) => d.dossier).filter((d): d is string => d !== null))];
+  if (dossiers.length > 1) {
+    throw new UsageError(
+      `${shownAs} holds decisions for ${dossiers.length} dossiers (${dossiers.slice(0, 3).join(', ')}…); use it with llct batch --decisions, or keep one dossier's lines`,
+      `${shownAs} chứa quyết định của ${dossiers.length} hồ sơ (${dossiers.slice(0, 3).join(', ')}…); dùng với llct batch --decisions, hoặc chỉ giữ các dòng của một hồ sơ`,
+    );
+  }
+  return read.decisions.map((d) => d.decision);
+}
+
+/** Run a check whose decisions may be refused: a refusal is the one-line error naming the decisions file and line. */
+export function decidedCheck<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof DecisionRefused) throw decisionError(e.refusal);
+    throw e;
+  }
 }
 
 /** `--level so-cap,trung-cap` → program ids, each checked against the rule set. */

@@ -18,6 +18,8 @@ export interface CliMessages {
     lang: string;
     output: string;
     excel: string;
+    decisions: string;
+    reviewOut: string;
     rules: string;
     asOf: string;
     encoding: string;
@@ -60,6 +62,8 @@ const vi: CliMessages = {
     lang: 'ngôn ngữ của báo cáo',
     output: 'ghi kết quả vào tệp; đuôi tệp chọn định dạng (không ghi đè tệp đầu vào)',
     excel: 'CSV cho Excel: có BOM, dấu ";" và dấu phẩy thập phân',
+    decisions: 'áp dụng các quyết định của cán bộ trong tệp này (CSV hoặc JSON, ví dụ review.csv đã điền)',
+    reviewOut: 'ghi danh sách các dòng cần cán bộ quyết định (review.csv) vào tệp này',
     rules: 'dùng bộ quy tắc trong thư mục này thay cho bộ quy tắc kèm theo',
     asOf: 'ngày tham chiếu để xét thời gian hiệu lực',
     encoding: 'bảng mã của tệp đầu vào (mặc định UTF-8)',
@@ -124,6 +128,8 @@ const en: CliMessages = {
     lang: 'report language',
     output: 'write the result to a file; its extension picks the format (never onto an input file)',
     excel: 'CSV for Excel: BOM, ";" delimiter and decimal commas',
+    decisions: 'apply the officer decisions in this file (CSV or JSON, e.g. a filled-in review.csv)',
+    reviewOut: 'write the rows an officer has to decide (a review.csv worklist) to this file',
     rules: 'use the rule set in this folder instead of the shipped one',
     asOf: 'reference date for the effective-period check',
     encoding: 'encoding of the input files (default UTF-8)',

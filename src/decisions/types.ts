@@ -26,6 +26,8 @@ export interface DecisionOrigin {
  */
 export interface RowRef {
   file: string;
+  /** a spreadsheet's worksheet (rows are then identified by sheet + row) */
+  sheet?: string;
   line?: number;
   path?: string;
   name: string;

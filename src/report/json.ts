@@ -6,7 +6,8 @@ import type { Person, RowSource } from '../transcript/types.js';
 import { findProgram, findSubject, lessonTitle, ruleLabel } from './lookup.js';
 import { notCountedMessage, noticeMessage, uncertainMessage } from './messages.js';
 
-export const JSON_SCHEMA_VERSION = 1;
+/** 2: final and computed verdicts, and the officer decisions applied (§6.10). */
+export const JSON_SCHEMA_VERSION = 2;
 
 export interface JsonMeta {
   files: string[];
@@ -46,7 +47,12 @@ export interface JsonProgram {
   name: Localized;
   rank: number;
   policy: 'course' | 'per-subject';
+  /** the final verdict (the officer's where a decision settles it) */
   verdict: Verdict;
+  /** the verdict computed from the transcript alone */
+  computedVerdict: Verdict;
+  /** indexes into `decisions` of the program decisions applied to this program */
+  decisions: number[];
   totalPeriods: number;
   totalLessons: number;
   minPeriods: number | null;
@@ -91,6 +97,20 @@ export interface JsonRow {
   }[];
 }
 
+export interface JsonDecision {
+  target: { kind: 'row'; file: string; sheet: string | null; line: number | null; path: string | null; courseName: string; rowId: number | null } | { kind: 'program'; programId: string };
+  action: string;
+  value: string | number | null;
+  reason: string;
+  decidedBy: string;
+  date: string;
+  reference: string | null;
+  /** where the decision was written */
+  origin: { file: string; line: number | null; path: string | null };
+  /** row ids whose outcome the decision changed */
+  rowsChanged: number[];
+}
+
 export interface JsonReport {
   schemaVersion: typeof JSON_SCHEMA_VERSION;
   tool: { name: 'llct'; version: string };
@@ -102,6 +122,8 @@ export interface JsonReport {
   programs: JsonProgram[];
   rows: JsonRow[];
   notices: { code: string; args: Record<string, unknown>; message: Localized }[];
+  /** the officer decisions applied, in the order given */
+  decisions: JsonDecision[];
 }
 
 const both = (f: (lang: 'vi' | 'en') => string): Localized => ({ vi: f('vi'), en: f('en') });
@@ -140,6 +162,8 @@ export function buildJsonReport(result: CheckResult, ruleSet: RuleSet, meta: Jso
       rank: p.rank,
       policy: p.policy,
       verdict: p.verdict,
+      computedVerdict: p.computedVerdict,
+      decisions: result.decisions.flatMap((a, i) => (a.programId === p.programId ? [i] : [])),
       totalPeriods: p.totalPeriods,
       totalLessons: p.totalLessons,
       minPeriods: p.minPeriods,
@@ -217,6 +241,20 @@ export function buildJsonReport(result: CheckResult, ruleSet: RuleSet, meta: Jso
       code: n.code,
       args: n.args,
       message: both((l) => noticeMessage(l, n, ruleSet)),
+    })),
+    decisions: result.decisions.map(({ decision: d, rowId, rowsChanged }) => ({
+      target:
+        d.target.kind === 'row'
+          ? { kind: 'row' as const, file: d.target.row.file, sheet: d.target.row.sheet ?? null, line: d.target.row.line ?? null, path: d.target.row.path ?? null, courseName: d.target.row.name, rowId }
+          : { kind: 'program' as const, programId: d.target.programId },
+      action: d.action,
+      value: d.value,
+      reason: d.reason,
+      decidedBy: d.decidedBy,
+      date: d.date,
+      reference: d.reference ?? null,
+      origin: { file: d.origin.file, line: d.origin.line ?? null, path: d.origin.path ?? null },
+      rowsChanged: [...rowsChanged],
     })),
   };
   return report;

@@ -255,6 +255,8 @@ const vi: Messages = {
         return `${str(a.file)}: cột ${strs(a.columns).map((c) => `«${c}»`).join(', ')} là giờ tự học, tự nghiên cứu nên không được tính vào số tiết.`;
       case 'merged-on-officer-word':
         return `Các tệp ${strs(a.files).join(', ')} không ghi họ tên hoặc ngày sinh; đã gộp thành bảng điểm của một người theo xác nhận của cán bộ (--same-person).`;
+      case 'decision-program-not-checked':
+        return `Quyết định về ${programName(rs, a.programId, 'vi')} (${str(a.file)}${a.line !== undefined ? `:${str(a.line)}` : ''}) không được áp dụng vì chương trình này không được kiểm tra lần này (--level).`;
       default:
         return `${str(n.code)} ${JSON.stringify(a)}`;
     }
@@ -425,6 +427,8 @@ const en: Messages = {
         return `${str(a.file)}: column ${strs(a.columns).map((c) => `"${c}"`).join(', ')} holds self-study hours, which never count as periods.`;
       case 'merged-on-officer-word':
         return `The files ${strs(a.files).join(', ')} name nobody; they were merged as one person's transcript on the officer's word (--same-person).`;
+      case 'decision-program-not-checked':
+        return `The decision about ${programName(rs, a.programId, 'en')} (${str(a.file)}${a.line !== undefined ? `:${str(a.line)}` : ''}) is not applied: that program is not checked in this run (--level).`;
       default:
         return `${str(n.code)} ${JSON.stringify(a)}`;
     }

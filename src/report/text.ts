@@ -3,6 +3,7 @@
 import type { CheckResult, Evaluation, ProgramResult, RowOutcome, Verdict } from '../coverage/types.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Person } from '../transcript/types.js';
+import { computedVerdictLine, decisionsLines } from './decisions.js';
 import { date, num, table, type Column } from './format.js';
 import { isImplicitLesson, lessonTitle, programName, ruleLabel, subjectName } from './lookup.js';
 import { messages, notCountedMessage, noticeMessage, type Lang, type Messages } from './messages.js';
@@ -94,6 +95,9 @@ export function renderText(result: CheckResult, ruleSet: RuleSet, options: TextO
     for (const r of notCounted) out.push(`  ${rowTitle(r)}: ${c.dim(notCountedMessage(lang, r, ruleSet))}`);
   }
 
+  const decided = decisionsLines(result, ruleSet, lang);
+  if (decided.length) out.push('', c.bold(decided[0]!), ...decided.slice(1));
+
   if (notices.length) {
     out.push('', c.bold(c.warn(m.noticesHeading)));
     for (const x of notices) out.push(`  - ${noticeMessage(lang, x, ruleSet)}`);
@@ -149,6 +153,8 @@ function programSection(
   const out: string[] = [];
   const e = p.pessimistic;
   out.push(`${c.bold(programName(ruleSet, p.programId, lang))}: ${verdict(p.verdict)}`);
+  const computed = computedVerdictLine(p, lang);
+  if (computed) out.push(computed);
 
   if (p.policy === 'course') {
     out.push(

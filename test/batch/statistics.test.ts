@@ -41,11 +41,12 @@ describe('buildStatistics', () => {
     trung_cap: trung,
     cao_cap: cao,
     review,
+    decided: 0,
     not_evaluated: notEvaluated,
   });
 
   it('has stable column ids, one per level between the totals and review', () => {
-    expect(table.columns.map((c) => c.id)).toEqual(['dossiers', 'confirmed', 'so_cap', 'trung_cap', 'cao_cap', 'review', 'not_evaluated']);
+    expect(table.columns.map((c) => c.id)).toEqual(['dossiers', 'confirmed', 'so_cap', 'trung_cap', 'cao_cap', 'review', 'decided', 'not_evaluated']);
     expect(table.columns[1]!.label.vi).toBe('Tổng số người được xác nhận');
   });
 
@@ -96,7 +97,7 @@ describe('buildStatistics', () => {
 
   it('writes CSV with ids in the header and the row labels in the chosen language', () => {
     const csv = statisticsCsv(table, 'en');
-    expect(csv.header).toEqual(['row', 'label', 'dossiers', 'confirmed', 'so_cap', 'trung_cap', 'cao_cap', 'review', 'not_evaluated']);
-    expect(csv.records[0]).toEqual(['category', '1. Category at the time of confirmation', 7, 5, 3, 1, 1, 2, 1]);
+    expect(csv.header).toEqual(['row', 'label', 'dossiers', 'confirmed', 'so_cap', 'trung_cap', 'cao_cap', 'review', 'decided', 'not_evaluated']);
+    expect(csv.records[0]).toEqual(['category', '1. Category at the time of confirmation', 7, 5, 3, 1, 1, 2, 0, 1]);
   });
 });

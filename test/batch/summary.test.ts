@@ -107,7 +107,7 @@ describe('summary rows', () => {
     const s = buildSummaryRow(facts, 'vi');
     expect(s).toMatchObject({ no: 5, dossier: 'nguyen-a', id: 'A1', name: 'Nguyễn A', highestPassed: 'so-cap', unmatchedRows: 2, warnings: ['grade-band'], error: null });
     expect(s.levels.map((l) => l.programId)).toEqual(['so-cap', 'trung-cap']);
-    expect(statsEntry(facts)).toEqual({ metadata: facts.metadata, evaluated: true, highestPassed: 'so-cap', review: false });
+    expect(statsEntry(facts)).toEqual({ metadata: facts.metadata, evaluated: true, highestPassed: 'so-cap', review: false, decided: false });
     expect(unmatchedNames(r)).toEqual([{ key: 'giai tich 1', name: 'Giải tích 1' }]);
   });
 
@@ -115,7 +115,7 @@ describe('summary rows', () => {
     const facts = { dossier, ...files, metadata: null, transcript: null, result: null, error: { code: 'no-transcript' as const, message: { vi: 'không có', en: 'none' } }, asOf: null };
     const s = buildSummaryRow(facts, 'en');
     expect(s).toMatchObject({ levels: [], error: { code: 'no-transcript', message: 'none' } });
-    expect(statsEntry(facts)).toEqual({ metadata: null, evaluated: false, highestPassed: null, review: false });
+    expect(statsEntry(facts)).toEqual({ metadata: null, evaluated: false, highestPassed: null, review: false, decided: false });
     const levels = [{ id: 'so-cap' }];
     const cells = summaryRecord(s, levels);
     expect(cells).toHaveLength(summaryColumns(levels).length);

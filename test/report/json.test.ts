@@ -10,14 +10,14 @@ describe('buildJsonReport', () => {
   });
 
   it('is versioned and names the tool, rule set, date, files and person', () => {
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.tool).toEqual({ name: 'llct', version: '9.9.9' });
     expect(report.ruleSet).toMatchObject({ id: 'test-rules', version: '1.0', name: { vi: 'Bộ quy tắc thử', en: 'Test rules' } });
     expect(report.asOf).toBe('2020-05-01');
     expect(report.files).toEqual(['bang-diem.csv']);
     expect(report.person).toEqual({ name: 'Nguyễn Văn A' });
     expect(report.highestPassed).toEqual({ id: 'so-cap', name: { vi: 'Sơ cấp lý luận chính trị', en: 'Elementary political theory' } });
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'ruleSet', 'asOf', 'files', 'person', 'highestPassed', 'programs', 'rows', 'notices']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'ruleSet', 'asOf', 'files', 'person', 'highestPassed', 'programs', 'rows', 'notices', 'decisions']);
   });
 
   it('gives every program its verdict, both evaluations and the shortfall with names', () => {

@@ -77,8 +77,9 @@ function findRow(rows: readonly MatchedRow[], d: RowDecision): number {
   const inFile = rows.map((m, i) => ({ m, i })).filter(({ m }) => sameFile(ref.file, m.row.source.file));
   const files = [...new Set(inFile.map(({ m }) => m.row.source.file))];
   if (files.length > 1) refuse(d.origin, 'row-ambiguous', { file: ref.file, files });
-  const hit = inFile.find(({ m }) => (ref.line !== undefined ? m.row.source.line === ref.line : m.row.source.path === ref.path));
-  if (!hit) return refuse(d.origin, 'row-not-found', { file: ref.file, ...(ref.line !== undefined ? { line: ref.line } : {}), ...(ref.path !== undefined ? { path: ref.path } : {}) });
+  const sameSheet = (m: MatchedRow) => ref.sheet === undefined || m.row.source.sheet === ref.sheet;
+  const hit = inFile.find(({ m }) => sameSheet(m) && (ref.line !== undefined ? m.row.source.line === ref.line : m.row.source.path === ref.path));
+  if (!hit) return refuse(d.origin, 'row-not-found', { file: ref.file, ...(ref.sheet !== undefined ? { sheet: ref.sheet } : {}), ...(ref.line !== undefined ? { line: ref.line } : {}), ...(ref.path !== undefined ? { path: ref.path } : {}) });
   if (comparableName(ref.name) !== comparableName(hit.m.row.name)) {
     refuse(d.origin, 'row-name-changed', { expected: ref.name, actual: hit.m.row.name, file: hit.m.row.source.file, line: hit.m.row.source.line ?? null });
   }
@@ -102,9 +103,10 @@ function decideRow(m: MatchedRow, d: RowDecision, rulesById: ReadonlyMap<string,
     case 'set-grade':
       return { ...m, reading: { text: m.reading.text, scale: m.reading.scale, value: m.reading.value, status: d.value } };
     case 'count': {
-      // counting accepts the grade (an exemption stays an exemption) and whatever made the match uncertain
+      // counting accepts the grade (an exemption stays an exemption) and a near match's leftover words
       const status = m.reading.status === 'exempt' ? 'exempt' : 'pass';
-      return { ...m, reading: { text: m.reading.text, scale: m.reading.scale, value: m.reading.value, status } };
+      const match = m.match ? { ruleId: m.match.ruleId, by: m.match.by, tiedWith: m.match.tiedWith } : null;
+      return { ...m, match, reading: { text: m.reading.text, scale: m.reading.scale, value: m.reading.value, status } };
     }
     case 'map': {
       const rule = rulesById.get(d.value)!;
