@@ -16,7 +16,8 @@ import { program, subject } from '../coverage/builders.js';
 
 const SAMPLE = 'fixtures/dossiers/sample';
 const tmp = mkdtempSync(join(tmpdir(), 'llct-batch-usability-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+// the Ctrl-C tests leave folders of thousands of generated dossiers: removing them takes longer than 10 s on a busy machine
+afterAll(() => rmSync(tmp, { recursive: true, force: true }), 120_000);
 
 const csv = (file: string): Record<string, string>[] => parse(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
 const TRANSCRIPT = readFileSync(join(SAMPLE, 'nguyen-thi-lan.csv'));
