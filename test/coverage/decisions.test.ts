@@ -69,6 +69,19 @@ describe('officer decisions in the core', () => {
     expect(failed.rows[0]).toMatchObject({ notCounted: 'failed' });
   });
 
+  it('count accepts a near match (its leftover words) as the officer decided', () => {
+    // the words the hcm rule explains: any other word of a keyword match makes it a near match (§6.2)
+    const near = { ...rs, rules: rs.rules.map((r) => (r.id === 'hcm' ? { ...r, match: { ...r.match, vocabulary: new Set(['tu', 'tuong', 'ho', 'chi', 'minh']) } } : r)) };
+    const t = transcript([row('Triết học', { periods: 30, grade: '8' }), row('Tư tưởng Hồ Chí Minh - Quân sự', { periods: 20, grade: '8' })]);
+    const before = checkTranscript(t, near, opts);
+    expect(before.rows[1]!.uncertain).toContain('near-match');
+    expect(elem(before).verdict).toBe('REVIEW');
+    const r = checkTranscript(t, near, opts, [onRow(t.rows[1]!, { action: 'count', value: null })]);
+    expect(r.rows[1]).toMatchObject({ state: 'counted', uncertain: [] });
+    expect(r.rows[1]!.match?.leftover).toBeUndefined();
+    expect(elem(r)).toMatchObject({ verdict: 'PASS', computedVerdict: 'REVIEW' });
+  });
+
   it('map puts an unmatched row under a named rule', () => {
     const t = transcript([row('Triết lý Mác', { periods: 30, grade: '8' }), row('TTHCM', { periods: 20, grade: '8' })]);
     expect(checkTranscript(t, rs, opts).rows[0]!.match).toBeNull();
