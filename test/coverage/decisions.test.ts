@@ -3,6 +3,11 @@ import fc from 'fast-check';
 import '../fast-check-seed.js';
 import { describe, expect, it } from 'vitest';
 import { checkTranscript } from '../../src/coverage/check.js';
+import { allocatePeriods } from '../../src/coverage/stages/allocate.js';
+import { groupAttempts } from '../../src/coverage/stages/attempts.js';
+import { evaluatePrograms } from '../../src/coverage/stages/evaluate-programs.js';
+import { matchRows } from '../../src/coverage/stages/match-rows.js';
+import { decideVerdicts } from '../../src/coverage/stages/verdict.js';
 import type { Verdict } from '../../src/coverage/types.js';
 import { DecisionRefused, type Decision, type DecisionBody } from '../../src/decisions/types.js';
 import type { TranscriptRow } from '../../src/transcript/types.js';
@@ -165,6 +170,16 @@ describe('officer decision invariants', () => {
         expect(checkTranscript(t, rs, opts, [])).toEqual(r);
         expect(r.decisions).toEqual([]);
         for (const p of r.programs) expect(p.computedVerdict).toBe(p.verdict);
+        // today's pipeline, the stages without the decision slots, gives the same rows, verdicts and notices
+        const matched = matchRows(t, rs, opts);
+        const attempts = groupAttempts(matched, rs.programs, rs);
+        const allocations = allocatePeriods(attempts, rs.programs, rs);
+        const evaluations = evaluatePrograms(allocations, attempts, rs, opts);
+        const verdicts = decideVerdicts(evaluations);
+        expect(r.rows).toEqual(attempts.rows.map((x) => x.outcome));
+        expect(r.programs).toEqual(verdicts.programs);
+        expect(r.highestPassed).toBe(verdicts.highestPassed);
+        expect(r.notices).toEqual([...matched.notices, ...attempts.notices, ...allocations.notices, ...evaluations.notices, ...verdicts.notices]);
       }),
       { numRuns: 150 },
     );
