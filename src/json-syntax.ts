@@ -1,7 +1,7 @@
 // JSON syntax errors as people read them: line:column and a reason in Vietnamese or English (jsonc-parser codes).
 // Shared by transcripts, dossier metadata and rule files.
 
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 export const PARSE_ERRORS: Record<string, { en: string; vi: string }> = {
   InvalidSymbol: { en: 'unexpected character', vi: 'ký tự không hợp lệ' },
@@ -130,4 +130,25 @@ export function parseJsonTree(text: string): { root: Node } | { error: JsonSynta
       vi: `JSON sai cú pháp ở dòng ${place.line}, cột ${place.column}: ${reason.vi}`,
     },
   };
+}
+
+/**
+ * Where a JSON path points in a file: its `$.path`, and the line:column of the nearest node that exists (a
+ * missing key is located at its parent). `at: 'key'` places a property at its key, `'value'` at its value.
+ */
+export function locateJsonPath(
+  text: string,
+  root: Node | undefined,
+  segments: readonly (string | number)[],
+  at: 'key' | 'value',
+): { path: string; line?: number; column?: number } {
+  const path = jsonPath(segments);
+  if (!root) return { path };
+  for (let n = segments.length; n >= 0; n--) {
+    const node = findNodeAtLocation(root, segments.slice(0, n) as (string | number)[]);
+    if (!node) continue;
+    const offset = at === 'key' && node.parent?.type === 'property' ? node.parent.offset : node.offset;
+    return { path, ...lineColumn(text, offset) };
+  }
+  return { path };
 }

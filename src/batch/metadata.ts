@@ -1,10 +1,10 @@
 // A dossier's metadata file (`metadata.json`): zod schema with Vietnamese-friendly values, parsing, JSON Schema.
 
-import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
+import { getNodeValue } from 'jsonc-parser';
 import * as z from 'zod';
 import { InputError } from '../errors.js';
 import { baseKey } from '../match/normalize.js';
-import { jsonPath, lineColumn, parseJsonTree } from '../json-syntax.js';
+import { jsonPath, locateJsonPath, parseJsonTree } from '../json-syntax.js';
 
 /** The one file name a dossier folder's metadata is read from. */
 export const METADATA_FILE = 'metadata.json';
@@ -307,10 +307,8 @@ export function parseMetadata(text: string, file: string): Metadata {
     }
     // the place of the offending value (or key), or of its nearest parent when the key is missing
     const segments = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : [...issue.path];
-    let node: Node | undefined;
-    for (let n = segments.length; n >= 0 && !node; n--) node = findNodeAtLocation(parsed.root, segments.slice(0, n) as (string | number)[]);
-    if (node && issue.code === 'unrecognized_keys' && node.parent?.type === 'property') node = node.parent;
-    const place = node ? { path: where, ...lineColumn(body, node.offset) } : { path: where };
+    const { path: _keyPath, ...at } = locateJsonPath(body, parsed.root, segments as (string | number)[], issue.code === 'unrecognized_keys' ? 'key' : 'value');
+    const place = { path: where, ...at };
     throw new InputError(`${where}: invalid metadata: ${en}`, `${where}: thông tin hồ sơ không hợp lệ: ${vi}`, file, place);
   }
   const { $schema: _ignored, ...metadata } = r.data;

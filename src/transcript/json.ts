@@ -1,7 +1,7 @@
 // JSON transcripts (an array of rows, or { person, courses }) → Transcript, validated with zod, errors by JSON path.
 
-import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
-import { jsonPath, lineColumn, parseJsonTree } from '../json-syntax.js';
+import { getNodeValue, type Node } from 'jsonc-parser';
+import { jsonPath, locateJsonPath, parseJsonTree } from '../json-syntax.js';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { classifyHeader } from './headers.js';
@@ -90,11 +90,8 @@ function pathError(
   en: string,
   vi: string,
 ): InputError {
-  const path = jsonPath(segments);
-  // fall back to the nearest existing parent for a missing key
-  let node: Node | undefined;
-  for (let n = segments.length; n >= 0 && !node; n--) node = findNodeAtLocation(root, segments.slice(0, n) as Segment[]);
-  const place = node ? { path, ...lineColumn(text, node.offset) } : { path };
+  const place = locateJsonPath(text, root, segments, 'value');
+  const { path } = place;
   return new InputError(`${path}: ${en}`, `${path}: ${vi}`, file, place);
 }
 
