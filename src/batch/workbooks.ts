@@ -12,8 +12,8 @@ const HEAD = {
   vi: {
     sheet: 'Tổng hợp',
     lead: ['STT', 'Hồ sơ', 'Mã cán bộ', 'Họ và tên', 'Tệp bảng điểm', 'Ngày tham chiếu', 'Trình độ cao nhất đạt'],
-    level: ['kết quả', 'số tiết tính được', 'số tiết (xét có lợi)', 'số tiết cần đạt', 'số bài tính được', 'số bài cần đạt', 'tổng số bài', 'số môn đạt', 'số môn bắt buộc', 'còn thiếu'],
-    tail: ['Số dòng', 'Số dòng không khớp', 'Cảnh báo', 'Mã lỗi', 'Lỗi'],
+    level: ['kết quả', 'kết quả tính từ bảng điểm', 'số tiết tính được', 'số tiết (xét có lợi)', 'số tiết cần đạt', 'số bài tính được', 'số bài cần đạt', 'tổng số bài', 'số môn đạt', 'số môn bắt buộc', 'còn thiếu'],
+    tail: ['Số dòng', 'Số dòng không khớp', 'Số quyết định của cán bộ', 'Cảnh báo', 'Mã lỗi', 'Lỗi'],
     none: 'chưa đạt',
     statsSheet: 'Thống kê',
     content: 'Nội dung',
@@ -21,8 +21,8 @@ const HEAD = {
   en: {
     sheet: 'Summary',
     lead: ['No.', 'Dossier', 'ID', 'Name', 'Transcript files', 'As of', 'Highest level passed'],
-    level: ['verdict', 'periods counted', 'periods (optimistic)', 'periods required', 'lessons counted', 'lessons required', 'lessons total', 'subjects passed', 'subjects required', 'shortfall'],
-    tail: ['Rows', 'Unmatched rows', 'Warnings', 'Error code', 'Error'],
+    level: ['verdict', 'computed verdict', 'periods counted', 'periods (optimistic)', 'periods required', 'lessons counted', 'lessons required', 'lessons total', 'subjects passed', 'subjects required', 'shortfall'],
+    tail: ['Rows', 'Unmatched rows', 'Officer decisions', 'Warnings', 'Error code', 'Error'],
     none: 'none',
     statsSheet: 'Statistics',
     content: 'Item',
@@ -51,6 +51,7 @@ export function summaryCells(row: SummaryRow, levels: readonly Program[], lang: 
     const l = row.levels.find((x) => x.programId === level.id);
     cells.push(
       l ? verdictWord(lang, l.verdict) : null,
+      l ? verdictWord(lang, l.verdictComputed) : null,
       l ? l.periods : null,
       l ? l.periodsOptimistic : null,
       l ? l.periodsRequired : null,
@@ -65,6 +66,7 @@ export function summaryCells(row: SummaryRow, levels: readonly Program[], lang: 
   cells.push(
     row.rows,
     row.unmatchedRows,
+    row.decisions,
     row.warnings.join('; ') || null,
     row.error ? batchMessages(lang).errorCode[row.error.code] : null,
     row.error?.message ?? null,
