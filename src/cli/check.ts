@@ -18,7 +18,7 @@ import type { Lang } from '../report/messages.js';
 import { renderText } from '../report/text.js';
 import { loadRuleSet } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
-import { mergeTranscripts } from '../transcript/parse.js';
+import { onePerson } from '../transcript/one-person.js';
 import { readTranscriptFile } from '../transcript/read-file.js';
 import type { Transcript } from '../transcript/types.js';
 import { colorLevel, stylesFor } from './color.js';
@@ -44,6 +44,7 @@ export interface CheckCommandOptions extends CheckingOptionValues {
   reviewOut?: string;
   output?: string;
   excel?: boolean;
+  samePerson?: boolean;
   color: boolean;
   debug?: boolean;
 }
@@ -58,7 +59,8 @@ export function registerCheck(program: Command, io: Io, lang: Lang): void {
     .option('-o, --output <file>', m.output)
     .option('--excel', m.excel)
     .option('--decisions <file>', m.decisions)
-    .option('--review-out <file>', m.reviewOut);
+    .option('--review-out <file>', m.reviewOut)
+    .option('--same-person', m.samePerson);
   addCheckingOptions(cmd, lang)
     .option('--no-color', m.noColor)
     .option('--debug', m.debug)
@@ -91,9 +93,13 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
   for (const f of files) {
     transcripts.push(await readTranscriptFile(f === '-' ? f : userPath(io, f), read, io.stdin));
   }
-  const transcript = transcripts.length === 1 ? transcripts[0]! : mergeTranscripts(transcripts);
+  const { transcript, mergedOnOfficerWord } = onePerson(transcripts, opts.samePerson === true);
   const decisions = opts.decisions !== undefined ? checkDecisions(userPath(io, opts.decisions), opts.decisions) : [];
-  const result = decidedCheck(() => checkTranscript(transcript, ruleSet, checkOptions, decisions));
+  const checked = decidedCheck(() => checkTranscript(transcript, ruleSet, checkOptions, decisions));
+  // the report says the files were merged on the officer's word, first among the notices
+  const result = mergedOnOfficerWord
+    ? { ...checked, notices: [{ code: 'merged-on-officer-word' as const, args: { files: mergedOnOfficerWord } }, ...checked.notices] }
+    : checked;
 
   const toFile = opts.output !== undefined && opts.output !== '-';
   let data: string | Uint8Array;

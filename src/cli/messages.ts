@@ -29,6 +29,7 @@ export interface CliMessages {
     periodsPerCredit: string;
     maxFileSize: string;
     maxRows: string;
+    samePerson: string;
     noColor: string;
     debug: string;
     examples: string;
@@ -73,6 +74,7 @@ const vi: CliMessages = {
     periodsPerCredit: 'số tiết cho 1 tín chỉ hoặc 1 ĐVHT (mặc định theo bộ quy tắc)',
     maxFileSize: 'kích thước tối đa của một tệp bảng điểm, tính bằng MB',
     maxRows: 'số dòng học phần tối đa của một bảng điểm',
+    samePerson: 'xác nhận các tệp là của cùng một người (cần khi có tệp không ghi họ tên, ngày sinh)',
     noColor: 'không tô màu',
     debug: 'in chi tiết lỗi (stack) khi có lỗi ngoài dự kiến',
     examples: `
@@ -139,6 +141,7 @@ const en: CliMessages = {
     periodsPerCredit: 'periods per credit or ĐVHT (default: from the rule set)',
     maxFileSize: 'largest transcript file read, in MB',
     maxRows: 'most course rows read from one transcript',
+    samePerson: 'the files are one person\'s (needed when a file names nobody)',
     noColor: 'no colour',
     debug: 'print the stack of unexpected errors',
     examples: `

@@ -10,6 +10,7 @@
 import type { AppliedDecision, Decision } from '../decisions/types.js';
 import type { Program, RuleSet } from '../rules/types.js';
 import type { Transcript } from '../transcript/types.js';
+import { columnNotices } from './columns.js';
 import { allocatePeriods } from './stages/allocate.js';
 import { groupAttempts, type Attempts } from './stages/attempts.js';
 import { applyProgramDecisions, applyRowDecisions } from './stages/decisions.js';
@@ -59,7 +60,7 @@ export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, option
     rows: final.attempts.rows.map((r) => r.outcome),
     programs: verdicts.programs,
     highestPassed: verdicts.highestPassed,
-    notices: [...matched.notices, ...final.notices, ...verdicts.notices, ...unchecked],
+    notices: [...columnNotices(transcript), ...matched.notices, ...final.notices, ...verdicts.notices, ...unchecked],
     decisions: applied,
   };
 }

@@ -14,6 +14,7 @@ export type Field =
   | 'grade'
   | 'term'
   | 'institution'
+  | 'selfStudy'
   | 'rowNumber';
 
 export interface ColumnKind {
@@ -43,7 +44,8 @@ export const HEADER_ALIASES: readonly { kind: ColumnKind; aliases: readonly stri
     kind: { field: 'credits' },
     aliases: ['Số tín chỉ', 'Tín chỉ', 'Số TC', 'TC', 'STC', 'Credits', 'Credit', 'Credit hours', 'Number of credits'],
   },
-  { kind: { field: 'dvht' }, aliases: ['ĐVHT', 'Số ĐVHT', 'Đơn vị học trình', 'Số đơn vị học trình'] },
+  // pre-2008 transcripts also head the ĐVHT column "Số học trình" or "Học trình" (§4)
+  { kind: { field: 'dvht' }, aliases: ['ĐVHT', 'Số ĐVHT', 'Đơn vị học trình', 'Số đơn vị học trình', 'Số học trình', 'Học trình', 'Số HT'] },
   { kind: { field: 'periods' }, aliases: ['Số tiết', 'Tiết', 'Tổng số tiết', 'Periods', 'Hours', 'Class hours'] },
   {
     kind: { field: 'lecture' },
@@ -53,8 +55,13 @@ export const HEADER_ALIASES: readonly { kind: ColumnKind; aliases: readonly stri
     kind: { field: 'practice' },
     aliases: [
       'TL/TH', 'TL', 'TH', 'Thảo luận', 'Thực hành', 'Thảo luận/Thực hành', 'Số tiết TL/TH', 'Số tiết TH',
-      'Practice', 'Practice periods', 'Seminar', 'Discussion',
+      'Số tiết TL', 'BT', 'Bài tập', 'TH/TN', 'Thí nghiệm', 'Practice', 'Practice periods', 'Seminar', 'Discussion', 'Lab',
     ],
+  },
+  {
+    // self-study hours are read so they are never mistaken for periods, and never counted (§4)
+    kind: { field: 'selfStudy' },
+    aliases: ['Tự học', 'Tự nghiên cứu', 'TNC', 'TH tự học', 'Số tiết tự học', 'Giờ tự học', 'Tự học (giờ)', 'Self-study', 'Self study', 'Independent study'],
   },
   {
     kind: { field: 'grade' },
@@ -114,6 +121,12 @@ export interface ColumnMap {
   periods?: number;
   lecture?: number;
   practice?: number;
+  /** every teaching column (lecture, discussion, practice…): their periods add up */
+  teaching: number[];
+  /** self-study columns: read, never counted */
+  selfStudy: number[];
+  /** columns whose header is not understood (and is not a row number) */
+  unknown: number[];
   term?: number;
   institution?: number;
   /** in preference order: 10-point, letter, 4-point, then scale-less; header order within each */
@@ -124,15 +137,26 @@ const GRADE_PREFERENCE: readonly (GradeScaleHint | undefined)[] = ['10', 'letter
 
 /** Map a header row; undefined when it has no course-name column. */
 export function mapColumns(headers: readonly string[]): ColumnMap | undefined {
-  const single: Partial<Record<Exclude<Field, 'grade' | 'rowNumber'>, number>> = {};
+  const single: Partial<Record<Exclude<Field, 'grade' | 'rowNumber' | 'selfStudy'>, number>> = {};
   const grades: GradeColumn[] = [];
+  const teaching: number[] = [];
+  const selfStudy: number[] = [];
+  const unknown: number[] = [];
   headers.forEach((h, index) => {
     const kind = classifyHeader(h);
-    if (!kind || kind.field === 'rowNumber') return;
-    if (kind.field === 'grade') grades.push(kind.scale ? { index, scale: kind.scale } : { index });
-    else if (single[kind.field] === undefined) single[kind.field] = index;
+    if (!kind) {
+      unknown.push(index);
+      return;
+    }
+    if (kind.field === 'rowNumber') return;
+    if (kind.field === 'selfStudy') selfStudy.push(index);
+    else if (kind.field === 'grade') grades.push(kind.scale ? { index, scale: kind.scale } : { index });
+    else {
+      if (kind.field === 'lecture' || kind.field === 'practice') teaching.push(index);
+      if (single[kind.field] === undefined) single[kind.field] = index;
+    }
   });
   if (single.name === undefined) return undefined;
   grades.sort((a, b) => GRADE_PREFERENCE.indexOf(a.scale) - GRADE_PREFERENCE.indexOf(b.scale) || a.index - b.index);
-  return { ...single, name: single.name, grades };
+  return { ...single, name: single.name, grades, teaching, selfStudy, unknown };
 }

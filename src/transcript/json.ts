@@ -158,7 +158,8 @@ function canonicalRow(obj: Record<string, unknown>): {
   for (const [key, value] of Object.entries(obj)) {
     if ((ROW_KEYS as readonly string[]).includes(key)) continue;
     const kind = classifyHeader(key);
-    if (!kind || kind.field === 'rowNumber') continue;
+    // self-study hours never count as periods (§4)
+    if (!kind || kind.field === 'rowNumber' || kind.field === 'selfStudy') continue;
     if (kind.field === 'grade') {
       aliasGrades.push({ key, value, rank: GRADE_RANK[kind.scale ?? 'none']!, ...(kind.scale ? { scale: kind.scale } : {}) });
       continue;

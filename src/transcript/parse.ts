@@ -117,5 +117,6 @@ export function mergeTranscripts(list: readonly Transcript[]): Transcript {
   const rows = list.flatMap((t) => t.rows.map((r) => ({ ...r, id: ++id })));
   const files = list.flatMap((t) => t.files);
   const person = list.find((t) => t.person)?.person;
-  return person ? { person, rows, files } : { rows, files };
+  const columns = list.flatMap((t) => t.columns ?? []);
+  return { ...(person ? { person } : {}), rows, files, ...(columns.length > 0 ? { columns } : {}) };
 }

@@ -4,7 +4,7 @@ import { InputError, type Place } from '../errors.js';
 import { baseKey, displayName } from '../match/normalize.js';
 import { mapColumns, type ColumnMap } from './headers.js';
 import { buildRow, isSectionOrTotalName, isSummaryName, parseNumberText, type RowValues } from './rows.js';
-import type { GradeScaleHint, Person, RawGrade, Transcript, TranscriptRow } from './types.js';
+import type { ColumnNote, GradeScaleHint, Person, RawGrade, Transcript, TranscriptRow } from './types.js';
 
 /**
  * One record of a table and the 1-based line (CSV) or row (spreadsheet) it starts on. `values` holds a
@@ -152,8 +152,8 @@ export function transcriptFromTable(records: readonly TableRecord[], hit: Header
       credits: num(map.credits),
       dvht: num(map.dvht),
       periods: num(map.periods),
-      lecture: num(map.lecture),
-      practice: num(map.practice),
+      // every teaching column adds up (LT + TL + TH + BT…); self-study columns never count
+      lecture: sumOf(map.teaching.map((i) => num(i))),
       term: cell(map.term),
       institution: cell(map.institution),
     };
@@ -163,5 +163,34 @@ export function transcriptFromTable(records: readonly TableRecord[], hit: Header
     rows.push(row);
   }
   const person = personFromPreamble(records.slice(0, hit.index));
-  return person ? { person, rows, files: [file] } : { rows, files: [file] };
+  const columns = columnNote(records.slice(hit.index + hit.rows), hit, file);
+  return { ...(person ? { person } : {}), rows, files: [file], ...(columns ? { columns: [columns] } : {}) };
+}
+
+function sumOf(values: (number | undefined)[]): number | undefined {
+  const given = values.filter((v): v is number => v !== undefined);
+  return given.length === 0 ? undefined : given.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * The columns a report must name (§4): self-study columns (never counted) and columns whose header is not
+ * understood but whose cells are numbers — a credit or period column under an unforeseen header is never
+ * dropped silently.
+ */
+function columnNote(records: readonly TableRecord[], hit: HeaderHit, file: string): ColumnNote | undefined {
+  const label = (i: number) => displayName(hit.cells[i] ?? '') || `#${i + 1}`;
+  const unknownNumeric = hit.map.unknown.filter((i) => {
+    let numbers = 0;
+    for (const rec of records) {
+      const typed = rec.values?.[i];
+      const text = (rec.cells[i] ?? '').trim();
+      if (typed === undefined && text === '') continue;
+      const n = typeof typed === 'number' ? typed : parseNumberText(text);
+      if (n === undefined || Number.isNaN(n)) return false;
+      numbers++;
+    }
+    return numbers > 0;
+  });
+  if (unknownNumeric.length === 0 && hit.map.selfStudy.length === 0) return undefined;
+  return { file, selfStudy: hit.map.selfStudy.map(label), unknownNumeric: unknownNumeric.map(label) };
 }

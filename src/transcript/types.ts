@@ -49,9 +49,20 @@ export interface Person {
   [key: string]: unknown;
 }
 
+/** Columns of a file the reader saw but does not count: the report names them (§4). */
+export interface ColumnNote {
+  file: string;
+  /** self-study columns (tự học, tự nghiên cứu): never periods */
+  selfStudy: string[];
+  /** numeric columns whose header is not understood */
+  unknownNumeric: string[];
+}
+
 export interface Transcript {
   person?: Person;
   rows: TranscriptRow[];
   /** files the rows came from, in order */
   files: string[];
+  /** columns read but not counted, per file (absent when none) */
+  columns?: ColumnNote[];
 }

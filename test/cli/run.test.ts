@@ -92,13 +92,19 @@ describe('inputs', () => {
     expect(fromStdin.stdout).toBe(fromFile.stdout);
   });
 
-  it('merges several files of one person', async () => {
+  it('merges several files that name nobody only on the officer\'s word (--same-person), and says so', async () => {
     const one = JSON.parse((await runIn(['check', TRANSFER, ...ASOF, '--format', 'json'])).stdout);
-    const r = await runIn(['check', TRANSFER, 'fixtures/transcripts/vocational-gdct.csv', ...ASOF, '--format', 'json']);
+    const refused = await runIn(['check', TRANSFER, 'fixtures/transcripts/vocational-gdct.csv', ...ASOF, '--format', 'json']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain('--same-person');
+    const r = await runIn(['check', TRANSFER, 'fixtures/transcripts/vocational-gdct.csv', '--same-person', ...ASOF, '--format', 'json']);
     const both = JSON.parse(r.stdout);
     expect(both.files).toEqual([TRANSFER, 'fixtures/transcripts/vocational-gdct.csv']);
     expect(both.rows.length).toBeGreaterThan(one.rows.length);
     expect(both.rows.map((x: { id: number }) => x.id)).toEqual(both.rows.map((_: unknown, i: number) => i + 1));
+    expect(both.notices[0]).toMatchObject({ code: 'merged-on-officer-word', args: { files: [TRANSFER, 'fixtures/transcripts/vocational-gdct.csv'] } });
   });
 
   it('the reference date defaults to today from the CLI clock', async () => {

@@ -4,6 +4,7 @@ import { matcherFor } from '../../match/match.js';
 import type { MappingRule, RuleSet } from '../../rules/types.js';
 import type { RawGrade, Transcript, TranscriptRow } from '../../transcript/types.js';
 import { inferScale, readGrade, type GradeReading } from '../grade.js';
+import { periodsMismatch } from '../columns.js';
 import { attemptKey } from '../modules.js';
 import type { CheckOptions, Notice, RowOutcome, RuleMatchInfo } from '../types.js';
 
@@ -56,7 +57,10 @@ export function matchRows(transcript: Transcript, ruleSet: RuleSet, options: Che
       notices.push({ code: 'rule-tie', args: { rowId: row.id, ruleId: match.ruleId, tiedWith: match.tiedWith } });
     }
     const module = rule ? attemptKey(rule.id, key, row.code ? matcher.codeKey(row.code) : null) : null;
-    return { row, key, match, rule, reading, periods: rowPeriods(row, perUnit), module };
+    const periods = rowPeriods(row, perUnit);
+    const mismatch = rule ? periodsMismatch(row, periods, perUnit) : null;
+    if (mismatch) notices.push(mismatch);
+    return { row, key, match, rule, reading, periods, module };
   });
   return { rows, perUnit, notices };
 }
