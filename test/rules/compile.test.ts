@@ -325,6 +325,51 @@ describe('compileRuleSet: issues', () => {
     ]);
   });
 
+  it('reports an example that is only a near match, and a lookalike that matches fully (rules v2)', () => {
+    const m = mappingFile();
+    const rules = m.rules as Record<string, unknown>[];
+    rules[0]!.examples = ['Triết học Mác-Lênin', 'Triết học Mác-Lênin nâng cao'];
+    // a near match is what a lookalike may be; a full match is not
+    rules[0]!.lookalikes = ['Triết học Mác-Lênin - Chuyên đề', 'Triết học Mác-Lênin', 'Triết học phương Đông'];
+    const issues = issuesOf({ ...defaultFiles(), 'mapping.json': m });
+    expect(issues.map((i) => [i.path, i.message])).toEqual([
+      [
+        '$.rules[0].examples[1]',
+        'example "Triết học Mác-Lênin nâng cao" is only a near match of "r1" (leftover words: nang cao); add them to the rule\'s "optional" words or names',
+      ],
+      ['$.rules[0].lookalikes[1]', 'lookalike "Triết học Mác-Lênin" fully matches rule "r1" (by keywords); it may at most be a near match'],
+    ]);
+  });
+
+  it('accepts optional words, filler and attempt markers as rule data', () => {
+    const m = mappingFile({
+      normalization: { filler: ['học phần'], attempts: { markers: ['thi lại'], numbered: ['lần'] } },
+    });
+    const rules = m.rules as Record<string, unknown>[];
+    rules[0]!.optional = ['nâng cao'];
+    rules[0]!.examples = ['Triết học Mác-Lênin nâng cao', 'Học phần Triết học Mác-Lênin', 'Triết học Mác-Lênin (thi lại)', 'Triết học Mác-Lênin lần 2'];
+    const rs = compileRuleSet(toMap({ ...defaultFiles(), 'mapping.json': m }), 'rules');
+    expect(rs.attempts).toEqual({ markers: ['thi lai'], numbered: ['lan'] });
+    expect([...rs.filler!]).toEqual(['hoc', 'phan']);
+    expect([...rs.rules[0]!.match.vocabulary!]).toEqual(expect.arrayContaining(['nang', 'cao', 'triet', 'mac', 'lenin']));
+  });
+
+  it('reports a period split that does not add up and parts naming unknown or repeated subjects', () => {
+    const p2 = perSubjectProgram({
+      parts: [
+        { id: 'I', name: { vi: 'Phần I', en: 'Part I' }, subjects: ['T1', 'T9'], ...v },
+        { id: 'II', name: { vi: 'Phần II', en: 'Part II' }, subjects: ['T1'], nameVerified: true, ...v },
+      ],
+    });
+    (p2.subjects as Record<string, unknown>[])[0]!.split = { lecture: 10, discussion: 5, selfStudy: 5, exam: 5, ...v };
+    const issues = issuesOf({ ...defaultFiles(), 'programs/p2.json': p2 });
+    expect(issues.map((i) => [i.path, i.message])).toEqual([
+      ['$.subjects[0].split', 'subject "T1" has 30 periods but its split sums to 25'],
+      ['$.parts[0].subjects[1]', 'unknown subject "T9" in part "I"'],
+      ['$.parts[1].subjects[0]', 'subject "T1" is already in part "I"'],
+    ]);
+  });
+
   it('reports an example decided only by a tie', () => {
     const issues = issuesOf(
       withMapping({
