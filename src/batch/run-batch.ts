@@ -15,6 +15,7 @@ import { isSpreadsheetBytes, loadSpreadsheetLibrary } from '../transcript/spread
 import { readDossierFiles } from './read-dossier.js';
 import { reportBaseName } from './report-names.js';
 import type { DossierOutcome } from './types.js';
+import type { RuleCache } from '../rules/cache.js';
 
 export interface Progress {
   done: number;
@@ -45,6 +46,8 @@ export interface RunBatchOptions {
   now?: () => number;
   /** aborting it (Ctrl-C) stops the batch: no more dossiers are sent, workers are stopped, BatchInterrupted is thrown */
   signal?: AbortSignal;
+  /** the compiled rule-set cache the workers load the rule set from (absent: they compile it) */
+  ruleCache?: RuleCache | undefined;
 }
 
 /** Thrown by runBatch when its signal is aborted; the caller discards the partial outputs. */
@@ -64,6 +67,7 @@ export interface BatchTotals {
 /** What a worker needs to rebuild the evaluation context: everything but the rule set, which it loads itself. */
 export interface WorkerSetup {
   rulesDir: string;
+  ruleCache?: RuleCache | undefined;
   root: string;
   reportsDir: string | null;
   context: Omit<EvaluateContext, 'ruleSet'>;
@@ -196,7 +200,7 @@ async function runOnWorkers(
   deliver: (o: DossierOutcome) => Promise<void>,
 ): Promise<void> {
   const { ruleSet, ...context } = options.context;
-  const setup: WorkerSetup = { rulesDir: ruleSet.dir, root: options.root, reportsDir: options.reportsDir, context };
+  const setup: WorkerSetup = { rulesDir: ruleSet.dir, ruleCache: options.ruleCache, root: options.root, reportsDir: options.reportsDir, context };
   const dossiers = options.dossiers;
   const total = dossiers.length;
   const early = new Map<number, DossierOutcome>();

@@ -9,7 +9,7 @@ const port = parentPort!;
 const reply = (r: WorkerReply) => port.postMessage(r);
 
 // the handler is attached before the rule set is loaded, so no request is lost; each one awaits the load
-const ready = loadRuleSet(setup.rulesDir).then((ruleSet) => ({ ...setup.context, ruleSet }));
+const ready = loadRuleSet(setup.rulesDir, { cache: setup.ruleCache }).then((ruleSet) => ({ ...setup.context, ruleSet }));
 ready.catch((e: unknown) => reply(fatalReply(e)));
 
 port.on('message', (request: WorkerRequest) => {

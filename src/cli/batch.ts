@@ -16,6 +16,7 @@ import { batchLevels } from '../batch/summary.js';
 import { UsageError } from '../errors.js';
 import { num } from '../report/format.js';
 import type { Lang } from '../report/messages.js';
+import { ruleCacheFromEnv } from '../rules/cache.js';
 import { loadRuleSet } from '../rules/load.js';
 import { parseLevels } from './check.js';
 import { EXIT } from './exit-code.js';
@@ -212,7 +213,8 @@ export async function runBatchCommand(folder: string, opts: BatchCommandOptions,
   const read = readOptionsFrom(opts);
   const check = checkOptionsFrom(opts);
 
-  const ruleSet = await loadRuleSet(opts.rules !== undefined ? resolve(io.cwd, opts.rules) : undefined);
+  const ruleCache = ruleCacheFromEnv(io.env, toolVersion());
+  const ruleSet = await loadRuleSet(opts.rules !== undefined ? resolve(io.cwd, opts.rules) : undefined, { cache: ruleCache });
   if (opts.level !== undefined) check.programs = parseLevels(opts.level, ruleSet, lang);
   const levels = batchLevels(ruleSet, check.programs);
 
@@ -295,6 +297,7 @@ export async function runBatchCommand(folder: string, opts: BatchCommandOptions,
       dossiers,
       context,
       jobs,
+      ruleCache,
       sink: watched,
       signal: controller.signal,
       ...(progress ? { onProgress: (p: Progress) => progress.update(p) } : {}),

@@ -16,6 +16,7 @@ import { renderHtml } from '../report/html.js';
 import { buildJsonReport } from '../report/json.js';
 import type { Lang } from '../report/messages.js';
 import { renderText } from '../report/text.js';
+import { ruleCacheFromEnv } from '../rules/cache.js';
 import { loadRuleSet } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
 import { onePerson } from '../transcript/one-person.js';
@@ -86,7 +87,8 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
     throw new UsageError('stdin ("-") can be read only once', 'chỉ đọc được đầu vào chuẩn ("-") một lần');
   }
 
-  const ruleSet = await loadRuleSet(opts.rules !== undefined ? resolve(io.cwd, opts.rules) : undefined);
+  const ruleCache = ruleCacheFromEnv(io.env, toolVersion());
+  const ruleSet = await loadRuleSet(opts.rules !== undefined ? resolve(io.cwd, opts.rules) : undefined, { cache: ruleCache });
   if (opts.level !== undefined) checkOptions.programs = parseLevels(opts.level, ruleSet, lang);
 
   const transcripts: Transcript[] = [];

@@ -4,8 +4,17 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RuleFileError } from '../errors.js';
-import { compileRuleSet, listedRuleFiles, ROOT_FILE, type Msg } from './compile.js';
+import { readCachedRuleSet, writeCachedRuleSet, type RuleCache, type RuleFileBytes } from './cache.js';
+import type { Msg } from './compile.js';
 import type { RuleSet } from './types.js';
+
+/** compile.ts's ROOT_FILE, repeated here so that a cache hit never loads the compiler (a test keeps them equal). */
+export const ROOT_FILE = 'ruleset.json';
+
+export interface LoadOptions {
+  /** the compiled rule-set cache to use (undefined: always compile) */
+  cache?: RuleCache | undefined;
+}
 
 /** The package's shipped `rules/`: this file sits two levels below the package root (dist/rules or src/rules). */
 export function defaultRulesDir(): string {
@@ -15,9 +24,10 @@ export function defaultRulesDir(): string {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The text of a file, or why not: 'missing', or a reason phrase such as "is not valid UTF-8" (in both languages). */
-async function readText(file: string): Promise<{ text: string } | { missing: true } | { reason: Msg }> {
+async function readText(file: string): Promise<{ text: string; bytes: Uint8Array } | { missing: true } | { reason: Msg }> {
   try {
-    return { text: utf8.decode(await readFile(file)) };
+    const bytes = await readFile(file);
+    return { text: utf8.decode(bytes), bytes };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { missing: true };
@@ -35,8 +45,9 @@ const RULES_HINT_VI = `--rules cần thư mục chứa bộ quy tắc (có tệp
 /**
  * Load and compile the rule set in `dir` (a folder holding ruleset.json, or the path of a ruleset.json).
  * Throws RuleFileError listing every problem; a missing or unreadable file is an issue, not a crash.
+ * With `options.cache`, an unchanged rule set comes from the cache and the compiler is not even loaded.
  */
-export async function loadRuleSet(dir: string = defaultRulesDir()): Promise<RuleSet> {
+export async function loadRuleSet(dir: string = defaultRulesDir(), options: LoadOptions = {}): Promise<RuleSet> {
   try {
     if ((await stat(dir)).isFile()) dir = dirname(dir);
   } catch {
@@ -49,6 +60,12 @@ export async function loadRuleSet(dir: string = defaultRulesDir()): Promise<Rule
       },
     ]);
   }
+  const { cache } = options;
+  if (cache) {
+    const hit = await readCachedRuleSet(cache, dir);
+    if (hit) return hit;
+  }
+  const { compileRuleSet, listedRuleFiles } = await import('./compile.js');
   const rootFile = join(dir, ROOT_FILE);
   const root = await readText(rootFile);
   if ('missing' in root) {
@@ -68,13 +85,19 @@ export async function loadRuleSet(dir: string = defaultRulesDir()): Promise<Rule
   }
 
   const files = new Map<string, string>([[ROOT_FILE, root.text]]);
+  const read: RuleFileBytes[] = [{ rel: ROOT_FILE, bytes: root.bytes }];
   const unreadable = new Map<string, Msg>();
   const listed = listedRuleFiles(root.text);
   const reads = await Promise.all(listed.map((rel) => readText(join(dir, rel))));
   listed.forEach((rel, i) => {
     const r = reads[i]!;
-    if ('text' in r) files.set(rel, r.text);
-    else if ('reason' in r) unreadable.set(rel, r.reason);
+    if ('text' in r) {
+      files.set(rel, r.text);
+      read.push({ rel, bytes: r.bytes });
+    } else if ('reason' in r) unreadable.set(rel, r.reason);
   });
-  return compileRuleSet(files, dir, unreadable);
+  const ruleSet = compileRuleSet(files, dir, unreadable);
+  // only a rule set that compiled cleanly is saved; the entry holds the very bytes it was compiled from
+  if (cache) await writeCachedRuleSet(cache, dir, read, ruleSet);
+  return ruleSet;
 }

@@ -40,7 +40,8 @@ export function spawnBin(args: string[], env: Record<string, string> = {}, input
     cwd: ROOT,
     encoding: 'utf8',
     ...(input !== undefined ? { input } : {}),
-    env: { PATH: process.env.PATH ?? '', ...env },
+    // the rule-set cache of the test run (test/cache-env.ts), never the user's
+    env: { PATH: process.env.PATH ?? '', LLCT_CACHE_DIR: process.env.LLCT_CACHE_DIR ?? '', ...env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
