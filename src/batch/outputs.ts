@@ -170,18 +170,24 @@ interface LockInfo {
   started: string;
 }
 
-/** Take the folder's lock; returns the pid of a stale lock found and replaced (a run that was killed), or null. */
-function takeLock(dir: string, shownAs: string): number | null {
+/** Take the folder's lock; a stale lock (its owner was killed) is replaced and reported through `onStale`. */
+function takeLock(dir: string, shownAs: string, onStale: (pid: number) => void): void {
   const path = join(dir, LOCK_FILE);
-  let stale: number | null = null;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(path, 'wx', 0o644);
-      writeSync(fd, JSON.stringify({ pid: process.pid, started: new Date().toISOString() } satisfies LockInfo));
+      try {
+        writeSync(fd, JSON.stringify({ pid: process.pid, started: new Date().toISOString() } satisfies LockInfo));
+      } catch (e) {
+        // a disk too full for the lock itself: leave nothing behind
+        closeSync(fd);
+        rmSync(path, { force: true });
+        throw e;
+      }
       closeSync(fd);
-      return stale;
+      return;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new SystemError(e, 'write', join(shownAs, LOCK_FILE));
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new SystemError(e, 'write', shownAs);
     }
     let owner: Partial<LockInfo> = {};
     try {
@@ -197,7 +203,7 @@ function takeLock(dir: string, shownAs: string): number | null {
         shownAs,
       );
     }
-    stale = pid;
+    onStale(pid);
     rmSync(path, { force: true });
   }
   throw new UsageError(`cannot lock --out ${shownAs}`, `không khóa được --out ${shownAs}`, shownAs);
@@ -207,8 +213,6 @@ function takeLock(dir: string, shownAs: string): number | null {
 export interface OutDir {
   /** where the workers write the per-dossier reports (inside the staging folder) */
   reportsDir: string;
-  /** the pid of a stale lock that was found and replaced, or null */
-  staleLock: number | null;
   sink: FinishingSink;
   /** move every output into place, remove the earlier outputs this run did not rewrite, update the manifest */
   publish(): void;
@@ -222,7 +226,15 @@ export interface OutDir {
  * paths, links resolved), when another batch holds its lock, when it has results and `force` is not given, and
  * when one of the files this batch writes exists but was not written by this tool (not in its manifest).
  */
-export function openOutDir(outDir: string, shownAs: string, inputDir: string, force: boolean, dossierNames: readonly string[], s: OutputSettings): OutDir {
+export function openOutDir(
+  outDir: string,
+  shownAs: string,
+  inputDir: string,
+  force: boolean,
+  dossierNames: readonly string[],
+  s: OutputSettings,
+  onStaleLock: (pid: number) => void = () => undefined,
+): OutDir {
   const out = realPathOfNearest(outDir);
   const input = realPathOfNearest(inputDir);
   if (isInside(out, input)) {
@@ -251,7 +263,7 @@ export function openOutDir(outDir: string, shownAs: string, inputDir: string, fo
       throw new SystemError(e2, 'create', shownAs);
     }
   }
-  const staleLock = takeLock(out, shownAs);
+  takeLock(out, shownAs, onStaleLock);
   let released = false;
   const release = () => {
     if (released) return;
@@ -264,7 +276,7 @@ export function openOutDir(outDir: string, shownAs: string, inputDir: string, fo
     }
   };
   try {
-    return openLocked(out, shownAs, force, dossierNames, s, staleLock, release);
+    return openLocked(out, shownAs, force, dossierNames, s, release);
   } catch (e) {
     release();
     throw e;
@@ -277,7 +289,6 @@ function openLocked(
   force: boolean,
   dossierNames: readonly string[],
   s: OutputSettings,
-  staleLock: number | null,
   release: () => void,
 ): OutDir {
   const list = (dir: string): Dirent[] => {
@@ -354,7 +365,7 @@ function openLocked(
     discard();
   };
 
-  return { reportsDir, staleLock, sink: stagingSink(staging, shownAs, s), publish, discard, release };
+  return { reportsDir, sink: stagingSink(staging, shownAs, s), publish, discard, release };
 }
 
 /** The summary, statistics and unmatched files, written into the staging folder. */

@@ -10,7 +10,6 @@ import { KnownError } from '../errors.js';
 import { DEFAULT_MAX_FILE_MB, MB } from '../file-io.js';
 import { osReason, SystemError, WORKER_DIED } from '../fs-errors.js';
 import { evaluateDossier, failedOutcome, internalError, type EvaluateContext } from './evaluate.js';
-import { batchMessages } from './messages.js';
 import { isSpreadsheetBytes, loadSpreadsheetLibrary } from '../transcript/spreadsheet.js';
 import { readDossierFiles } from './read-dossier.js';
 import { reportBaseName } from './report-names.js';
@@ -136,7 +135,7 @@ function workerDiedOutcome(dossier: Dossier, options: RunBatchOptions): DossierO
   const r = osReason(WORKER_DIED);
   const error = {
     code: 'worker-died' as const,
-    message: { vi: batchMessages('vi').unreadable(dossier.name, r.vi), en: batchMessages('en').unreadable(dossier.name, r.en) },
+    message: { vi: `${dossier.name}: ${r.vi}`, en: `${dossier.name}: ${r.en}` },
   };
   const outcome = failedOutcome(dossier, error, options.context);
   if (options.reportsDir) writeReports(options.reportsDir, outcome, dossier);

@@ -12,8 +12,11 @@ const reply = (r: WorkerReply) => port.postMessage(r);
 const ready = loadRuleSet(setup.rulesDir, { cache: setup.ruleCache }).then((ruleSet) => ({ ...setup.context, ruleSet }));
 ready.catch((e: unknown) => reply(fatalReply(e)));
 
+// one dossier at a time, in the order sent: if the worker dies, the main thread knows which dossier it was on
+let queue: Promise<unknown> = ready;
 port.on('message', (request: WorkerRequest) => {
-  void ready.then(async (context) => {
+  queue = queue.then(async () => {
+    const context = await ready;
     let outcome;
     try {
       outcome = await processDossier(setup.root, request.dossier, context, setup.reportsDir);

@@ -236,9 +236,11 @@ export async function runBatchCommand(folder: string, opts: BatchCommandOptions,
           opts.force === true,
           dossiers.map((d) => d.name),
           settings,
+          (pid) => {
+            if (!opts.quiet) io.stderr.write(`${b.staleLock({ pid, dir: opts.out! })}\n`);
+          },
         )
       : null;
-  if (out?.staleLock !== null && out?.staleLock !== undefined && !opts.quiet) io.stderr.write(`${b.staleLock({ pid: out.staleLock, dir: opts.out! })}\n`);
 
   const context: EvaluateContext = {
     ruleSet,
