@@ -16,7 +16,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 const CHUNK = 500;
 
 const tmp = mkdtempSync(join(tmpdir(), 'llct-fuzz-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }), 60_000);
 
 const STACK = /\n\s+at .+[:(]\d+:\d+\)?|Maximum call stack|heap out of memory|\bEN[A-Z]+:|\bE[A-Z]{3,}:/u;
 

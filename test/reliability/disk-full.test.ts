@@ -34,7 +34,7 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 const tmp = mkdtempSync(join(tmpdir(), 'llct-enospc-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }), 60_000);
 
 describe('a full disk (simulated ENOSPC)', () => {
   it('stops with one line naming the file and the fix; the earlier outputs stay exactly as they were', async () => {

@@ -20,7 +20,7 @@ const mounts: string[] = [];
 afterAll(() => {
   for (const m of mounts.reverse()) spawnSync('umount', [m]);
   rmSync(tmp, { recursive: true, force: true });
-});
+}, 60_000);
 const MOUNT = canMount(join(tmp, '.probe'));
 
 /** A copy of the sample folder (so a test may add odd entries to it). */
