@@ -300,10 +300,16 @@ export function parseMetadata(text: string, file: string): Metadata {
       vi = `trường không có trong mẫu: ${keys}; các trường hợp lệ: ${known}`;
     } else if (issue.code === 'custom') {
       en = issue.message;
-      vi = typeof issue.params?.vi === 'string' ? issue.params.vi : issue.message;
+      vi = typeof issue.params?.vi === 'string' ? issue.params.vi : 'giá trị không hợp lệ';
+    } else if (issue.code === 'invalid_type') {
+      // never the validator's English inside a Vietnamese sentence
+      const kinds: Record<string, [string, string]> = { string: ['text', 'văn bản'], boolean: ['true or false', 'true hoặc false'], number: ['a number', 'một số'] };
+      const [kindEn, kindVi] = kinds[String(issue.expected)] ?? [String(issue.expected), String(issue.expected)];
+      en = `wrong type: expected ${kindEn}`;
+      vi = `sai kiểu dữ liệu: cần ${kindVi}`;
     } else {
-      en = `${issue.message}`;
-      vi = `giá trị không hợp lệ (${issue.message})`;
+      en = issue.message;
+      vi = 'giá trị không hợp lệ';
     }
     // the place of the offending value (or key), or of its nearest parent when the key is missing
     const segments = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : [...issue.path];

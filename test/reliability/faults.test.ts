@@ -132,7 +132,7 @@ describe('the output folder', () => {
     if (spawnSync('mknod', [join(dir, 'null'), 'c', '1', '3']).status === 0) targets.push('null');
     const before = snapshot(dir);
     for (const t of targets) {
-      const r = await runBuilt(['check', TRANSCRIPT, '-o', join(dir, t)]);
+      const r = await runBuilt(['check', TRANSCRIPT, '--format', 'text', '-o', join(dir, t)]);
       expect(r.code, t).toBe(2);
       expect(r.stderr, t).toMatch(t === 'folder' ? /đây là thư mục, không phải tệp/u : /không phải tệp thông thường/u);
     }
