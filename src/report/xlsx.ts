@@ -55,8 +55,12 @@ function cellObject(c: XlsxCell, boolWords: readonly [string, string], dateForma
     const serial = excelDate(c.date);
     return serial === null ? { t: 's', v: c.date } : { t: 'n', v: serial, z: dateFormat };
   }
-  return { t: 's', v: c };
+  // Excel refuses a cell over 32,767 characters (and the writer throws): a huge field is cut, never fatal
+  return { t: 's', v: c.length > XLSX_MAX_CELL ? `${c.slice(0, XLSX_MAX_CELL - 1)}…` : c };
 }
+
+/** The most characters an Excel cell holds. */
+export const XLSX_MAX_CELL = 32_767;
 
 function escapeXml(s: string): string {
   return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
