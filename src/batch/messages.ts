@@ -51,7 +51,7 @@ export interface BatchMessages {
   courseFigures(a: { periods: string; minPeriods: string; lessons: number; total: number; minLessons: number }): string;
   subjectFigures(a: { passed: number; required: number; periods: string; total: string }): string;
   totals(a: { dossiers: number; evaluated: number; failed: number; passed: number }): string;
-  progress(a: { done: number; total: number; rate: string; left: string }): string;
+  progress(a: { done: number; total: number; rate: string; left: string | null }): string;
   wrote(a: { dossiers: number; dir: string }): string;
   statisticsTitle: string;
   unreadable(file: string, detail: string): string;
@@ -107,7 +107,7 @@ const vi: BatchMessages = {
   subjectFigures: (a) => `${a.passed}/${a.required} môn đạt, ${a.periods}/${a.total} tiết`,
   totals: (a) =>
     `Tổng cộng ${a.dossiers} hồ sơ: ${a.evaluated} đã đánh giá (${a.passed} đạt ít nhất một trình độ), ${a.failed} không đánh giá được.`,
-  progress: (a) => `Đã xử lý ${a.done}/${a.total} hồ sơ · ${a.rate} hồ sơ/giây · còn khoảng ${a.left}`,
+  progress: (a) => `Đã xử lý ${a.done}/${a.total} hồ sơ · ${a.rate} hồ sơ/giây${a.left !== null ? ` · còn khoảng ${a.left}` : ''}`,
   wrote: (a) => `Đã ghi kết quả ${a.dossiers} hồ sơ vào ${a.dir}`,
   statisticsTitle: 'KẾT QUẢ XÁC NHẬN TRÌNH ĐỘ LÝ LUẬN CHÍNH TRỊ',
   unreadable: (file, detail) => `${file}: không đọc được: ${detail}`,
@@ -163,7 +163,7 @@ const en: BatchMessages = {
   subjectFigures: (a) => `${a.passed}/${a.required} subjects pass, ${a.periods}/${a.total} periods`,
   totals: (a) =>
     `${a.dossiers} dossiers in total: ${a.evaluated} evaluated (${a.passed} passed at least one level), ${a.failed} could not be evaluated.`,
-  progress: (a) => `Processed ${a.done}/${a.total} dossiers · ${a.rate} dossiers/s · about ${a.left} left`,
+  progress: (a) => `Processed ${a.done}/${a.total} dossiers · ${a.rate} dossiers/s${a.left !== null ? ` · about ${a.left} left` : ''}`,
   wrote: (a) => `Wrote the results of ${a.dossiers} dossiers to ${a.dir}`,
   statisticsTitle: 'POLITICAL THEORY LEVEL CONFIRMATIONS',
   unreadable: (file, detail) => `${file}: cannot read it: ${detail}`,

@@ -22,8 +22,22 @@ export interface Progress {
   elapsedMs: number;
   /** dossiers per second so far */
   rate: number;
-  /** estimated milliseconds left, or null before the first result */
+  /** estimated milliseconds left, or null until the estimate means something (see `etaMs`) */
   etaMs: number | null;
+}
+
+/** An estimate needs this much history: start-up (workers, rule set) dominates the first dossiers. */
+export const ETA_MIN_ELAPSED_MS = 3000;
+export const ETA_MIN_DONE_SHARE = 0.05;
+
+/**
+ * Milliseconds left at the current rate, or null while the estimate would mislead: before ETA_MIN_ELAPSED_MS
+ * and before ETA_MIN_DONE_SHARE of the dossiers (at least 5) are done, and when nothing is left.
+ */
+export function etaMs(done: number, total: number, elapsedMs: number): number | null {
+  if (done >= total || done === 0) return null;
+  if (elapsedMs < ETA_MIN_ELAPSED_MS || done < Math.max(5, total * ETA_MIN_DONE_SHARE)) return null;
+  return ((total - done) * elapsedMs) / done;
 }
 
 /** Where outcomes go, one at a time and in batch order. */
@@ -161,7 +175,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchTotals> {
     if (options.onProgress) {
       const elapsedMs = now() - start;
       const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
-      options.onProgress({ done, total, elapsedMs, rate, etaMs: rate > 0 ? ((total - done) * 1000) / rate : null });
+      options.onProgress({ done, total, elapsedMs, rate, etaMs: etaMs(done, total, elapsedMs) });
     }
   };
 

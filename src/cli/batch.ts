@@ -22,7 +22,7 @@ import { parseLevels } from './check.js';
 import { EXIT } from './exit-code.js';
 import type { Io } from './io.js';
 import { cliMessages } from './messages.js';
-import { addCheckingOptions, asOfFrom, checkOptionsFrom, OUTPUT_FORMATS, parseNumber, readOptionsFrom, type CheckingOptionValues, type OutputFormat } from './options.js';
+import { addCheckingOptions, sameTarget, asOfFrom, checkOptionsFrom, OUTPUT_FORMATS, parseNumber, readOptionsFrom, type CheckingOptionValues, type OutputFormat } from './options.js';
 import { toolVersion } from './version.js';
 
 export interface BatchCommandOptions extends CheckingOptionValues {
@@ -40,7 +40,7 @@ const HELP: Record<Lang, { description: string; folder: string; out: string; for
     description:
       'Kiểm tra cả một thư mục hồ sơ: mỗi thư mục con là một hồ sơ (một hoặc nhiều bảng điểm và tệp metadata.json tùy chọn), mỗi tệp bảng điểm nằm trực tiếp trong thư mục cũng là một hồ sơ.',
     folder: 'thư mục chứa các hồ sơ',
-    out: 'ghi mọi kết quả vào thư mục này: summary.csv, summary.json, summary.xlsx, reports/, statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv, review.csv',
+    out: 'ghi mọi kết quả vào thư mục này (--out cũng được): summary.csv, summary.json, summary.xlsx, reports/, statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv, review.csv',
     decisions: 'áp dụng quyết định của cán bộ trong tệp này (review.csv đã điền, mỗi dòng ghi hồ sơ); tệp decisions.csv trong thư mục hồ sơ cũng được đọc',
     force: 'cho phép ghi vào thư mục --out đã có dữ liệu (thay các tệp kết quả cũ)',
     format: 'định dạng bảng tổng hợp in ra màn hình khi không có --out',
@@ -69,7 +69,7 @@ Mã thoát:
     description:
       'Check a whole folder of dossiers: each sub-folder is one dossier (one or more transcripts and an optional metadata.json); each transcript file directly in the folder is a dossier too.',
     folder: 'the folder holding the dossiers',
-    out: 'write every output into this folder: summary.csv, summary.json, summary.xlsx, reports/, statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv, review.csv',
+    out: 'write every output into this folder (--out works too): summary.csv, summary.json, summary.xlsx, reports/, statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv, review.csv',
     decisions: 'apply the officer decisions in this file (a filled-in review.csv, each line naming its dossier); a decisions.csv in a dossier folder is read too',
     force: 'allow writing into a non-empty --out folder (the batch files in it are replaced)',
     format: 'format of the summary printed on stdout when there is no --out',
@@ -104,7 +104,9 @@ export function registerBatch(program: Command, io: Io, lang: Lang = 'vi'): void
     .command('batch')
     .description(h.description)
     .argument('<folder>', h.folder)
-    .option('--out <dir>', h.out)
+    .option('-o, --output <dir>', h.out)
+    // the same option under the name earlier versions used: both commands take -o/--output and --out
+    .addOption(new Option('--out <dir>').hideHelp())
     .option('--force', h.force)
     .addOption(new Option('-f, --format <format>', h.format).choices(OUTPUT_FORMATS).default('text'))
     .option('--excel', m.excel)
@@ -112,10 +114,13 @@ export function registerBatch(program: Command, io: Io, lang: Lang = 'vi'): void
     .option('-q, --quiet', h.quiet)
     .option('--decisions <file>', h.decisions);
   addCheckingOptions(cmd, lang, `; ${lang === 'vi' ? 'ngày nộp hồ sơ trong metadata.json được ưu tiên' : 'a dossier’s applicationDate wins'}`)
+    .option('--no-color', m.noColor)
+    .option('--debug', m.debug)
     .addHelpText('after', h.examples)
-    .action(async (folder: string, opts: BatchCommandOptions, cmd: Command) => {
-      // as in `check`: --excel alone implies CSV on stdout
-      if (opts.excel && opts.out === undefined && opts.format !== 'csv') {
+    .action(async (folder: string, opts: BatchCommandOptions & { output?: string }, cmd: Command) => {
+      opts.out = sameTarget(opts.output, opts.out, '--out');
+      // as in `check`: --excel alone (on the command line, not from a config default) implies CSV on stdout
+      if (opts.excel && cmd.getOptionValueSource('excel') === 'cli' && opts.out === undefined && opts.format !== 'csv') {
         if (cmd.getOptionValueSource('format') === 'default') opts.format = 'csv';
         else throw new UsageError('--excel applies to --format csv or --out only', '--excel chỉ dùng với --format csv hoặc --out');
       }
@@ -143,7 +148,7 @@ function formatDuration(ms: number): string {
 /** The progress line's text: numbers written the report's way for the language (3,3 in Vietnamese). */
 export function progressText(p: Progress, lang: Lang): string {
   const rate = num(lang, p.rate >= 10 ? Math.round(p.rate) : p.rate);
-  return batchMessages(lang).progress({ done: p.done, total: p.total, rate, left: p.etaMs === null ? '?' : formatDuration(p.etaMs) });
+  return batchMessages(lang).progress({ done: p.done, total: p.total, rate, left: p.etaMs === null ? null : formatDuration(p.etaMs) });
 }
 
 /** A progress line on stderr, redrawn at most ten times a second, erased at the end. */

@@ -16,6 +16,7 @@ import { renderHtml } from '../report/html.js';
 import { buildJsonReport } from '../report/json.js';
 import type { Lang } from '../report/messages.js';
 import { renderText } from '../report/text.js';
+import { baseKey } from '../match/normalize.js';
 import { ruleCacheFromEnv } from '../rules/cache.js';
 import { loadRuleSet } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
@@ -32,6 +33,7 @@ import {
   CHECK_FORMATS,
   checkOptionsFrom,
   chooseFormat,
+  sameTarget,
   readOptionsFrom,
   type CheckFormat,
   type CheckingOptionValues,
@@ -58,6 +60,8 @@ export function registerCheck(program: Command, io: Io, lang: Lang): void {
     .argument('<files...>', m.files)
     .addOption(new Option('-f, --format <format>', m.format).choices(CHECK_FORMATS).default('text'))
     .option('-o, --output <file>', m.output)
+    // batch's spelling, accepted here too so one habit serves both commands
+    .addOption(new Option('--out <file>').hideHelp())
     .option('--excel', m.excel)
     .option('--decisions <file>', m.decisions)
     .option('--review-out <file>', m.reviewOut)
@@ -66,7 +70,9 @@ export function registerCheck(program: Command, io: Io, lang: Lang): void {
     .option('--no-color', m.noColor)
     .option('--debug', m.debug)
     .addHelpText('after', m.examples)
-    .action(async (files: string[], opts: CheckCommandOptions, cmd: Command) => {
+    .action(async (files: string[], opts: CheckCommandOptions & { out?: string }, cmd: Command) => {
+      const output = sameTarget(opts.output, opts.out, '--out');
+      if (output !== undefined) opts.output = output;
       // `-o ket-qua.xlsx` says the format when --format does not; --excel alone means CSV
       const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
       opts.format = chooseFormat({ format: opts.format, formatGiven: given('format'), output: opts.output, excelGiven: given('excel') }, CHECK_FORMATS);
@@ -174,17 +180,32 @@ export function decidedCheck<T>(run: () => T): T {
   }
 }
 
-/** `--level so-cap,trung-cap` → program ids, each checked against the rule set. */
+/**
+ * `--level so-cap,trung-cap` → program ids, each checked against the rule set. A level may also be written as
+ * officers say it — "sơ cấp", "Trung cấp", "so cap" — matching an id or the start of a program's name (accents,
+ * case and dashes aside), as long as that names exactly one program.
+ */
 export function parseLevels(value: string, ruleSet: RuleSet, lang: Lang): string[] {
   const valid = ruleSet.programs.map((p) => p.id);
-  const ids = value
+  const resolve = (given: string): string | undefined => {
+    if (valid.includes(given)) return given;
+    const key = baseKey(given);
+    if (key === '') return undefined;
+    const hits = ruleSet.programs.filter((p) => {
+      const names = [p.id, p.name.vi, p.name.en].map(baseKey);
+      return names.some((n) => n === key || n.startsWith(`${key} `));
+    });
+    return hits.length === 1 ? hits[0]!.id : undefined;
+  };
+  const given = value
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const unknown = ids.filter((id) => !valid.includes(id));
-  if (ids.length === 0 || unknown.length) {
+  const ids = given.map(resolve);
+  const unknown = given.filter((_, i) => ids[i] === undefined);
+  if (given.length === 0 || unknown.length) {
     const [en, vi] = cliMessages(lang).unknownLevel(unknown.join(', ') || `"${value}"`, valid.join(', '));
     throw new UsageError(en, vi);
   }
-  return [...new Set(ids)];
+  return [...new Set(ids as string[])];
 }

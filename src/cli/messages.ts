@@ -38,6 +38,7 @@ export interface CliMessages {
   summary(a: { name: string; id: string; version: string; programs: number; subjects: number; lessons: number; rules: number; effective: string }): string;
   unknownLevel(given: string, valid: string): [en: string, vi: string];
   debugHint: string;
+  programFooter: string;
 }
 
 const vi: CliMessages = {
@@ -58,16 +59,16 @@ const vi: CliMessages = {
   check: {
     description: 'Kiểm tra một bảng điểm (nhiều tệp của cùng một người, ví dụ bằng thứ hai, được gộp lại).',
     files: 'tệp bảng điểm CSV, JSON hoặc bảng tính Excel (.xlsx, .xls, .ods); "-" đọc từ đầu vào chuẩn',
-    level: 'chỉ kiểm tra các chương trình này (mã, cách nhau bởi dấu phẩy, ví dụ so-cap,trung-cap)',
+    level: 'chỉ kiểm tra các chương trình này (mã hoặc tên, cách nhau bởi dấu phẩy, ví dụ so-cap,trung-cap hoặc "sơ cấp")',
     format: 'định dạng kết quả (mặc định theo đuôi tệp -o: .txt .json .csv .html .xlsx)',
-    lang: 'ngôn ngữ của báo cáo',
+    lang: 'ngôn ngữ của báo cáo, trợ giúp và thông báo (vi, en)',
     output: 'ghi kết quả vào tệp; đuôi tệp chọn định dạng (không ghi đè tệp đầu vào)',
     excel: 'CSV cho Excel: có BOM, dấu ";" và dấu phẩy thập phân',
     decisions: 'áp dụng các quyết định của cán bộ trong tệp này (CSV hoặc JSON, ví dụ review.csv đã điền)',
     reviewOut: 'ghi danh sách các dòng cần cán bộ quyết định (review.csv) vào tệp này',
     rules: 'dùng bộ quy tắc trong thư mục này thay cho bộ quy tắc kèm theo',
     asOf: 'ngày tham chiếu để xét thời gian hiệu lực',
-    encoding: 'bảng mã của tệp đầu vào (mặc định UTF-8)',
+    encoding: 'bảng mã của tệp đầu vào: utf-8, utf-16, utf-16le, utf-16be, windows-1258 (mặc định: UTF-8; tệp không phải UTF-8 được đọc theo windows-1258 kèm thông báo; tệp có BOM luôn theo BOM)',
     delimiter: 'dấu phân cách cột CSV: , hoặc ; hoặc tab (mặc định tự nhận biết)',
     scale: 'thang điểm của cột điểm không ghi rõ thang',
     passMark: 'điểm đạt theo thang 10 do cán bộ xác định (bỏ khoảng điểm chưa chắc chắn)',
@@ -111,6 +112,20 @@ Ví dụ:
     `không có chương trình mã ${given} trong --level; các mã hợp lệ: ${valid}`,
   ],
   debugHint: '(dùng --debug để xem chi tiết)',
+  programFooter: `
+Tùy chọn dùng chung cho check và batch (xem llct check --help):
+  --lang vi|en          ngôn ngữ báo cáo, trợ giúp và thông báo (mặc định vi)
+  --encoding <tên>      utf-8, utf-16, utf-16le, utf-16be, windows-1258 (mặc định: UTF-8, tệp không phải
+                        UTF-8 được đọc theo windows-1258 kèm thông báo)
+  --as-of <ngày>        DD/MM/YYYY hoặc YYYY-MM-DD
+  -o, --output <đích>   check: tệp kết quả (đuôi .txt .json .csv .html .xlsx chọn định dạng);
+                        batch: thư mục kết quả (--out là tên khác của cùng tùy chọn)
+  --excel, --no-color, --debug
+
+Mặc định có thể đặt trong tệp .llctrc.json (tìm từ thư mục hiện tại trở lên), ví dụ
+  { "lang": "vi", "excel": true, "encoding": "windows-1258" }
+hoặc bằng biến môi trường LLCT_LANG, LLCT_EXCEL, LLCT_ENCODING, LLCT_RULES…; tùy chọn trên dòng lệnh luôn thắng.
+`,
 };
 
 const en: CliMessages = {
@@ -125,16 +140,16 @@ const en: CliMessages = {
   check: {
     description: 'Check one transcript (several files of one person, e.g. a second degree, are merged).',
     files: 'transcript files: CSV, JSON or an Excel workbook (.xlsx, .xls, .ods); "-" reads stdin',
-    level: 'check only these programs (comma-separated ids, e.g. so-cap,trung-cap)',
+    level: 'check only these programs (comma-separated ids or names, e.g. so-cap,trung-cap or "sơ cấp")',
     format: 'output format (default: from the -o file name: .txt .json .csv .html .xlsx)',
-    lang: 'report language',
+    lang: 'language of reports, help and messages (vi, en)',
     output: 'write the result to a file; its extension picks the format (never onto an input file)',
     excel: 'CSV for Excel: BOM, ";" delimiter and decimal commas',
     decisions: 'apply the officer decisions in this file (CSV or JSON, e.g. a filled-in review.csv)',
     reviewOut: 'write the rows an officer has to decide (a review.csv worklist) to this file',
     rules: 'use the rule set in this folder instead of the shipped one',
     asOf: 'reference date for the effective-period check',
-    encoding: 'encoding of the input files (default UTF-8)',
+    encoding: 'encoding of the input files: utf-8, utf-16, utf-16le, utf-16be, windows-1258 (default: UTF-8; a file that is not UTF-8 is read as windows-1258, with a notice; a BOM always wins)',
     delimiter: 'CSV column delimiter: , or ; or tab (default: detected)',
     scale: 'grade scale of grade columns that do not name one',
     passMark: "pass mark on the 10-point scale set by the officer (removes the uncertain band)",
@@ -178,6 +193,20 @@ Examples:
     `không có chương trình mã ${given} trong --level; các mã hợp lệ: ${valid}`,
   ],
   debugHint: '(use --debug for details)',
+  programFooter: `
+Options shared by check and batch (see llct check --help):
+  --lang vi|en          language of reports, help and messages (default vi)
+  --encoding <name>     utf-8, utf-16, utf-16le, utf-16be, windows-1258 (default: UTF-8; a file that is not
+                        UTF-8 is read as windows-1258, with a notice)
+  --as-of <date>        DD/MM/YYYY or YYYY-MM-DD
+  -o, --output <where>  check: the result file (its extension .txt .json .csv .html .xlsx picks the format);
+                        batch: the result folder (--out is another name for the same option)
+  --excel, --no-color, --debug
+
+Defaults can be set in a .llctrc.json file (looked for from the working folder upward), e.g.
+  { "lang": "vi", "excel": true, "encoding": "windows-1258" }
+or with the environment variables LLCT_LANG, LLCT_EXCEL, LLCT_ENCODING, LLCT_RULES…; the command line always wins.
+`,
 };
 
 export function cliMessages(lang: Lang): CliMessages {

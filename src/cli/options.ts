@@ -83,6 +83,14 @@ export function chooseFormat<F extends string>(c: FormatChoice<F>, choices: read
   return format;
 }
 
+/** `-o/--output` and its alias `--out` given together must agree; the one given wins. */
+export function sameTarget(output: string | undefined, out: string | undefined, alias: string): string | undefined {
+  if (output !== undefined && out !== undefined && output !== out) {
+    throw new UsageError(`-o/--output ${output} and ${alias} ${out} disagree; give one`, `-o/--output ${output} và ${alias} ${out} khác nhau; chỉ dùng một`);
+  }
+  return output ?? out;
+}
+
 export const DELIMITER_CHOICES = [',', ';', 'tab'] as const;
 export const SCALE_CHOICES = ['10', '4'] as const;
 
@@ -152,13 +160,13 @@ export function parseEncoding(s: string): Encoding {
 }
 
 /** The report language asked for anywhere on the command line (errors need it before parsing finishes). */
-export function langFromArgv(argv: readonly string[]): Lang {
+export function langFromArgv(argv: readonly string[], fallback: Lang = 'vi'): Lang {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
     if (v !== undefined && (LANGS as readonly string[]).includes(v)) return v as Lang;
   }
-  return 'vi';
+  return fallback;
 }
 
 export function debugFromArgv(argv: readonly string[]): boolean {
@@ -187,7 +195,7 @@ export function addCheckingOptions(cmd: Command, lang: Lang, asOfNote = ''): Com
     .option('--level <ids>', m.level)
     .addOption(new Option('--lang <lang>', m.lang).choices(LANGS).default('vi'))
     .option('--rules <dir>', m.rules)
-    .option('--as-of <date>', `${m.asOf} (YYYY-MM-DD)${asOfNote}`)
+    .option('--as-of <date>', `${m.asOf} (DD/MM/YYYY ${lang === 'vi' ? 'hoặc' : 'or'} YYYY-MM-DD)${asOfNote}`)
     .option('--encoding <name>', m.encoding)
     .option('--delimiter <char>', m.delimiter)
     .addOption(new Option('--scale <scale>', m.scale).choices(SCALE_CHOICES))

@@ -9,12 +9,23 @@ import { cliMessages } from './messages.js';
 import { debugFromArgv, langFromArgv } from './options.js';
 import { registerRules } from './rules.js';
 import { toolVersion } from './version.js';
+import { applyDefaults, loadDefaults, type Defaults } from './config.js';
+import type { Lang } from '../report/messages.js';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
 
 /** Run `llct` with `argv` (without the node and script paths). Never exits the process. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  // the language is needed before commander parses (help text, its own errors)
-  const lang = langFromArgv(argv);
   const debug = debugFromArgv(argv);
+  let defaults: Defaults;
+  try {
+    defaults = loadDefaults(io.cwd, io.env);
+  } catch (e) {
+    return reportError(e, io, { lang: langFromArgv(argv), debug });
+  }
+  // the language is needed before commander parses (help text, its own errors)
+  const lang = langFromArgv(argv, (defaults.values.lang as Lang | undefined) ?? 'vi');
   const m = cliMessages(lang);
   const runIo: Io = { ...io, exitCode: 0 };
 
@@ -53,6 +64,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   registerRules(program, runIo, lang);
   registerBatch(program, runIo, lang);
   program.commands.forEach(inherit);
+  for (const cmd of program.commands) applyDefaults(cmd, defaults);
+  program.addHelpText('after', m.programFooter);
+
+  const notCommand = misplacedPath(argv, program, io.cwd);
+  if (notCommand) return reportError(notCommand, io, { lang, debug });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -60,4 +76,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     return reportError(e, io, { lang, debug });
   }
+}
+
+/**
+ * `llct bang-diem.csv` (a path where the command should be): say which command reads it — `check` for a file,
+ * `batch` for a folder — instead of commander's "unknown command".
+ */
+function misplacedPath(argv: readonly string[], program: Command, cwd: string): UsageError | null {
+  const first = argv[0];
+  if (first === undefined || first.startsWith('-') || program.commands.some((c) => c.name() === first || c.aliases().includes(first))) return null;
+  if (first === 'help') return null;
+  let folder = false;
+  try {
+    folder = statSync(resolve(cwd, first)).isDirectory();
+  } catch {
+    // not there: a path only if it looks like one
+    if (!/[./\\]/u.test(first)) return null;
+  }
+  const rest = argv.slice(1).join(' ');
+  const cmd = `llct ${folder ? 'batch' : 'check'} ${[first, rest].filter(Boolean).join(' ')}`;
+  return folder
+    ? new UsageError(`"${first}" is a folder, not a command; to check every dossier in it run: ${cmd}`, `"${first}" là thư mục, không phải lệnh; để kiểm tra mọi hồ sơ trong đó hãy chạy: ${cmd}`)
+    : new UsageError(`"${first}" is not a command; to check a transcript run: ${cmd}`, `"${first}" không phải là lệnh; để kiểm tra một bảng điểm hãy chạy: ${cmd}`);
 }

@@ -60,7 +60,7 @@ export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, option
     rows: final.attempts.rows.map((r) => r.outcome),
     programs: verdicts.programs,
     highestPassed: verdicts.highestPassed,
-    notices: [...columnNotices(transcript), ...matched.notices, ...final.notices, ...verdicts.notices, ...unchecked],
+    notices: [...(transcript.notices ?? []), ...columnNotices(transcript), ...matched.notices, ...final.notices, ...verdicts.notices, ...unchecked],
     decisions: applied,
   };
 }

@@ -146,6 +146,7 @@ export type NoticeCode =
   | 'overlapping-modules' // args: { programId, rows, lessons }
   | 'periods-from-credits' // args: { perCredit, perDvht }
   | 'no-rows' // args: {}
+  | 'encoding-guessed' // args: { file, encoding } — a file that is not UTF-8 read as windows-1258 without --encoding
   | 'row-near-match' // args: { rowId, ruleId, leftover: string[] } — the words of the name the rule does not explain
   | 'periods-credits-mismatch' // args: { rowId, periods, credits, unit, expected } — teaching columns ≠ credits × periods per unit
   | 'unknown-numeric-column' // args: { file, columns: string[] } — numeric columns the reader does not understand

@@ -239,6 +239,8 @@ const vi: Messages = {
         return `Số tiết được quy đổi: 1 tín chỉ = ${num('vi', Number(a.perCredit))} tiết, 1 ĐVHT = ${num('vi', Number(a.perDvht))} tiết (thay đổi bằng --periods-per-credit).`;
       case 'no-rows':
         return 'Bảng điểm không có dòng học phần nào.';
+      case 'encoding-guessed':
+        return `${str(a.file)} không phải UTF-8 nên được đọc theo bảng mã windows-1258 (tệp "CSV" của Excel trên Windows tiếng Việt); nếu chữ hiển thị sai, hãy chỉ rõ --encoding.`;
       case 'row-near-match':
         return (
           `Dòng [${str(a.rowId)}] chỉ khớp gần đúng quy tắc ${ruleLabel(rs, a.ruleId, 'vi')}: tên còn các từ ${strs(a.leftover).map((w) => `«${w}»`).join(', ')} ` +
@@ -411,6 +413,8 @@ const en: Messages = {
         return `Periods converted at 1 credit = ${num('en', Number(a.perCredit))} periods, 1 ĐVHT = ${num('en', Number(a.perDvht))} periods (change with --periods-per-credit).`;
       case 'no-rows':
         return 'The transcript has no course rows.';
+      case 'encoding-guessed':
+        return `${str(a.file)} is not UTF-8, so it was read as windows-1258 (what Excel's "CSV" writes on Vietnamese Windows); if letters look wrong, say --encoding.`;
       case 'row-near-match':
         return (
           `Row [${str(a.rowId)}] is only a near match of ${ruleLabel(rs, a.ruleId, 'en')}: the name also holds ${strs(a.leftover).map((w) => `"${w}"`).join(', ')}, ` +

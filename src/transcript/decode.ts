@@ -153,13 +153,38 @@ const KNOWN_FORMATS: { magic: readonly number[]; en: string; vi: string }[] = [
  * combining tone mark).
  */
 export function decodeText(bytes: Uint8Array, file: string, encoding?: Encoding): string {
+  return decodeTextAs(bytes, file, encoding).text;
+}
+
+/** Bytes a fatal windows-1258 decoder takes without a control character other than tab, CR, LF. */
+function cleanWindows1258(bytes: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder('windows-1258', { fatal: true }).decode(bytes);
+  } catch {
+    return false;
+  }
+  // eslint-disable-next-line no-control-regex
+  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u.test(text);
+}
+
+/**
+ * `decodeText`, also saying which encoding was used and whether it was guessed: without `--encoding`, bytes that
+ * are not UTF-8 (and carry no BOM) but read cleanly as windows-1258 — what Excel's "CSV" writes on Vietnamese
+ * Windows — are read as windows-1258, and `guessed` is set so the report can say so.
+ */
+export function decodeTextAs(bytes: Uint8Array, file: string, encoding?: Encoding): { text: string; encoding: Encoding; guessed: boolean } {
   const known = KNOWN_FORMATS.find((f) => startsWith(bytes, f.magic));
   if (known) throw new InputError(known.en, known.vi, file);
   let kind: Encoding | 'auto-utf-16';
+  let guessed = false;
   if (startsWith(bytes, UTF8_BOM)) kind = 'utf-8';
   else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) kind = 'auto-utf-16';
   else if (encoding === 'windows-1258') kind = bytes.indexOf(0) < 0 && findInvalidUtf8(bytes) < 0 ? 'utf-8' : 'windows-1258';
-  else kind = encoding ?? 'utf-8';
+  else if (encoding === undefined && bytes.indexOf(0) < 0 && findInvalidUtf8(bytes) >= 0 && cleanWindows1258(bytes)) {
+    kind = 'windows-1258';
+    guessed = true;
+  } else kind = encoding ?? 'utf-8';
   const utf16 = kind === 'utf-16' || kind === 'utf-16le' || kind === 'utf-16be' || kind === 'auto-utf-16';
   if (!utf16) {
     const nul = bytes.indexOf(0);
@@ -194,5 +219,6 @@ export function decodeText(bytes: Uint8Array, file: string, encoding?: Encoding)
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text.normalize('NFC');
+  const used: Encoding = kind === 'auto-utf-16' ? (bytes[0] === 0xfe ? 'utf-16be' : 'utf-16le') : kind;
+  return { text: text.normalize('NFC'), encoding: used, guessed };
 }

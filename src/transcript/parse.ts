@@ -3,7 +3,7 @@
 import { InputError } from '../errors.js';
 import { baseKey } from '../match/normalize.js';
 import { parseCsvTranscript, type Delimiter } from './csv.js';
-import { decodeText, type Encoding } from './decode.js';
+import { decodeTextAs, type Encoding } from './decode.js';
 import { parseJsonTranscript } from './json.js';
 import { isSpreadsheetBytes, parseSpreadsheetTranscript } from './spreadsheet.js';
 import type { Person, Transcript } from './types.js';
@@ -56,12 +56,13 @@ export function parseTranscript(bytes: Uint8Array, file: string, opts: ReadOptio
   if (isSpreadsheetBytes(bytes)) {
     transcript = parseSpreadsheetTranscript(bytes, file, scale);
   } else {
-    const text = decodeText(bytes, file, opts.encoding);
+    const { text, encoding, guessed } = decodeTextAs(bytes, file, opts.encoding);
     if (text.trim() === '') throw emptyError();
     transcript =
       detectFormat(text, file, opts) === 'json'
         ? parseJsonTranscript(text, file, scale)
         : parseCsvTranscript(text, file, { ...scale, ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) });
+    if (guessed) transcript.notices = [{ code: 'encoding-guessed', args: { file, encoding } }];
   }
   if (transcript.rows.length > (opts.maxRows ?? DEFAULT_MAX_ROWS)) throw new TooManyRowsError(file, opts.maxRows ?? DEFAULT_MAX_ROWS);
   // a truncated export must not read as a person who studied nothing
@@ -118,5 +119,6 @@ export function mergeTranscripts(list: readonly Transcript[]): Transcript {
   const files = list.flatMap((t) => t.files);
   const person = list.find((t) => t.person)?.person;
   const columns = list.flatMap((t) => t.columns ?? []);
-  return { ...(person ? { person } : {}), rows, files, ...(columns.length > 0 ? { columns } : {}) };
+  const notices = list.flatMap((t) => t.notices ?? []);
+  return { ...(person ? { person } : {}), rows, files, ...(columns.length > 0 ? { columns } : {}), ...(notices.length > 0 ? { notices } : {}) };
 }

@@ -1,6 +1,10 @@
 // Edge: reads a transcript from a file or stdin (`-`) and hands the bytes to the pure parser.
 
-import { KnownError } from '../errors.js';
+import { readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { distance } from 'fastest-levenshtein';
+import { InputError, KnownError } from '../errors.js';
+import { baseKey } from '../match/normalize.js';
 import { DEFAULT_MAX_FILE_MB, MB, readRegularFileSync, readStreamBounded } from '../file-io.js';
 import { SystemError } from '../fs-errors.js';
 import { parseTranscript, type ReadOptions } from './parse.js';
@@ -18,9 +22,51 @@ export async function readTranscriptFile(path: string, opts: ReadOptions = {}, s
     bytes = path === '-' ? await readStreamBounded(stdin, max, path) : readRegularFileSync(path, max);
   } catch (e) {
     if (e instanceof KnownError) throw e;
-    throw new SystemError(e, 'read', path);
+    throw pathError(e, path) ?? new SystemError(e, 'read', path);
   }
   // the spreadsheet library is loaded only for a spreadsheet
   if (isSpreadsheetBytes(bytes)) await loadSpreadsheetLibrary();
   return parseTranscript(bytes, path, opts);
+}
+
+/**
+ * The two path mistakes people make, with what to do: a folder given to `check` (that is `batch`'s job), and a
+ * name that is not there (the folder's files with a close name are offered — typos, missing accents, .csv vs .xlsx).
+ */
+function pathError(e: unknown, path: string): InputError | null {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') {
+    return new InputError(
+      `this is a folder, not a transcript file; to check every dossier in it run: llct batch ${path}`,
+      `đây là thư mục, không phải tệp bảng điểm; để kiểm tra mọi hồ sơ trong thư mục hãy chạy: llct batch ${path}`,
+      path,
+    );
+  }
+  if (code !== 'ENOENT') return null;
+  const dir = dirname(path);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return new InputError(
+      `cannot read the file: the folder ${dir} does not exist; check the path (quote names with spaces)`,
+      `không đọc được tệp: không có thư mục ${dir}; kiểm tra lại đường dẫn (tên có dấu cách cần đặt trong ngoặc kép)`,
+      path,
+    );
+  }
+  const want = baseKey(basename(path));
+  const stem = (n: string) => baseKey(n.replace(/\.[^.]*$/u, ''));
+  const close = names
+    .filter((n) => !n.startsWith('.'))
+    .map((n) => ({ n, d: stem(n) === stem(basename(path)) ? 0 : distance(baseKey(n), want) }))
+    .filter((x) => x.d <= Math.max(2, Math.floor(want.length / 4)))
+    .sort((a, b) => a.d - b.d || (a.n < b.n ? -1 : 1))
+    .slice(0, 3)
+    .map((x) => (dir === '.' ? x.n : join(dir, x.n)));
+  const also = close.length > 0 ? { en: `; did you mean ${close.join(', ')}?`, vi: `; có phải là ${close.join(', ')}?` } : { en: '', vi: '' };
+  return new InputError(
+    `cannot read the file: no such file or folder; check the path${also.en}`,
+    `không đọc được tệp: không có tệp hoặc thư mục này; kiểm tra lại đường dẫn${also.vi}`,
+    path,
+  );
 }

@@ -58,8 +58,15 @@ export interface ColumnNote {
   unknownNumeric: string[];
 }
 
+/** Something the reader decided that the report must say (the core adds these to its notices, first). */
+export interface ReadNotice {
+  code: 'encoding-guessed';
+  args: { file: string; encoding: string };
+}
+
 export interface Transcript {
   person?: Person;
+  notices?: ReadNotice[];
   rows: TranscriptRow[];
   /** files the rows came from, in order */
   files: string[];

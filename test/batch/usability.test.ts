@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStatistics, statisticsText } from '../../src/batch/statistics.js';
+import { etaMs } from '../../src/batch/run-batch.js';
 import { progressText } from '../../src/cli/batch.js';
 import { generateFolder } from '../../src/bench/generate.js';
 import { displayWidth } from '../../src/report/format.js';
@@ -191,6 +192,15 @@ describe('screen forms', () => {
     expect(progressText(p, 'vi')).toBe('Đã xử lý 3/10 hồ sơ · 3,3 hồ sơ/giây · còn khoảng 0:02');
     expect(progressText(p, 'en')).toContain('3.3 dossiers/s');
     expect(progressText({ ...p, rate: 816.4 }, 'vi')).toContain(' 816 hồ sơ/giây');
+    expect(progressText({ ...p, etaMs: null }, 'vi')).toBe('Đã xử lý 3/10 hồ sơ · 3,3 hồ sơ/giây');
+  });
+
+  it('estimates the time left only once it means something (not from the first, start-up-bound dossiers)', () => {
+    expect(etaMs(1, 2000, 900)).toBeNull();
+    expect(etaMs(150, 2000, 2000)).toBeNull();
+    expect(etaMs(50, 2000, 5000)).toBeNull();
+    expect(etaMs(200, 2000, 5000)).toBe(45_000);
+    expect(etaMs(2000, 2000, 13_000)).toBeNull();
   });
 
   it('lays the statistics table out within 120 columns, numbers right-aligned in every column', () => {

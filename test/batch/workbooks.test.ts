@@ -53,7 +53,7 @@ describe('batch --out workbooks (--lang vi)', () => {
     const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null });
     expect(rows[0]![0]).toBe('KẾT QUẢ XÁC NHẬN TRÌNH ĐỘ LÝ LUẬN CHÍNH TRỊ');
     expect(rows[1]!.slice(0, 3)).toEqual(['Nội dung', 'Số hồ sơ', 'Tổng số người được xác nhận']);
-    expect(rows[2]).toEqual(['1. Đối tượng tại thời điểm xác nhận', 16, 8, 8, 0, 0, 2, 0, 4]);
+    expect(rows[2]).toEqual(['1. Đối tượng tại thời điểm xác nhận', 16, 9, 9, 0, 0, 2, 0, 3]);
     expect(rows[3]![0]).toBe('    - Cán bộ lãnh đạo, quản lý từ cấp trưởng phòng trở lên');
     expect(ws['B3']).toMatchObject({ t: 'n', v: DOSSIERS });
   });

@@ -128,7 +128,7 @@ describe('llct (spawned)', () => {
     ['json-wrong-type.json', ':15:18'],
     ['empty.csv', ':1'],
   ])('broken input %s exits 2 with one line naming the file and the place', (file, place) => {
-    const r = spawnBin(['check', `${T}/broken/${file}`]);
+    const r = spawnBin(['check', `${T}/broken/${file}`, ...(file === 'invalid-utf8.csv' ? ['--encoding', 'utf-8'] : [])]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     const lines = r.stderr.split('\n').filter(Boolean);

@@ -131,9 +131,9 @@ describe('rules diff (spawned)', () => {
     const r = spawnIn(cwd, ['rules', 'diff', '--old', 'cu', '--new', 'moi', 'ho-so', '--as-of', '2021-01-01', '--format', 'json']);
     const diff = JSON.parse(r.stdout) as { changed: { dossier: string; rules: string[] }[]; transitions: { programId: string; from: string; to: string }[] };
     expect(r.code).toBe(1);
-    expect(diff.changed.length).toBe(11);
+    expect(diff.changed.length).toBe(12);
     expect(new Set(diff.changed.flatMap((d) => d.rules))).toEqual(new Set(['tthcm']));
-    expect(diff.transitions).toContainEqual({ programId: 'so-cap', from: 'PASS', to: 'FAIL', dossiers: 7 });
+    expect(diff.transitions).toContainEqual({ programId: 'so-cap', from: 'PASS', to: 'FAIL', dossiers: 8 });
   });
 
   it('reads spreadsheet dossiers and the checking options as batch does (--level)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, findInvalidUtf8 } from '../../src/transcript/decode.js';
+import { decodeTextAs, decodeText, findInvalidUtf8 } from '../../src/transcript/decode.js';
 import { inputError, utf8 } from './helpers.js';
 
 describe('decodeText', () => {
@@ -52,9 +52,15 @@ describe('decodeText', () => {
     expect(decodeText(bytes, 'a.csv', 'windows-1258')).toBe('Triết Đảng');
   });
 
-  it('rejects invalid UTF-8 naming --encoding, the byte and the line', () => {
+  it('reads bytes that are not UTF-8 as windows-1258 when no --encoding is given, and says it guessed', () => {
     const bytes = Uint8Array.of(...utf8('a,b\nc,'), 0xea, 0xec, 0x0a);
-    const err = inputError(() => decodeText(bytes, 'x.csv'));
+    expect(decodeTextAs(bytes, 'x.csv')).toEqual({ text: 'a,b\nc,ế\n', encoding: 'windows-1258', guessed: true });
+    expect(decodeTextAs(utf8('a,ế\n'), 'x.csv')).toEqual({ text: 'a,ế\n', encoding: 'utf-8', guessed: false });
+  });
+
+  it('rejects invalid UTF-8 under --encoding utf-8, naming --encoding, the byte and the line', () => {
+    const bytes = Uint8Array.of(...utf8('a,b\nc,'), 0xea, 0xec, 0x0a);
+    const err = inputError(() => decodeText(bytes, 'x.csv', 'utf-8'));
     expect(err.file).toBe('x.csv');
     expect(err.place).toEqual({ line: 2 });
     expect(err.message).toContain('--encoding windows-1258');

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { SystemError } from '../../src/fs-errors.js';
 import { parseTranscript } from '../../src/transcript/parse.js';
 import { readTranscriptFile } from '../../src/transcript/read-file.js';
 
@@ -32,8 +31,14 @@ describe('encoding fixtures', () => {
     expect(bytes.includes(Buffer.from([0x54, 0x72, 0xe2, 0xcc, 0x6e]))).toBe(true);
   });
 
-  it('windows-1258.csv read as UTF-8 fails naming --encoding', async () => {
-    const err = await readTranscriptFile(enc('windows-1258.csv')).catch((e: unknown) => e);
+  it('windows-1258.csv is read without --encoding, with a notice that says so', async () => {
+    const t = await readTranscriptFile(enc('windows-1258.csv'));
+    expect(t.rows.map((r) => [r.name, r.credits, r.grade?.text])).toEqual(PROGRAM_2008);
+    expect(t.notices).toEqual([{ code: 'encoding-guessed', args: { file: enc('windows-1258.csv'), encoding: 'windows-1258' } }]);
+  });
+
+  it('windows-1258.csv read with --encoding utf-8 fails naming --encoding', async () => {
+    const err = await readTranscriptFile(enc('windows-1258.csv'), { encoding: 'utf-8' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).message).toContain('--encoding windows-1258');
   });
@@ -88,7 +93,8 @@ describe('broken fixtures', () => {
     ['json-wrong-type.json', { path: '$.courses[2].credits', line: 15, column: 18 }, /^\$\.courses\[2\]\.credits: expected a non-negative number, got text "hai tín chỉ"/],
   ])('%s → InputError at %j', async (name, place, message) => {
     const file = broken(name);
-    const err = await readTranscriptFile(file).catch((e: unknown) => e);
+    // invalid UTF-8 is an error only when UTF-8 is asked for (by default it would be read as windows-1258)
+    const err = await readTranscriptFile(file, name === 'invalid-utf8.csv' ? { encoding: 'utf-8' } : {}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     const e = err as InputError;
     expect(e.file).toBe(file);
@@ -112,10 +118,17 @@ describe('broken fixtures', () => {
 describe('readTranscriptFile', () => {
   it('turns a missing file into one line in both languages, with the fix', async () => {
     const err = await readTranscriptFile('fixtures/transcripts/nope.csv').catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(SystemError);
-    expect((err as SystemError).file).toBe('fixtures/transcripts/nope.csv');
-    expect((err as SystemError).message).toBe('cannot read the file: no such file or folder; check the path');
-    expect((err as SystemError).vi).toBe('không đọc được tệp: không có tệp hoặc thư mục này; kiểm tra lại đường dẫn');
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).file).toBe('fixtures/transcripts/nope.csv');
+    expect((err as InputError).message).toBe('cannot read the file: no such file or folder; check the path');
+    expect((err as InputError).vi).toBe('không đọc được tệp: không có tệp hoặc thư mục này; kiểm tra lại đường dẫn');
+  });
+
+  it('offers the close names in the folder for a mistyped one, and names a missing folder', async () => {
+    const err = await readTranscriptFile('fixtures/transcripts/era2019.csv').catch((e: unknown) => e);
+    expect((err as InputError).vi).toMatch(/có phải là fixtures\/transcripts\/era-2019\.csv/u);
+    const dir = await readTranscriptFile('khong-co/x.csv').catch((e: unknown) => e);
+    expect((dir as InputError).vi).toContain('không có thư mục khong-co');
   });
 
   it('reads `-` from stdin', async () => {
@@ -134,6 +147,6 @@ describe('readTranscriptFile', () => {
 
   it('names a directory as such', async () => {
     const err = await readTranscriptFile('fixtures/transcripts').catch((e: unknown) => e);
-    expect((err as InputError).message).toMatch(/this is a folder, not a file/);
+    expect((err as InputError).message).toMatch(/this is a folder, not a transcript file; to check every dossier in it run: llct batch fixtures\/transcripts$/u);
   });
 });

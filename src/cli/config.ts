@@ -1,0 +1,128 @@
+// Defaults for options from a config file (`.llctrc.json`, found upward from the working folder) and from
+// `LLCT_*` environment variables. Precedence, as in npm, prettier or eslint: command line > environment > file >
+// built-in default. Only the options an office sets once (language, Excel CSV, encoding, rules…) can be set.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { parseJsonTree } from '../json-syntax.js';
+
+export const CONFIG_FILE = '.llctrc.json';
+
+/** Settable keys: option attribute name → environment variable and value kind. */
+export const CONFIG_KEYS = {
+  lang: { env: 'LLCT_LANG', kind: 'string' },
+  excel: { env: 'LLCT_EXCEL', kind: 'boolean' },
+  encoding: { env: 'LLCT_ENCODING', kind: 'string' },
+  delimiter: { env: 'LLCT_DELIMITER', kind: 'string' },
+  rules: { env: 'LLCT_RULES', kind: 'path' },
+  level: { env: 'LLCT_LEVEL', kind: 'string' },
+  scale: { env: 'LLCT_SCALE', kind: 'string' },
+  passMark: { env: 'LLCT_PASS_MARK', kind: 'string' },
+  periodsPerCredit: { env: 'LLCT_PERIODS_PER_CREDIT', kind: 'string' },
+  jobs: { env: 'LLCT_JOBS', kind: 'string' },
+  color: { env: 'LLCT_COLOR', kind: 'boolean' },
+} as const;
+export type ConfigKey = keyof typeof CONFIG_KEYS;
+
+export interface Defaults {
+  /** the config file read, if any */
+  file: string | null;
+  values: Partial<Record<ConfigKey, string | boolean>>;
+  source: Partial<Record<ConfigKey, 'config' | 'env'>>;
+}
+
+const TRUE = new Set(['1', 'true', 'yes', 'on', 'co', 'có']);
+const FALSE = new Set(['0', 'false', 'no', 'off', 'khong', 'không']);
+
+function bool(raw: string, where: string): boolean {
+  const v = raw.trim().toLowerCase();
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return false;
+  throw new UsageError(`${where}: expected true or false, got "${raw}"`, `${where}: cần true hoặc false, nhận được "${raw}"`);
+}
+
+/** The nearest `.llctrc.json` from `cwd` upward, or the file LLCT_CONFIG names ("" or "none": no file). */
+export function findConfigFile(cwd: string, env: Record<string, string | undefined>): string | null {
+  const named = env['LLCT_CONFIG'];
+  if (named !== undefined) return named === '' || named === 'none' ? null : resolve(cwd, named);
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+function readConfigFile(file: string): Partial<Record<ConfigKey, string | boolean>> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read the config file ${file}`, `không đọc được tệp cấu hình ${file}`, file);
+  }
+  const parsed = parseJsonTree(text);
+  if ('error' in parsed) {
+    const { line, column, en, vi } = parsed.error;
+    throw new UsageError(en, vi, file, { line, column });
+  }
+  const doc: unknown = JSON.parse(text);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    throw new UsageError('the config file must hold one JSON object, e.g. { "lang": "vi", "excel": true }', 'tệp cấu hình phải là một đối tượng JSON, ví dụ { "lang": "vi", "excel": true }', file);
+  }
+  const out: Partial<Record<ConfigKey, string | boolean>> = {};
+  for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
+    if (key === '$schema') continue;
+    const spec = (CONFIG_KEYS as Record<string, { kind: string }>)[key];
+    if (!spec) {
+      const keys = Object.keys(CONFIG_KEYS).join(', ');
+      throw new UsageError(`unknown key "${key}"; the keys are ${keys}`, `khóa "${key}" không có; các khóa hợp lệ: ${keys}`, file, { path: `$.${key}` });
+    }
+    if (spec.kind === 'boolean') {
+      if (typeof value !== 'boolean') throw new UsageError(`"${key}" must be true or false`, `"${key}" phải là true hoặc false`, file, { path: `$.${key}` });
+      out[key as ConfigKey] = value;
+    } else {
+      if (typeof value !== 'string' && typeof value !== 'number') {
+        throw new UsageError(`"${key}" must be a string`, `"${key}" phải là một chuỗi`, file, { path: `$.${key}` });
+      }
+      // a rule folder in the file is relative to the file, wherever the command runs
+      out[key as ConfigKey] = spec.kind === 'path' && !isAbsolute(String(value)) ? resolve(dirname(file), String(value)) : String(value);
+    }
+  }
+  return out;
+}
+
+/** The defaults in force for a run: the config file's, then the environment's over them. */
+export function loadDefaults(cwd: string, env: Record<string, string | undefined>): Defaults {
+  const file = findConfigFile(cwd, env);
+  const d: Defaults = { file, values: {}, source: {} };
+  if (file !== null) {
+    for (const [k, v] of Object.entries(readConfigFile(file))) {
+      d.values[k as ConfigKey] = v;
+      d.source[k as ConfigKey] = 'config';
+    }
+  }
+  for (const [key, spec] of Object.entries(CONFIG_KEYS) as [ConfigKey, (typeof CONFIG_KEYS)[ConfigKey]][]) {
+    const raw = env[spec.env];
+    if (raw === undefined || raw === '') continue;
+    d.values[key] = spec.kind === 'boolean' ? bool(raw, spec.env) : spec.kind === 'path' ? resolve(cwd, raw) : raw;
+    d.source[key] = 'env';
+  }
+  const choices: Partial<Record<ConfigKey, readonly string[]>> = { lang: ['vi', 'en'], scale: ['10', '4'] };
+  for (const [key, allowed] of Object.entries(choices) as [ConfigKey, readonly string[]][]) {
+    const v = d.values[key];
+    if (v !== undefined && !allowed.includes(String(v))) {
+      const where = d.source[key] === 'env' ? CONFIG_KEYS[key].env : `${file}: ${key}`;
+      throw new UsageError(`${where}: expected one of ${allowed.join(', ')}, got "${String(v)}"`, `${where}: cần một trong ${allowed.join(', ')}, nhận được "${String(v)}"`);
+    }
+  }
+  return d;
+}
+
+/** Set a command's option values from the defaults (the command line, parsed afterwards, overrides them). */
+export function applyDefaults(cmd: Command, d: Defaults): void {
+  for (const [key, value] of Object.entries(d.values) as [ConfigKey, string | boolean][]) {
+    if (!cmd.options.some((o) => o.attributeName() === key)) continue;
+    cmd.setOptionValueWithSource(key, value, d.source[key]!);
+  }
+}
