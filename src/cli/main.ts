@@ -1,7 +1,5 @@
 // The process entry: real streams into `run`, its result into `process.exitCode` (never `process.exit()`).
 
-import { run } from './run.js';
-
 // A reader that stops early (`llct check x | head -1`) closes the pipe: that is a normal, quiet end.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') return;
@@ -9,12 +7,20 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exitCode = 2;
 });
 
-process.exitCode = await run(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  env: process.env,
-  stdoutIsTTY: process.stdout.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
-  cwd: process.cwd(),
-});
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  // fast path: the same line commander prints, without loading the CLI (start-up budget of issue 10)
+  const { toolVersion } = await import('./version.js');
+  process.stdout.write(`${toolVersion()}\n`);
+} else {
+  const { run } = await import('./run.js');
+  process.exitCode = await run(argv, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    cwd: process.cwd(),
+  });
+}

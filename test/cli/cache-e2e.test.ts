@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { toolVersion } from '../../src/cli/version.js';
 import { spawnBin } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'llct-cache-e2e-'));
@@ -15,9 +16,11 @@ const NO_CACHE = { LLCT_NO_CACHE: '1' };
 const cacheAt = (name: string) => ({ LLCT_CACHE_DIR: join(tmp, name) });
 
 describe('llct with the rule-set cache (spawned)', () => {
-  it('--version loads no rules and writes no cache', () => {
-    const r = spawnBin(['--version'], cacheAt('version'));
-    expect(r.code).toBe(0);
+  it('--version (its fast path) prints what commander prints, loads no rules and writes no cache', () => {
+    for (const flag of ['--version', '-V']) {
+      const r = spawnBin([flag], cacheAt('version'));
+      expect(r).toEqual({ code: 0, stdout: `${toolVersion()}\n`, stderr: '' });
+    }
     expect(existsSync(join(tmp, 'version'))).toBe(false);
   });
 
