@@ -60,11 +60,13 @@ export function isNoise(name: string): boolean {
 // Vietnamese order as officers read it: "Ánh" with the A's and "Đặng" after D, "hồ sơ 2" before "hồ sơ 10".
 // The collation is fixed ('vi', numeric) and not the machine's locale; names it calls equal (case, Unicode
 // normal forms) fall back to code-unit order, so the order is total and outputs stay byte-identical.
-const VI = new Intl.Collator('vi', { numeric: true });
+// Built on first use: a plain `check` never sorts names and does not pay for the ICU collator.
+let vi: Intl.Collator | undefined;
 
 /** Vietnamese, numeric-aware name order, made total by a code-unit tie-break. */
 export function compareNames(a: string, b: string): number {
-  return VI.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  vi ??= new Intl.Collator('vi', { numeric: true });
+  return vi.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 const sorted = (entries: readonly FolderEntry[] | undefined): FolderEntry[] =>

@@ -32,9 +32,9 @@ import { summaryColumns, summaryLine, summaryRecord } from './summary.js';
 import { addOutcome, batchJsonHead, batchJsonRow, batchJsonTail, createTally, finishTally, type Tally, type TallyResult } from './tally.js';
 import type { DossierOutcome, SummaryRow } from './types.js';
 import { buildWorkbook } from '../report/xlsx.js';
-import { statisticsSheet, summarySheet } from './workbooks.js';
+import { reviewSheet, statisticsSheet, summarySheet } from './workbooks.js';
 import { unmatchedCsv } from './unmatched.js';
-import { WORKLIST_COLUMNS } from '../decisions/worklist.js';
+import { WORKLIST_COLUMNS, type WorklistCell } from '../decisions/worklist.js';
 
 /** What a summary on stdout can be (the CLI's `--format` choices). */
 export type OutputFormat = 'text' | 'json' | 'csv';
@@ -102,7 +102,7 @@ function totalsLine(r: TallyResult, lang: Lang): string {
 // ── output folder ─────────────────────────────────────────────────────────────────────────────────────────
 
 /** Files the batch writes at the top of the output folder. */
-export const OUTPUT_FILES = ['summary.csv', 'summary.json', 'summary.xlsx', 'statistics.csv', 'statistics.txt', 'statistics.xlsx', 'unmatched.csv', 'review.csv'] as const;
+export const OUTPUT_FILES = ['summary.csv', 'summary.json', 'summary.xlsx', 'statistics.csv', 'statistics.txt', 'statistics.xlsx', 'unmatched.csv', 'review.csv', 'review.xlsx'] as const;
 export const REPORTS_DIR = 'reports';
 /** The list of files this tool wrote into the folder: `--force` replaces or removes those, never anything else. */
 export const MANIFEST_FILE = '.llct-manifest.json';
@@ -377,6 +377,7 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
   // the workbook is written whole at the end (the library has no streaming writer): keep its rows, small per dossier
   const summaryRows: SummaryRow[] = [];
   let reviewCsv: AtomicFile | null = null;
+  const reviewRows: WorklistCell[][] = [];
   const start = () => {
     summaryCsv = file('summary.csv');
     summaryJson = file('summary.json');
@@ -394,7 +395,10 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
       summaryCsv!.write(csvText([summaryRecord(o.summary, s.levels)], s.excel, false));
       summaryJson!.write(batchJsonRow(o, first));
       summaryRows.push(o.summary);
-      if (o.review && o.review.length > 0) reviewCsv!.write(csvText(o.review, true, false));
+      if (o.review && o.review.length > 0) {
+        reviewCsv!.write(csvText(o.review, true, false));
+        reviewRows.push(...o.review);
+      }
       first = false;
     },
     async finish() {
@@ -412,6 +416,7 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
       const xlsx = { lang: s.lang };
       writeFileAtomic(join(dir, 'summary.xlsx'), await buildWorkbook([summarySheet(summaryRows, s.levels, s.lang)], xlsx), join(shownAs, 'summary.xlsx'));
       writeFileAtomic(join(dir, 'statistics.xlsx'), await buildWorkbook([statisticsSheet(r.statistics, s.lang)], xlsx), join(shownAs, 'statistics.xlsx'));
+      writeFileAtomic(join(dir, 'review.xlsx'), await buildWorkbook([reviewSheet(reviewRows, s.lang)], xlsx), join(shownAs, 'review.xlsx'));
       return r;
     },
   };

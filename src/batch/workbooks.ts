@@ -7,6 +7,8 @@ import type { Program } from '../rules/types.js';
 import { batchMessages } from './messages.js';
 import type { StatisticsTable } from './statistics.js';
 import type { SummaryRow } from './types.js';
+import { WORKLIST_COLUMNS, type WorklistCell } from '../decisions/worklist.js';
+import { ACTIONS } from '../decisions/types.js';
 
 const HEAD = {
   vi: {
@@ -89,5 +91,34 @@ export function statisticsSheet(t: StatisticsTable, lang: Lang): XlsxSheet {
     header: [HEAD[lang].content, ...t.columns.map((c) => c.label[lang])],
     rows: t.rows.map((r) => [`${'    '.repeat(r.depth)}${r.depth > 0 ? '- ' : ''}${r.label[lang]}`, ...t.columns.map((c) => r.cells[c.id] ?? 0)]),
     table: false,
+  };
+}
+
+/**
+ * Worklist titles in words. The decision columns use titles the decisions reader knows ("Quyết định", "Lý do",
+ * "Người quyết định"…), so the filled-in workbook reads back with --decisions; the others are for people only.
+ */
+const REVIEW_TITLES: Record<Lang, Record<(typeof WORKLIST_COLUMNS)[number], string>> = {
+  vi: {
+    dossier: 'Hồ sơ', person: 'Người học', program: 'Chương trình', verdict: 'Kết luận tính được', file: 'Tệp', sheet: 'Trang tính',
+    line: 'Dòng', course_name: 'Tên học phần', why: 'Cần xem xét vì', rule_suggested: 'Quy tắc gợi ý', action: 'Quyết định',
+    value: 'Giá trị', reason: 'Lý do', decided_by: 'Người quyết định', date: 'Ngày', reference: 'Căn cứ',
+  },
+  en: Object.fromEntries(WORKLIST_COLUMNS.map((c) => [c, c])) as Record<(typeof WORKLIST_COLUMNS)[number], string>,
+};
+
+/** The actions as an officer picks them from the drop-down (each one the decisions reader takes). */
+export const REVIEW_ACTION_WORDS: Record<Lang, readonly string[]> = {
+  vi: ['tính', 'loại', 'số tiết', 'điểm', 'ánh xạ', 'xác nhận', 'thay đổi'],
+  en: ACTIONS,
+};
+
+/** review.xlsx: the worklist with a drop-down list of actions in the action column. */
+export function reviewSheet(rows: readonly WorklistCell[][], lang: Lang): XlsxSheet {
+  return {
+    name: lang === 'vi' ? 'Cần xem xét' : 'Review',
+    header: WORKLIST_COLUMNS.map((c) => REVIEW_TITLES[lang][c]),
+    rows: rows.map((r) => [...r]),
+    lists: [{ column: WORKLIST_COLUMNS.indexOf('action'), values: REVIEW_ACTION_WORDS[lang] }],
   };
 }

@@ -6,6 +6,7 @@ import { Option, type Command } from 'commander';
 import { discoverDossiers } from '../batch/discover.js';
 import type { DossierDecisions, EvaluateContext } from '../batch/evaluate.js';
 import { loadDecisionsFile } from '../decisions/load.js';
+import { isSpreadsheetName, loadSpreadsheetLibrary } from '../transcript/spreadsheet.js';
 import { decisionError } from '../decisions/messages.js';
 import type { DecisionOrigin } from '../decisions/types.js';
 import { batchMessages, fileList } from '../batch/messages.js';
@@ -230,6 +231,8 @@ export async function runBatchCommand(folder: string, opts: BatchCommandOptions,
   const skip = new Set(decisionsPath !== null && dirname(decisionsPath) === root ? [basename(decisionsPath)] : []);
   const dossiers = discoverDossiers(await scanBatchFolder(root, folder), skip);
   if (dossiers.length === 0) throw new UsageError(batchMessages('en').noDossiers(folder), batchMessages('vi').noDossiers(folder));
+  // a filled-in review.xlsx needs the spreadsheet library (loaded only then)
+  if (decisionsPath !== null && isSpreadsheetName(decisionsPath)) await loadSpreadsheetLibrary();
   const batchDecisions = decisionsPath !== null ? readBatchDecisions(decisionsPath, opts.decisions!, outDir, opts.out, dossiers.map((d) => d.name)) : undefined;
   const settings = { ruleSet, levels, lang, excel: opts.excel === true };
   const out =

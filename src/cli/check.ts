@@ -4,6 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { checkTranscript } from '../coverage/check.js';
 import { loadDecisionsFile } from '../decisions/load.js';
+import { isSpreadsheetName, loadSpreadsheetLibrary } from '../transcript/spreadsheet.js';
 import { decisionError } from '../decisions/messages.js';
 import { DecisionRefused, type Decision } from '../decisions/types.js';
 import { WORKLIST_COLUMNS, worklistRecords } from '../decisions/worklist.js';
@@ -102,6 +103,8 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
     transcripts.push(await readTranscriptFile(f === '-' ? f : userPath(io, f), read, io.stdin));
   }
   const { transcript, mergedOnOfficerWord } = onePerson(transcripts, opts.samePerson === true);
+  // a filled-in review.xlsx needs the spreadsheet library (loaded only then)
+  if (opts.decisions !== undefined && isSpreadsheetName(opts.decisions)) await loadSpreadsheetLibrary();
   const decisions = opts.decisions !== undefined ? checkDecisions(userPath(io, opts.decisions), opts.decisions) : [];
   const checked = decidedCheck(() => checkTranscript(transcript, ruleSet, checkOptions, decisions));
   // the report says the files were merged on the officer's word, first among the notices

@@ -103,6 +103,18 @@ function sheetRecords(XLSX: SpreadsheetLibrary, sheet: import('@e965/xlsx').Work
 }
 
 /**
+ * The first sheet of a workbook as records (sheet row numbers kept), for tables that are not transcripts: the
+ * officer's filled-in review.xlsx. The library must be loaded.
+ */
+export function firstSheetRecords(bytes: Uint8Array, file: string): { sheet: string; records: TableRecord[] } {
+  const XLSX = spreadsheetLibrary();
+  const book = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: true, cellFormula: true, cellHTML: false, cellNF: false, cellStyles: false });
+  const name = book.SheetNames[0];
+  if (name === undefined || !book.Sheets[name]) return { sheet: '', records: [] };
+  return { sheet: name, records: sheetRecords(XLSX, book.Sheets[name], file, name) };
+}
+
+/**
  * Parse a workbook transcript: the first sheet (in workbook order) whose first rows hold a course-name header.
  * Numbers stay numbers; formulas are read by the value Excel saved with them. Rows are identified by sheet + row.
  */
