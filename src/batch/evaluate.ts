@@ -23,7 +23,7 @@ import { compareNames, inDossier, type Dossier } from './discover.js';
 import { batchMessages, fileList, spreadsheetExtension } from './messages.js';
 import { parseMetadata, type Metadata } from './metadata.js';
 import { buildSummaryRow, statsEntry, unmatchedNames, type DossierFacts } from './summary.js';
-import type { DossierError, DossierErrorCode, DossierOutcome } from './types.js';
+import type { DossierError, DossierErrorCode, DossierOutcome, DossierReports } from './types.js';
 
 /** A file of the dossier as read from disk: its bytes, or why it could not be read. */
 export type FileRead = { file: string; bytes: Uint8Array } | { file: string; error: string; limitBytes?: number };
@@ -294,8 +294,7 @@ export function internalError(e: unknown): DossierError {
 function outcomeOf(facts: DossierFacts, ctx: Omit<EvaluateContext, 'ruleSet'> & { ruleSet?: RuleSet }): DossierOutcome {
   const { dossier, files: used, metadata, transcript, result, error } = facts;
   const summary = buildSummaryRow(facts, ctx.lang);
-  let reportJson: string | null = null;
-  let reportText: string | null = null;
+  const reports: DossierReports = {};
   if (ctx.reports) {
     const person = personOf(metadata, transcript);
     const report =
@@ -303,7 +302,7 @@ function outcomeOf(facts: DossierFacts, ctx: Omit<EvaluateContext, 'ruleSet'> & 
         ? buildJsonReport(result, ctx.ruleSet, { files: used, toolVersion: ctx.toolVersion, ...(person ? { person } : {}) })
         : null;
     // compact: thousands of these are written per batch; the .txt beside each is the one for reading
-    reportJson = `${JSON.stringify({
+    reports.json = `${JSON.stringify({
       schemaVersion: DOSSIER_REPORT_VERSION,
       dossier: dossier.name,
       files: used,
@@ -313,7 +312,7 @@ function outcomeOf(facts: DossierFacts, ctx: Omit<EvaluateContext, 'ruleSet'> & 
       report,
     })}\n`;
     const head = reportHead(facts, ctx.lang);
-    reportText =
+    reports.text =
       result && ctx.ruleSet
         ? `${head}${renderText(result, ctx.ruleSet, { lang: ctx.lang, files: used, ...(person ? { person } : {}) })}`
         : `${head}${batchMessages(ctx.lang).error} [${summary.error?.code}] ${summary.error?.message}\n`;
@@ -327,5 +326,5 @@ function outcomeOf(facts: DossierFacts, ctx: Omit<EvaluateContext, 'ruleSet'> & 
           fileShown: (f) => inDossier(dossier, f),
         })
       : undefined;
-  return { index: dossier.index, summary, stats: statsEntry(facts), unmatched: unmatchedNames(result), reportJson, reportText, ...(review ? { review } : {}) };
+  return { index: dossier.index, summary, stats: statsEntry(facts), unmatched: unmatchedNames(result), reports, ...(review ? { review } : {}) };
 }

@@ -35,9 +35,8 @@ import { buildWorkbook } from '../report/xlsx.js';
 import { reviewSheet, statisticsSheet, summarySheet } from './workbooks.js';
 import { unmatchedCsv } from './unmatched.js';
 import { WORKLIST_COLUMNS, type WorklistCell } from '../decisions/worklist.js';
+import type { OutputFormat } from '../report/formats.js';
 
-/** What a summary on stdout can be (the CLI's `--format` choices). */
-export type OutputFormat = 'text' | 'json' | 'csv';
 
 export interface OutputSettings {
   ruleSet: RuleSet;
@@ -61,34 +60,44 @@ export interface FinishingSink extends BatchSink {
 
 // ── stdout ────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** How a summary printed on stdout writes a dossier's row and its ending, per format. */
+interface SummaryWriter {
+  row(o: DossierOutcome, first: boolean, s: OutputSettings): string;
+  /** `first` is still true when no dossier was written */
+  end(r: TallyResult, first: boolean, s: OutputSettings): string;
+}
+
+const csvHead = (s: OutputSettings) => csvText([summaryColumns(s.levels)], s.excel, s.excel);
+
+const SUMMARY_WRITERS: Record<OutputFormat, SummaryWriter> = {
+  text: {
+    row: (o, _first, s) => `${summaryLine(o.summary, s.levels, s.lang)}\n`,
+    end: (r, _first, s) => `\n${totalsLine(r, s.lang)}\n\n${statisticsText(r.statistics, s.lang, batchMessages(s.lang).statisticsTitle)}`,
+  },
+  json: {
+    row: (o, first, s) => `${first ? batchJsonHead(s.ruleSet, s.levels) : ''}${batchJsonRow(o, first)}`,
+    end: (r, first, s) => `${first ? batchJsonHead(s.ruleSet, s.levels) : ''}${batchJsonTail(r, !first)}`,
+  },
+  csv: {
+    row: (o, first, s) => `${first ? csvHead(s) : ''}${csvText([summaryRecord(o.summary, s.levels)], s.excel, false)}`,
+    end: (_r, first, s) => (first ? csvHead(s) : ''),
+  },
+};
+
 export function stdoutSink(out: { write(s: string): unknown }, format: OutputFormat, s: OutputSettings): FinishingSink {
   const tally = createTally(s.levels);
+  const writer = SUMMARY_WRITERS[format];
   let first = true;
-  const levelIds = s.levels;
   return {
     write(o) {
       addOutcome(tally, o);
-      if (format === 'csv') {
-        if (first) out.write(csvText([summaryColumns(levelIds)], s.excel, s.excel));
-        out.write(csvText([summaryRecord(o.summary, levelIds)], s.excel, false));
-      } else if (format === 'json') {
-        if (first) out.write(batchJsonHead(s.ruleSet, s.levels));
-        out.write(batchJsonRow(o, first));
-      } else {
-        out.write(`${summaryLine(o.summary, s.levels, s.lang)}\n`);
-      }
+      out.write(writer.row(o, first, s));
       first = false;
     },
     async finish() {
       const r = finishTally(tally, s.ruleSet, s.lang);
-      if (format === 'csv') {
-        if (first) out.write(csvText([summaryColumns(levelIds)], s.excel, s.excel));
-      } else if (format === 'json') {
-        if (first) out.write(batchJsonHead(s.ruleSet, s.levels));
-        out.write(batchJsonTail(r, !first));
-      } else {
-        out.write(`\n${totalsLine(r, s.lang)}\n\n${statisticsText(r.statistics, s.lang, batchMessages(s.lang).statisticsTitle)}`);
-      }
+      const end = writer.end(r, first, s);
+      if (end !== '') out.write(end);
       return r;
     },
   };

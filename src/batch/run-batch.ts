@@ -13,8 +13,9 @@ import { evaluateDossier, failedOutcome, internalError, type EvaluateContext } f
 import { isSpreadsheetBytes, loadSpreadsheetLibrary } from '../transcript/spreadsheet.js';
 import { readDossierFiles } from './read-dossier.js';
 import { reportBaseName } from './report-names.js';
-import type { DossierOutcome } from './types.js';
 import type { RuleCache } from '../rules/cache.js';
+import { REPORT_EXTENSIONS } from '../report/formats.js';
+import type { DossierOutcome, DossierReports } from './types.js';
 
 export interface Progress {
   done: number;
@@ -121,8 +122,7 @@ export function writeReports(reportsDir: string, outcome: DossierOutcome, dossie
       throw new SystemError(e, 'write', path);
     }
   };
-  if (outcome.reportJson !== null) put(`${base}.json`, outcome.reportJson);
-  if (outcome.reportText !== null) put(`${base}.txt`, outcome.reportText);
+  for (const [format, data] of Object.entries(outcome.reports) as [keyof DossierReports, string][]) put(`${base}.${REPORT_EXTENSIONS[format]}`, data);
 }
 
 /**
@@ -141,7 +141,7 @@ export async function processDossier(root: string, dossier: Dossier, context: Ev
     outcome = failedOutcome(dossier, internalError(e), context);
   }
   if (reportsDir) writeReports(reportsDir, outcome, dossier);
-  return { ...outcome, reportJson: null, reportText: null };
+  return { ...outcome, reports: {} };
 }
 
 /** The row of a dossier whose worker died under it (out of memory…): written by the main thread. */
@@ -153,7 +153,7 @@ function workerDiedOutcome(dossier: Dossier, options: RunBatchOptions): DossierO
   };
   const outcome = failedOutcome(dossier, error, options.context);
   if (options.reportsDir) writeReports(options.reportsDir, outcome, dossier);
-  return { ...outcome, reportJson: null, reportText: null };
+  return { ...outcome, reports: {} };
 }
 
 function workerFile(): URL | null {

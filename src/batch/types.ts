@@ -1,6 +1,7 @@
 // The values a batch passes around: one dossier's outcome, its summary row, and what statistics need from it.
 
 import type { Verdict } from '../coverage/types.js';
+import type { Format } from '../report/formats.js';
 import type { Metadata } from './metadata.js';
 
 /** Why a dossier could not be evaluated. */
@@ -93,9 +94,11 @@ export interface DossierOutcome {
   summary: SummaryRow;
   stats: StatsEntry;
   unmatched: UnmatchedName[];
-  /** the per-dossier report files (null when only the summary is wanted) */
-  reportJson: string | null;
-  reportText: string | null;
+  /** with --out: the dossier's report files by format (json, text), written by the worker and then dropped */
+  reports: DossierReports;
   /** the review worklist lines of this dossier (review.csv, with --out) */
   review?: (string | number | null)[][];
 }
+
+/** A dossier's report files, keyed by the report format each one is in. */
+export type DossierReports = Partial<Record<Extract<Format, 'json' | 'text'>, string>>;

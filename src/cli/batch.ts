@@ -23,7 +23,8 @@ import { parseLevels } from './check.js';
 import { EXIT } from './exit-code.js';
 import type { Io } from './io.js';
 import { cliMessages } from './messages.js';
-import { addCheckingOptions, sameTarget, asOfFrom, checkOptionsFrom, OUTPUT_FORMATS, parseNumber, readOptionsFrom, type CheckingOptionValues, type OutputFormat } from './options.js';
+import { addCheckingOptions, sameTarget, asOfFrom, checkOptionsFrom, parseNumber, readOptionsFrom, type CheckingOptionValues } from './options.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../report/formats.js';
 import { toolVersion } from './version.js';
 
 export interface BatchCommandOptions extends CheckingOptionValues {

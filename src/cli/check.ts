@@ -11,14 +11,12 @@ import { WORKLIST_COLUMNS, worklistRecords } from '../decisions/worklist.js';
 import { csvText } from '../batch/outputs.js';
 import type { CheckOptions } from '../coverage/types.js';
 import { UsageError } from '../errors.js';
-import { checkCsvRows, toCsv } from '../report/csv.js';
-import { renderCheckXlsx } from '../report/check-xlsx.js';
-import { renderHtml } from '../report/html.js';
-import { buildJsonReport } from '../report/json.js';
 import type { Lang } from '../report/messages.js';
-import { renderText } from '../report/text.js';
 import { baseKey } from '../match/normalize.js';
 import { ruleCacheFromEnv } from '../rules/cache.js';
+import { FORMATS, type Format } from '../report/formats.js';
+import { RENDERERS } from '../report/renderers.js';
+import { plainStyles } from '../report/styles.js';
 import { loadRuleSet } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
 import { onePerson } from '../transcript/one-person.js';
@@ -31,19 +29,17 @@ import { cliMessages } from './messages.js';
 import {
   addCheckingOptions,
   asOfFrom,
-  CHECK_FORMATS,
   checkOptionsFrom,
   chooseFormat,
   sameTarget,
   readOptionsFrom,
-  type CheckFormat,
   type CheckingOptionValues,
 } from './options.js';
 import { writeOutputAtomic } from './output.js';
 import { toolVersion } from './version.js';
 
 export interface CheckCommandOptions extends CheckingOptionValues {
-  format: CheckFormat;
+  format: Format;
   decisions?: string;
   reviewOut?: string;
   output?: string;
@@ -59,7 +55,7 @@ export function registerCheck(program: Command, io: Io, lang: Lang): void {
     .command('check')
     .description(m.description)
     .argument('<files...>', m.files)
-    .addOption(new Option('-f, --format <format>', m.format).choices(CHECK_FORMATS).default('text'))
+    .addOption(new Option('-f, --format <format>', m.format).choices(FORMATS).default('text'))
     .option('-o, --output <file>', m.output)
     // batch's spelling, accepted here too so one habit serves both commands
     .addOption(new Option('--out <file>').hideHelp())
@@ -76,7 +72,7 @@ export function registerCheck(program: Command, io: Io, lang: Lang): void {
       if (output !== undefined) opts.output = output;
       // `-o ket-qua.xlsx` says the format when --format does not; --excel alone means CSV
       const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
-      opts.format = chooseFormat({ format: opts.format, formatGiven: given('format'), output: opts.output, excelGiven: given('excel') }, CHECK_FORMATS);
+      opts.format = chooseFormat({ format: opts.format, formatGiven: given('format'), output: opts.output, excelGiven: given('excel') }, FORMATS);
       io.exitCode = await runCheck(files, opts, io);
     });
 }
@@ -113,39 +109,21 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
     : checked;
 
   const toFile = opts.output !== undefined && opts.output !== '-';
-  let data: string | Uint8Array;
-  if (opts.format === 'xlsx') {
-    if (!toFile && io.stdoutIsTTY) {
-      throw new UsageError('a workbook is not for the terminal; add -o FILE.xlsx', 'bảng tính không in ra màn hình được; hãy thêm -o TỆP.xlsx');
-    }
-    data = await renderCheckXlsx(result, ruleSet, {
-      lang,
-      files,
-      toolVersion: toolVersion(),
-      ...(transcript.person ? { person: transcript.person } : {}),
-    });
-  } else if (opts.format === 'json') {
-    const meta = { files, toolVersion: toolVersion(), ...(transcript.person ? { person: transcript.person } : {}) };
-    data = `${JSON.stringify(buildJsonReport(result, ruleSet, meta), null, 2)}\n`;
-  } else if (opts.format === 'html') {
-    data = renderHtml(result, ruleSet, {
-      lang,
-      files,
-      toolVersion: toolVersion(),
-      ...(transcript.person ? { person: transcript.person } : {}),
-    });
-  } else if (opts.format === 'csv') {
-    const { header, rows } = checkCsvRows(result, ruleSet, lang);
-    data = toCsv(header, rows, { excel: opts.excel === true });
-  } else {
-    const level = toFile ? 0 : colorLevel({ flag: opts.color, env: io.env, isTTY: io.stdoutIsTTY });
-    data = renderText(result, ruleSet, {
-      lang,
-      color: stylesFor(level),
-      files,
-      ...(transcript.person ? { person: transcript.person } : {}),
-    });
+  const renderer = RENDERERS[opts.format];
+  if (renderer.binary && !toFile && io.stdoutIsTTY) {
+    throw new UsageError('a workbook is not for the terminal; add -o FILE.xlsx', 'bảng tính không in ra màn hình được; hãy thêm -o TỆP.xlsx');
   }
+  const level = toFile ? 0 : colorLevel({ flag: opts.color, env: io.env, isTTY: io.stdoutIsTTY });
+  const data = await renderer.render({
+    result,
+    ruleSet,
+    lang,
+    files,
+    toolVersion: toolVersion(),
+    ...(transcript.person ? { person: transcript.person } : {}),
+    styles: opts.format === 'text' ? stylesFor(level) : plainStyles,
+    excel: opts.excel === true,
+  });
   // decisions are read, never written: neither output may land on them (or on a transcript)
   const inputs = [...files, ...(opts.decisions !== undefined ? [opts.decisions] : [])].map((f) => userPath(io, f));
   if (opts.reviewOut !== undefined) {

@@ -8,28 +8,13 @@ import { ENCODINGS, type Encoding } from '../transcript/decode.js';
 import type { Delimiter } from '../transcript/csv.js';
 import { DEFAULT_MAX_ROWS, type ReadOptions } from '../transcript/parse.js';
 import { DEFAULT_MAX_FILE_MB, MB } from '../file-io.js';
+import { FORMAT_EXTENSIONS, type Format } from '../report/formats.js';
 import type { Io } from './io.js';
 import { cliMessages } from './messages.js';
 
-export const OUTPUT_FORMATS = ['text', 'json', 'csv'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-/** `check` also writes a printable HTML document and a workbook (a batch writes one per dossier with --out). */
-export const CHECK_FORMATS = [...OUTPUT_FORMATS, 'html', 'xlsx'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
-
-/** Output file extensions and the format each one names (`-o ket-qua.xlsx`). */
-export const FORMAT_EXTENSIONS: Readonly<Record<string, CheckFormat>> = {
-  txt: 'text',
-  json: 'json',
-  csv: 'csv',
-  html: 'html',
-  htm: 'html',
-  xlsx: 'xlsx',
-};
 
 /** The format an output file's extension names (`-o ket-qua.html`), or null for any other name. */
-export function formatFromPath(path: string): CheckFormat | null {
+export function formatFromPath(path: string): Format | null {
   const ext = /\.([a-z0-9]+)$/iu.exec(path)?.[1]?.toLowerCase();
   return ext !== undefined ? (FORMAT_EXTENSIONS[ext] ?? null) : null;
 }

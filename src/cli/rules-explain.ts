@@ -12,7 +12,7 @@ import { LANGS, type Lang } from '../report/messages.js';
 import { loadRuleSet } from '../rules/load.js';
 import type { Io } from './io.js';
 import { cliMessages } from './messages.js';
-import { OUTPUT_FORMATS, type OutputFormat } from './options.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../report/formats.js';
 import { rulesCliMessages } from './rules-messages.js';
 
 interface ExplainOptions {

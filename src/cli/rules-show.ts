@@ -10,7 +10,7 @@ import { loadRuleSet } from '../rules/load.js';
 import { showRuleSet } from '../rules/show.js';
 import type { Io } from './io.js';
 import { cliMessages } from './messages.js';
-import { OUTPUT_FORMATS, type OutputFormat } from './options.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../report/formats.js';
 import { writeOutputAtomic } from './output.js';
 import { rulesCliMessages } from './rules-messages.js';
 

@@ -1,0 +1,64 @@
+// The table of renderers for one checked transcript: one per format of formats.ts (the type makes it complete).
+// `check` picks from it; a new format is one renderer file, one entry here and one in formats.ts.
+
+import type { CheckResult } from '../coverage/types.js';
+import type { RuleSet } from '../rules/types.js';
+import type { Person } from '../transcript/types.js';
+import { renderCheckXlsx } from './check-xlsx.js';
+import { checkCsvRows, toCsv } from './csv.js';
+import { renderHtml } from './html.js';
+import { buildJsonReport } from './json.js';
+import type { Lang } from './messages.js';
+import type { Format } from './formats.js';
+import type { Styles } from './styles.js';
+import { renderText } from './text.js';
+
+/** Everything a renderer may use; each takes what its format shows. */
+export interface ReportInput {
+  result: CheckResult;
+  ruleSet: RuleSet;
+  lang: Lang;
+  /** transcript files as the user named them */
+  files: string[];
+  toolVersion: string;
+  person?: Person;
+  /** text only: colours (plain when writing to a file) */
+  styles: Styles;
+  /** csv only: BOM, ";" and decimal commas for Vietnamese Excel */
+  excel: boolean;
+}
+
+export interface Renderer {
+  render(input: ReportInput): string | Promise<Uint8Array>;
+  /** bytes for a file, not for a terminal */
+  binary: boolean;
+}
+
+const personOf = (i: ReportInput) => (i.person ? { person: i.person } : {});
+
+export const RENDERERS: Record<Format, Renderer> = {
+  text: {
+    binary: false,
+    render: (i: ReportInput) => renderText(i.result, i.ruleSet, { lang: i.lang, color: i.styles, files: i.files, ...personOf(i) }),
+  },
+  json: {
+    binary: false,
+    render: (i: ReportInput) =>
+      `${JSON.stringify(buildJsonReport(i.result, i.ruleSet, { files: i.files, toolVersion: i.toolVersion, ...personOf(i) }), null, 2)}\n`,
+  },
+  csv: {
+    binary: false,
+    render: (i: ReportInput) => {
+      const { header, rows } = checkCsvRows(i.result, i.ruleSet, i.lang);
+      return toCsv(header, rows, { excel: i.excel });
+    },
+  },
+  html: {
+    binary: false,
+    render: (i: ReportInput) => renderHtml(i.result, i.ruleSet, { lang: i.lang, files: i.files, toolVersion: i.toolVersion, ...personOf(i) }),
+  },
+  xlsx: {
+    binary: true,
+    render: (i: ReportInput) => renderCheckXlsx(i.result, i.ruleSet, { lang: i.lang, files: i.files, toolVersion: i.toolVersion, ...personOf(i) }),
+  },
+};
