@@ -8,6 +8,7 @@ import { DecisionRefused, type Decision } from '../decisions/types.js';
 import { worklistRecords } from '../decisions/worklist.js';
 import type { CheckOptions, CheckResult } from '../coverage/types.js';
 import { formatPlace, InputError, KnownError } from '../errors.js';
+import { renderHtml, renderHtmlError } from '../report/html.js';
 import { buildJsonReport } from '../report/json.js';
 import type { Lang } from '../report/messages.js';
 import { renderText } from '../report/text.js';
@@ -53,6 +54,8 @@ export interface EvaluateContext {
   lang: Lang;
   /** render the per-dossier report files (only with --out) */
   reports: boolean;
+  /** also render the printable HTML report of each dossier (batch --out; a rules diff has no use for it) */
+  html?: boolean;
   toolVersion: string;
   /** the batch-wide decisions (`--decisions FILE`), by dossier name */
   decisions?: Record<string, DossierDecisions>;
@@ -208,15 +211,21 @@ function personOf(metadata: Metadata | null, transcript: Transcript | null): Per
   return Object.keys(p).length > 0 ? p : undefined;
 }
 
-/** The first lines of a dossier's text report: its name, then a line per file warning (files not read). */
-export function reportHead(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>, lang: Lang): string {
+/** A line per file warning of a dossier (files not read), in words. */
+export function fileWarningLines(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>, lang: Lang): string[] {
   const b = batchMessages(lang);
   const d = f.dossier;
   const names = (paths: readonly string[]) => fileList(paths.map((p) => inDossier(d, p)));
-  const lines = [`${lang === 'vi' ? 'Hồ sơ' : 'Dossier'}: ${d.name}`];
+  const lines: string[] = [];
   if (d.nested.length > 0) lines.push(`${b.nestedTranscripts(names(d.nested))} [nested-transcripts]`);
   if (f.ignoredTxt.length > 0) lines.push(`${b.ignoredTxt(names(f.ignoredTxt))} [ignored-txt]`);
   if (d.ignored.length > 0) lines.push(`${b.ignoredFiles(names(d.ignored))} [ignored-files]`);
+  return lines;
+}
+
+/** The first lines of a dossier's text report: its name, then a line per file warning (files not read). */
+export function reportHead(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>, lang: Lang): string {
+  const lines = [`${lang === 'vi' ? 'Hồ sơ' : 'Dossier'}: ${f.dossier.name}`, ...fileWarningLines(f, lang)];
   return `${lines.join('\n')}\n`;
 }
 
@@ -316,6 +325,13 @@ function outcomeOf(facts: DossierFacts, ctx: Omit<EvaluateContext, 'ruleSet'> & 
       result && ctx.ruleSet
         ? `${head}${renderText(result, ctx.ruleSet, { lang: ctx.lang, files: used, ...(person ? { person } : {}) })}`
         : `${head}${batchMessages(ctx.lang).error} [${summary.error?.code}] ${summary.error?.message}\n`;
+    if (ctx.html === true) {
+      const warnings = fileWarningLines(facts, ctx.lang);
+      reports.html =
+        result && ctx.ruleSet
+          ? renderHtml(result, ctx.ruleSet, { lang: ctx.lang, files: used, dossier: dossier.name, toolVersion: ctx.toolVersion, warnings, ...(person ? { person } : {}) })
+          : renderHtmlError(ctx.lang, dossier.name, summary.error ?? { code: 'internal', message: '' }, warnings, ctx.toolVersion);
+    }
   }
   const review =
     ctx.worklist && result && ctx.ruleSet

@@ -22,6 +22,7 @@ import { UsageError } from '../errors.js';
 import { csvCellText, type CsvCell } from '../report/csv.js';
 import type { Lang } from '../report/messages.js';
 import type { Program, RuleSet } from '../rules/types.js';
+import { indexHead, indexRow, indexTail } from './index-html.js';
 import { batchMessages } from './messages.js';
 import { AtomicFile, isTempName, writeFileAtomic } from '../file-io.js';
 import { SystemError } from '../fs-errors.js';
@@ -43,6 +44,8 @@ export interface OutputSettings {
   levels: Program[];
   lang: Lang;
   excel: boolean;
+  /** shown in the footer of index.html */
+  toolVersion?: string;
 }
 
 /** CSV records as text with the check command's cell rules (numbers stay numbers, formulas escaped, --excel). */
@@ -111,7 +114,7 @@ function totalsLine(r: TallyResult, lang: Lang): string {
 // ── output folder ─────────────────────────────────────────────────────────────────────────────────────────
 
 /** Files the batch writes at the top of the output folder. */
-export const OUTPUT_FILES = ['summary.csv', 'summary.json', 'summary.xlsx', 'statistics.csv', 'statistics.txt', 'statistics.xlsx', 'unmatched.csv', 'review.csv', 'review.xlsx'] as const;
+export const OUTPUT_FILES = ['summary.csv', 'summary.json', 'summary.xlsx', 'index.html', 'statistics.csv', 'statistics.txt', 'statistics.xlsx', 'unmatched.csv', 'review.csv', 'review.xlsx'] as const;
 export const REPORTS_DIR = 'reports';
 /** The list of files this tool wrote into the folder: `--force` replaces or removes those, never anything else. */
 export const MANIFEST_FILE = '.llct-manifest.json';
@@ -330,7 +333,7 @@ function openLocked(
   const planned = new Set<string>(OUTPUT_FILES);
   for (const d of dossierNames) {
     const base = `${REPORTS_DIR}/${reportBaseName(d)}`;
-    planned.add(`${base}.json`).add(`${base}.txt`);
+    planned.add(`${base}.json`).add(`${base}.txt`).add(`${base}.html`);
   }
   const blocking = present.find((p) => (planned.has(p.rel) || p.rel === REPORTS_DIR) && !(p.file && ours.has(p.rel)));
   if (blocking) {
@@ -387,14 +390,17 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
   const summaryRows: SummaryRow[] = [];
   let reviewCsv: AtomicFile | null = null;
   const reviewRows: WorklistCell[][] = [];
+  let index: AtomicFile | null = null;
   const start = () => {
     summaryCsv = file('summary.csv');
     summaryJson = file('summary.json');
     reviewCsv = file('review.csv');
+    index = file('index.html');
     summaryCsv.write(csvText([summaryColumns(s.levels)], s.excel, s.excel));
     summaryJson.write(batchJsonHead(s.ruleSet, s.levels));
     // the worklist is filled in a spreadsheet: always the form Vietnamese Excel opens (BOM, ';', CRLF)
     reviewCsv.write(csvText([[...WORKLIST_COLUMNS]], true, true));
+    index.write(indexHead(s.ruleSet, s.levels, s.lang, s.toolVersion));
   };
   let first = true;
   return {
@@ -408,15 +414,18 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
         reviewCsv!.write(csvText(o.review, true, false));
         reviewRows.push(...o.review);
       }
+      index!.write(indexRow(o.summary, s.levels, s.lang));
       first = false;
     },
     async finish() {
       if (first) start();
       const r = finishTally(tally, s.ruleSet, s.lang);
       summaryJson!.write(batchJsonTail(r, !first));
+      index!.write(indexTail(r, s.lang));
       summaryCsv!.commit();
       summaryJson!.commit();
       reviewCsv!.commit();
+      index!.commit();
       const stats = statisticsCsv(r.statistics, s.lang);
       writeFileAtomic(join(dir, 'statistics.csv'), csvText([stats.header, ...stats.records], s.excel, s.excel), join(shownAs, 'statistics.csv'));
       writeFileAtomic(join(dir, 'statistics.txt'), statisticsText(r.statistics, s.lang, batchMessages(s.lang).statisticsTitle), join(shownAs, 'statistics.txt'));

@@ -101,4 +101,4 @@ export interface DossierOutcome {
 }
 
 /** A dossier's report files, keyed by the report format each one is in. */
-export type DossierReports = Partial<Record<Extract<Format, 'json' | 'text'>, string>>;
+export type DossierReports = Partial<Record<Extract<Format, 'json' | 'text' | 'html'>, string>>;

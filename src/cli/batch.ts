@@ -42,7 +42,7 @@ const HELP: Record<Lang, { description: string; folder: string; out: string; for
     description:
       'Kiểm tra cả một thư mục hồ sơ: mỗi thư mục con là một hồ sơ (một hoặc nhiều bảng điểm và tệp metadata.json tùy chọn), mỗi tệp bảng điểm nằm trực tiếp trong thư mục cũng là một hồ sơ.',
     folder: 'thư mục chứa các hồ sơ',
-    out: 'ghi mọi kết quả vào thư mục này (--out cũng được): summary.csv, summary.json, summary.xlsx, reports/, statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv, review.csv',
+    out: 'ghi mọi kết quả vào thư mục này (--out cũng được): summary.csv, summary.json, summary.xlsx, index.html, reports/ (mỗi hồ sơ .txt, .json, .html), statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv, review.csv',
     decisions: 'áp dụng quyết định của cán bộ trong tệp này (review.csv đã điền, mỗi dòng ghi hồ sơ); tệp decisions.csv trong thư mục hồ sơ cũng được đọc',
     force: 'cho phép ghi vào thư mục --out đã có dữ liệu (thay các tệp kết quả cũ)',
     format: 'định dạng bảng tổng hợp in ra màn hình khi không có --out',
@@ -71,7 +71,7 @@ Mã thoát:
     description:
       'Check a whole folder of dossiers: each sub-folder is one dossier (one or more transcripts and an optional metadata.json); each transcript file directly in the folder is a dossier too.',
     folder: 'the folder holding the dossiers',
-    out: 'write every output into this folder (--out works too): summary.csv, summary.json, summary.xlsx, reports/, statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv, review.csv',
+    out: 'write every output into this folder (--out works too): summary.csv, summary.json, summary.xlsx, index.html, reports/ (.txt, .json and .html per dossier), statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv, review.csv',
     decisions: 'apply the officer decisions in this file (a filled-in review.csv, each line naming its dossier); a decisions.csv in a dossier folder is read too',
     force: 'allow writing into a non-empty --out folder (the batch files in it are replaced)',
     format: 'format of the summary printed on stdout when there is no --out',
@@ -235,7 +235,7 @@ export async function runBatchCommand(folder: string, opts: BatchCommandOptions,
   // a filled-in review.xlsx needs the spreadsheet library (loaded only then)
   if (decisionsPath !== null && isSpreadsheetName(decisionsPath)) await loadSpreadsheetLibrary();
   const batchDecisions = decisionsPath !== null ? readBatchDecisions(decisionsPath, opts.decisions!, outDir, opts.out, dossiers.map((d) => d.name)) : undefined;
-  const settings = { ruleSet, levels, lang, excel: opts.excel === true };
+  const settings = { ruleSet, levels, lang, excel: opts.excel === true, toolVersion: toolVersion() };
   const out =
     outDir !== null
       ? openOutDir(
@@ -258,6 +258,7 @@ export async function runBatchCommand(folder: string, opts: BatchCommandOptions,
     read,
     lang,
     reports: out !== null,
+    html: out !== null,
     toolVersion: toolVersion(),
     worklist: out !== null,
     ...(batchDecisions ? { decisions: batchDecisions } : {}),

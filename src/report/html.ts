@@ -145,6 +145,13 @@ export function renderHtmlError(lang: Lang, dossier: string, error: { code: stri
 
 /** The shell every page shares: doctype, language, inline style with the running header for print. */
 export function page(lang: Lang, title: string, running: string, toolVersion: string | undefined, body: string): string {
+  return `${pageStart(lang, title, running, toolVersion)}${body}\n${PAGE_END}`;
+}
+
+export const PAGE_END = '</body>\n</html>\n';
+
+/** Everything before the body's content; `extraStyle` is appended to the shared style sheet. */
+export function pageStart(lang: Lang, title: string, running: string, toolVersion: string | undefined, extraStyle = '', runningLeft?: string): string {
   const h = htmlMessages(lang);
   return `<!DOCTYPE html>
 <html lang="${lang}">
@@ -153,9 +160,9 @@ export function page(lang: Lang, title: string, running: string, toolVersion: st
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t(title)}</title>
 <style>
-${STYLE}
+${STYLE}${extraStyle}
 @page {
-  @top-left { content: ${cssString(h.docTitle)}; }
+  @top-left { content: ${cssString(runningLeft ?? h.docTitle)}; }
   @top-right { content: ${cssString(running)}; }
   @bottom-left { content: ${cssString(toolVersion ? h.footerTool(toolVersion) : 'llct')}; }
   @bottom-right { content: ${cssString(h.page)} " " counter(page) " ${h.of} " counter(pages); }
@@ -163,9 +170,6 @@ ${STYLE}
 </style>
 </head>
 <body>
-${body}
-</body>
-</html>
 `;
 }
 

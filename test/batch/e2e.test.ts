@@ -80,7 +80,7 @@ describe('llct batch --out over the sample dossiers', () => {
     expect(ran.code).toBe(2);
     expect(ran.stdout).toBe('');
     expect(ran.stderr).toContain('3/16 hồ sơ không đánh giá được; xem cột error trong summary.csv');
-    expect(readdirSync(out).sort()).toEqual(['.llct-manifest.json', 'reports', 'review.csv', 'review.xlsx', 'statistics.csv', 'statistics.txt', 'statistics.xlsx', 'summary.csv', 'summary.json', 'summary.xlsx', 'unmatched.csv']);
+    expect(readdirSync(out).sort()).toEqual(['.llct-manifest.json', 'index.html', 'reports', 'review.csv', 'review.xlsx', 'statistics.csv', 'statistics.txt', 'statistics.xlsx', 'summary.csv', 'summary.json', 'summary.xlsx', 'unmatched.csv']);
   });
 
   it('writes one summary row per dossier, in order, with the expected verdicts', () => {
@@ -122,9 +122,9 @@ describe('llct batch --out over the sample dossiers', () => {
     expect(doc.statistics.rows).toHaveLength(Object.keys(STATISTICS).length);
   });
 
-  it('writes a JSON and a text report per dossier', () => {
+  it('writes a JSON, a text and an HTML report per dossier', () => {
     const files = readdirSync(join(out, 'reports')).sort();
-    expect(files).toEqual(EXPECTED.flatMap(([d]) => [`${d}.json`, `${d}.txt`]).sort());
+    expect(files).toEqual(EXPECTED.flatMap(([d]) => [`${d}.json`, `${d}.txt`, `${d}.html`]).sort());
     const ok = JSON.parse(readFileSync(join(out, 'reports', '04-bang-hai.json'), 'utf8'));
     expect(ok.metadata.secondDegreePlace).toBe('ngoai-he-thong');
     expect(ok.report.rows.length).toBe(6);
@@ -198,7 +198,7 @@ describe('llct batch on worker threads (built bin)', () => {
     const list = (dir: string): string[] =>
       readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('.') && f !== '.llct-manifest.json').sort();
     expect(list(four)).toEqual(list(one));
-    expect(list(one)).toHaveLength(9 + 32);
+    expect(list(one)).toHaveLength(10 + 48);
     for (const f of list(one)) expect(readFileSync(join(four, f)), f).toEqual(readFileSync(join(one, f)));
   }, 60_000);
 });
