@@ -45,10 +45,14 @@ export interface HtmlOptions {
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const NEEDS_WORK = /[&<>"'\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]/;
+
 /** Text for HTML content or a quoted attribute; characters HTML forbids (NUL, C0 controls, lone surrogates) become U+FFFD. */
 export function escapeHtml(s: string): string {
+  // most text (names, numbers, sentences) needs nothing: one scan, no copy
+  if (!NEEDS_WORK.test(s)) return s;
   return s
-    .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu, '\ufffd')
+    .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
     .replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 

@@ -20,7 +20,7 @@ describe('batch --out writes index.html and an HTML report per dossier', () => {
     await runIn(['batch', SAMPLE, '--out', out, '--jobs', '1', '--as-of', '2020-06-30']);
     summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     index = new Doc(readFileSync(join(out, 'index.html'), 'utf8'));
-  });
+  }, 60_000);
 
   it('links every dossier, in batch order, to a report file that exists', () => {
     const rows = index.find((e) => e.tagName === 'tr' && attr(e, 'data-dossier') !== undefined);
@@ -63,7 +63,7 @@ describe('batch --out writes index.html and an HTML report per dossier', () => {
     }
     await expectValid(readFileSync(join(out, 'reports', '04-bang-hai.html'), 'utf8'));
     await expectValid(readFileSync(join(out, 'reports', '11-csv-hong.html'), 'utf8'));
-  });
+  }, 60_000);
 
   it('names the files a dossier did not read in its report', () => {
     const doc = new Doc(readFileSync(join(out, 'reports', '12-chua-co-bang-diem.html'), 'utf8'));
