@@ -41,7 +41,7 @@ describe(`fuzz: ${COUNT} hostile dossiers (seed ${SEED})`, () => {
         expect(r.stderr, replay).not.toMatch(STACK);
         const rows = summaryRows(join(out, 'summary.csv'));
         expect(rows, replay).toHaveLength(size);
-        expect(readdirSync(join(out, 'reports')), replay).toHaveLength(2 * size);
+        expect(readdirSync(join(out, 'reports')), replay).toHaveLength(3 * size);
         expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).dossiers, replay).toHaveLength(size);
         for (const row of rows) expect(`${row.error}`, `${replay}: ${row.dossier}`).not.toMatch(STACK);
         if (jobs === '1') {

@@ -96,7 +96,7 @@ describe('the output folder', () => {
     const reports = readdirSync(join(out, 'reports'));
     expect(reports).not.toContain('01-pre2008-lanh-dao.json');
     expect(reports).toContain('notes.txt');
-    expect(reports).toHaveLength(2 * (SAMPLE_COUNT - 1) + 1);
+    expect(reports).toHaveLength(3 * (SAMPLE_COUNT - 1) + 1);
   });
 
   it('--out through a symlink into the input folder is refused, and nothing is created inside the input', async () => {
@@ -171,7 +171,7 @@ describe('every dossier accounted for', () => {
       expect(reports).toContain('a_b.json');
       expect(reports).toContain(`${long232}.json`);
       expect(reports.filter((f) => f.startsWith('aaaa') && /~[0-9a-f]{16}\.json$/u.test(f))).toHaveLength(1);
-      expect(reports).toHaveLength(2 * (SAMPLE_COUNT + 7));
+      expect(reports).toHaveLength(3 * (SAMPLE_COUNT + 7));
       const snap = snapshot(out);
       outs[jobs] = snap;
     }
@@ -256,7 +256,7 @@ describe('processes', () => {
     const ok = await runBuilt(['batch', gen, '--out', out, '--force', '--quiet', '--jobs', '1']);
     expect(ok.code).toBe(0);
     expect(summaryRows(join(out, 'summary.csv'))).toHaveLength(COUNT);
-    expect(readdirSync(join(out, 'reports'))).toHaveLength(2 * COUNT);
+    expect(readdirSync(join(out, 'reports'))).toHaveLength(3 * COUNT);
     expect(readdirSync(out)).toContain('ghi-chu.txt');
     noLeftovers(out);
     // killed while writing into a new folder: the next run needs no --force
@@ -287,7 +287,7 @@ describe('processes', () => {
     expect(second!.code).toBe(2);
     expect(second!.stderr).toMatch(/một lượt llct batch khác \(tiến trình \d+, bắt đầu .*\) đang ghi vào --out/u);
     expect(summaryRows(join(out, 'summary.csv'))).toHaveLength(COUNT);
-    expect(readdirSync(join(out, 'reports'))).toHaveLength(2 * COUNT);
+    expect(readdirSync(join(out, 'reports'))).toHaveLength(3 * COUNT);
     noLeftovers(out);
   });
 
