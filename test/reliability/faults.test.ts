@@ -58,7 +58,7 @@ describe('the output folder', () => {
     if (!MOUNT) return;
     const disk = join(tmp, 'tiny');
     mkdirSync(disk);
-    sh('mount', ['-t', 'tmpfs', '-o', 'size=192k', 'tmpfs', disk]);
+    sh('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', disk]);
     mounts.push(disk);
     const out = join(disk, 'out');
     const one = join(tmp, 'one-dossier');
