@@ -109,3 +109,8 @@ export function decisionsLines(result: CheckResult, ruleSet: RuleSet, lang: Lang
   }
   return out;
 }
+
+/** What one decision decided, in words (the HTML report's decisions table). */
+export function decisionAction(a: AppliedDecision, ruleSet: RuleSet, lang: Lang): string {
+  return tables[lang].action(a, ruleSet, lang);
+}

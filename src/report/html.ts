@@ -5,6 +5,7 @@ import type { RuleSet } from '../rules/types.js';
 import type { Person } from '../transcript/types.js';
 import { date, num } from './format.js';
 import { htmlMessages, type HtmlMessages } from './html-messages.js';
+import { decisionAction } from './decisions.js';
 import { findProgram, isImplicitLesson, lessonTitle, programName, ruleLabel, subjectName } from './lookup.js';
 import { messages, notCountedMessage, noticeMessage, type Lang, type Messages } from './messages.js';
 
@@ -35,7 +36,7 @@ export interface HtmlOptions {
   /** the dossier's name or id: shown in the header and on every printed page */
   dossier?: string;
   toolVersion?: string;
-  /** officer decisions, when any were applied: both verdicts are shown */
+  /** officer decisions as shown (default: those the check applied, from the result): both verdicts are shown */
   decisions?: HtmlDecisions;
   /** dossier-level warnings (files not read), already worded */
   warnings?: string[];
@@ -117,14 +118,15 @@ export function renderHtml(result: CheckResult, ruleSet: RuleSet, options: HtmlO
     n: (x) => num(lang, x),
     d: (iso) => date(lang, iso),
   };
+  const decisions = options.decisions ?? decisionsOf(result, ruleSet, lang);
   const dossier = options.dossier ?? options.person?.id ?? files.map((f) => (f === '-' ? c.m.stdin : f)).join(', ');
   const body = [
     documentHead(c, options, files, dossier),
-    conclusionSection(c, options.decisions),
+    conclusionSection(c, decisions),
     ...programs.map((p, i) => programSection(c, p, i + 1)),
     shortfallSection(c),
     rowsSection(c),
-    options.decisions && options.decisions.applied.length ? decisionsSection(c, options.decisions) : '',
+    decisions && decisions.applied.length ? decisionsSection(c, decisions) : '',
     noticesSection(c, options.warnings ?? []),
     signoffSection(c),
   ];
@@ -228,6 +230,37 @@ function basis(c: Ctx, p: ProgramResult): string {
   return c.h.basisPerSubject({ passed: required.filter((s) => s.pass).length, required: required.length, counted: c.n(e.periodsCounted), total: c.n(p.totalPeriods) });
 }
 
+/** The verdict computed from the transcript alone (the final one may be an officer's). */
+const computedOf = (p: ProgramResult): Verdict => p.computedVerdict ?? p.verdict;
+
+/** The decisions a check applied, as the report shows them; undefined when there were none. */
+function decisionsOf(result: CheckResult, ruleSet: RuleSet, lang: Lang): HtmlDecisions | undefined {
+  const applied = result.decisions ?? [];
+  if (applied.length === 0 && result.programs.every((p) => p.verdict === computedOf(p))) return undefined;
+  const m = messages(lang);
+  const rows = new Map(result.rows.map((r) => [r.rowId, r]));
+  return {
+    verdicts: Object.fromEntries(result.programs.map((p) => [p.programId, p.verdict])),
+    applied: applied.map((a) => {
+      const d = a.decision;
+      const row = a.rowId !== null ? rows.get(a.rowId) : undefined;
+      const target =
+        d.target.kind === 'program'
+          ? programName(ruleSet, d.target.programId, lang)
+          : `${row ? `${m.row(row.rowId)} ` : ''}${d.target.row.name} (${m.where(d.target.row.file, d.target.row.line, d.target.row.path)})`;
+      const changed = a.rowsChanged.length ? ` → ${a.rowsChanged.map((id) => m.row(id)).join(', ')}` : '';
+      return {
+        target,
+        decision: `${decisionAction(a, ruleSet, lang)}${changed}`,
+        reason: d.reason,
+        by: d.decidedBy,
+        date: d.date,
+        ...(d.reference ? { minutes: d.reference } : {}),
+      };
+    }),
+  };
+}
+
 function conclusionSection(c: Ctx, decisions: HtmlDecisions | undefined): string {
   const { h, lang } = c;
   const head = [h.colProgram, h.colComputed, ...(decisions ? [h.colDecided] : []), h.colBasis];
@@ -235,9 +268,9 @@ function conclusionSection(c: Ctx, decisions: HtmlDecisions | undefined): string
     const decided = decisions?.verdicts[p.programId];
     return el(
       'tr',
-      { 'data-program': p.programId, 'data-verdict': p.verdict, ...(decided ? { 'data-decided': decided } : {}) },
+      { 'data-program': p.programId, 'data-verdict': computedOf(p), ...(decided ? { 'data-decided': decided } : {}) },
       el('th', { scope: 'row' }, t(programName(c.ruleSet, p.programId, lang))),
-      el('td', { class: 'v' }, verdictBadge(lang, p.verdict)),
+      el('td', { class: 'v' }, verdictBadge(lang, computedOf(p))),
       decisions ? el('td', { class: 'v' }, decided ? verdictBadge(lang, decided) : el('span', { class: 'muted' }, t(h.notDecided))) : '',
       el('td', {}, t(basis(c, p))),
     );
@@ -371,7 +404,7 @@ function programSection(c: Ctx, p: ProgramResult, no: number): string {
   );
 
   const review: string[] = [];
-  if (p.verdict === 'REVIEW') {
+  if (computedOf(p) === 'REVIEW') {
     const items = p.decidingRows.flatMap((id) => {
       const r = c.rowsById.get(id);
       if (!r) return [];
@@ -406,7 +439,12 @@ function programSection(c: Ctx, p: ProgramResult, no: number): string {
   return el(
     'section',
     { class: 'program', 'data-program': p.programId, 'data-verdict': p.verdict },
-    el('h2', {}, `${t(h.programHeading(no, name))} ${verdictBadge(lang, p.verdict)}`),
+    el(
+      'h2',
+      {},
+      `${t(h.programHeading(no, name))} ${verdictBadge(lang, p.verdict)}`,
+      p.verdict !== computedOf(p) ? ` ${el('span', { class: 'plain small' }, `${t(h.colComputed)}: ${verdictBadge(lang, computedOf(p))}`)}` : '',
+    ),
     ...review,
     el('figure', {}, no === 1 ? legend(c, true) : '', table),
     course ? lessonGrid(c, p) : '',
@@ -470,7 +508,7 @@ function shortfallSection(c: Ctx): string {
     const name = programName(ruleSet, p.programId, lang);
     const course = p.policy === 'course';
     const short = p.shortfall.subjects.filter((s) => s.periodsMissing > 0 || s.lessonsMissing.some((id) => !isImplicitLesson(ruleSet, id)));
-    const nothing = p.verdict === 'PASS' || (p.shortfall.periodsMissing === 0 && p.shortfall.lessonsMissing === 0 && short.length === 0);
+    const nothing = computedOf(p) === 'PASS' || (p.shortfall.periodsMissing === 0 && p.shortfall.lessonsMissing === 0 && short.length === 0);
     const summary = nothing ? h.shortfallNone : h.shortfallProgram({ periods: c.n(p.shortfall.periodsMissing), lessons: p.shortfall.lessonsMissing, course });
     const details = nothing
       ? ''
@@ -485,7 +523,7 @@ function shortfallSection(c: Ctx): string {
     const head = el(
       'tr',
       { class: 'group', 'data-program': p.programId },
-      el('th', { scope: 'rowgroup' }, `${t(name)} ${verdictBadge(lang, p.verdict)} ${el('span', { class: 'plain' }, t(summary))}`),
+      el('th', { scope: 'rowgroup' }, `${t(name)} ${verdictBadge(lang, computedOf(p))} ${el('span', { class: 'plain' }, t(summary))}`),
     );
     return details ? head + el('tr', { class: 'detail' }, el('td', { class: 'small' }, details)) : head;
   });

@@ -13,7 +13,7 @@ import { attr, Doc, elements, expectSelfContained, expectValid, textOf } from '.
 function expectComplete(doc: Doc, result: CheckResult, rs: RuleSet): void {
   for (const p of result.programs) {
     expect(doc.find((e) => e.tagName === 'section' && attr(e, 'data-program') === p.programId), `section of ${p.programId}`).toHaveLength(1);
-    const conclusion = doc.find((e) => e.tagName === 'tr' && attr(e, 'data-program') === p.programId && attr(e, 'data-verdict') === p.verdict);
+    const conclusion = doc.find((e) => e.tagName === 'tr' && attr(e, 'data-program') === p.programId && attr(e, 'data-verdict') === (p.computedVerdict ?? p.verdict));
     expect(conclusion, `conclusion row of ${p.programId}`).toHaveLength(1);
     const section = doc.find((e) => e.tagName === 'section' && attr(e, 'data-program') === p.programId)[0]!;
     const bars = elements(section).filter((e) => e.tagName === 'svg' && attr(e, 'class') === 'bar');
@@ -122,6 +122,30 @@ describe('renderHtml: structure', () => {
     expect(textOf(doc.byAttr('data-decision')[0]!)).toContain('BB 12/2024');
     await expectValid(html);
   });
+
+  it('shows the decisions a check applied: the computed verdict, the final one, and each decision with who, when and why', async () => {
+    const result = reviewResult();
+    result.programs[0]!.verdict = 'PASS';
+    result.programs[0]!.computedVerdict = 'REVIEW';
+    const origin = { file: 'decisions.csv', line: 2 };
+    result.decisions = [
+      {
+        decision: { action: 'set-periods', value: 30, origin, target: { kind: 'row', row: { file: 'bang-diem.csv', line: 3, name: 'Tư tưởng Hồ Chí Minh' } }, reason: 'bảng điểm gốc ghi 2 ĐVHT', decidedBy: 'Nguyễn Văn B', date: '2024-03-02', reference: 'BB 12/2024' },
+        rowId: 2,
+        programId: null,
+        rowsChanged: [2],
+      },
+    ];
+    const html = renderHtml(result, rs, { lang: 'vi' });
+    const doc = new Doc(html);
+    const row = doc.find((e) => e.tagName === 'tr' && attr(e, 'data-program') === 'so-cap' && attr(e, 'data-decided') !== undefined)[0]!;
+    expect([attr(row, 'data-verdict'), attr(row, 'data-decided')]).toEqual(['REVIEW', 'PASS']);
+    const decision = textOf(doc.byAttr('data-decision')[0]!);
+    for (const s of ['[2] Tư tưởng Hồ Chí Minh', 'số tiết = 30', 'bảng điểm gốc ghi 2 ĐVHT', 'Nguyễn Văn B', '02/03/2024', 'BB 12/2024']) expect(decision).toContain(s);
+    await expectValid(html);
+    // without decisions there is no decided column
+    expect(new Doc(renderHtml(reviewResult(), rs, { lang: 'vi' })).byAttr('data-decided')).toEqual([]);
+  }, 60_000);
 
   it('has a sign-off block and A4 print rules with a running header and page numbers', () => {
     const html = renderHtml(passingResult(), rs, { lang: 'vi', dossier: 'CB-001' });
