@@ -78,7 +78,7 @@ function pdfInfo(pdf) {
 }
 
 /** Text as compared: compatibility-normalised (ligatures), no whitespace at all (cells wrap anywhere). */
-const squash = (s) => s.normalize('NFKC').replace(/\s+/gu, '');
+const squash = (s) => s.normalize('NFKC').replace(/[\s\u00ad\-\u2010-\u2015]+/gu, ''); // pdftotext drops a hyphen where a word wraps
 
 function toPng(pdf, prefix, firstPageOnly = false) {
   run('pdftoppm', ['-r', '60', '-png', ...(firstPageOnly ? ['-f', '1', '-l', '1'] : []), pdf, prefix], 'pdftoppm');
@@ -99,15 +99,15 @@ try {
     const name = basename(f, extname(f));
     const html = join(OUT, `${name}.html`);
     const pdf = join(OUT, `${name}.pdf`);
-    const checked = llct(['check', join(dir, f), '--as-of', AS_OF, '-o', html]);
+    const checked = llct(['check', join('fixtures', 'transcripts', f), '--as-of', AS_OF, '-o', html]);
     if (![0, 1, 3].includes(checked.status)) {
       lines.push(`${f}: not a transcript llct reads (exit ${checked.status}) — skipped`);
       continue;
     }
-    const report = JSON.parse(llct(['check', join(dir, f), '--as-of', AS_OF, '--format', 'json']).stdout);
+    const report = JSON.parse(llct(['check', join('fixtures', 'transcripts', f), '--as-of', AS_OF, '--format', 'json']).stdout);
     printToPdf(html, pdf);
     const info = pdfInfo(pdf);
-    const text = squash(run('pdftotext', ['-enc', 'UTF-8', pdf, '-'], 'pdftotext').stdout);
+    const text = squash(run('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], 'pdftotext').stdout);
     const lost = report.rows.filter((r) => !text.includes(squash(`[${r.id}]`)) || !text.includes(squash(r.name)));
     toPng(pdf, join(OUT, name));
     const problems = [];
@@ -128,7 +128,7 @@ try {
 
   // a batch: index.html and every dossier's sheet
   const batchOut = join(OUT, 'batch');
-  const batch = llct(['batch', join(ROOT, 'fixtures', 'dossiers', 'sample'), '--out', batchOut, '--force', '--quiet', '--as-of', AS_OF]);
+  const batch = llct(['batch', join('fixtures', 'dossiers', 'sample'), '--out', batchOut, '--force', '--quiet', '--as-of', AS_OF]);
   if (![0, 2].includes(batch.status) || !existsSync(join(batchOut, 'index.html'))) {
     failures.push('batch');
     lines.push(`batch: exit ${batch.status}, no index.html\n${batch.stderr}`);

@@ -817,9 +817,9 @@ tr.unmatched .item { white-space: nowrap; }
 .sign .who { font-weight: bold; margin: .2em 0 0; }
 .sign .hint { font-style: italic; font-size: 9pt; color: var(--muted); margin: 0; }
 @media print {
-  @page { size: A4 portrait; margin: 11mm 11mm 11mm 14mm; }
-  html { font-size: 9pt; }
-  table.grid { font-size: 7.6pt; }
+  @page { size: A4 portrait; margin: 10mm 10mm 10mm 13mm; }
+  html { font-size: 8.6pt; }
+  table.grid { font-size: 7.3pt; }
   table.grid caption { font-size: 9pt; }
   body { max-width: none; margin: 0; padding: 0; }
   h2, caption, .legend, .lessons-head { break-after: avoid; }
