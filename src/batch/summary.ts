@@ -185,25 +185,19 @@ export function summaryColumns(levels: readonly Pick<Program, 'id'>[]): string[]
 
 export type Cell = string | number | null;
 
+/**
+ * One level's summary cells in column order (`summaryColumns`); empty when the level was not evaluated. The words
+ * for the verdicts and the empty shortfall are the caller's: ids for CSV/JSON, words for a person's workbook.
+ */
+export function levelCells(l: LevelSummary | undefined, verdict: (v: LevelSummary['verdict']) => string = (v) => v, emptyShortfall: string | null = ''): Cell[] {
+  if (!l) return Array<null>(11).fill(null);
+  return [verdict(l.verdict), verdict(l.verdictComputed), l.periods, l.periodsOptimistic, l.periodsRequired, l.lessons, l.lessonsRequired, l.lessonsTotal, l.subjectsPassed, l.subjectsRequired, l.shortfall || emptyShortfall];
+}
+
 /** One summary row as CSV cells (numbers stay numbers; lists joined with "; "). */
 export function summaryRecord(row: SummaryRow, levels: readonly Pick<Program, 'id'>[]): Cell[] {
   const cells: Cell[] = [row.no, row.dossier, row.id, row.name, row.files.join('; '), row.asOf, row.highestPassed];
-  for (const level of levels) {
-    const l = row.levels.find((x) => x.programId === level.id);
-    cells.push(
-      l ? l.verdict : null,
-      l ? l.verdictComputed : null,
-      l ? l.periods : null,
-      l ? l.periodsOptimistic : null,
-      l ? l.periodsRequired : null,
-      l ? l.lessons : null,
-      l ? l.lessonsRequired : null,
-      l ? l.lessonsTotal : null,
-      l ? l.subjectsPassed : null,
-      l ? l.subjectsRequired : null,
-      l ? l.shortfall : null,
-    );
-  }
+  for (const level of levels) cells.push(...levelCells(row.levels.find((x) => x.programId === level.id)));
   cells.push(row.rows, row.unmatchedRows, row.decisions, row.warnings.join('; '), row.error?.code ?? null, row.error?.message ?? null);
   return cells;
 }

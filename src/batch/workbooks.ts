@@ -7,6 +7,7 @@ import type { Program } from '../rules/types.js';
 import { batchMessages } from './messages.js';
 import type { StatisticsTable } from './statistics.js';
 import type { SummaryRow } from './types.js';
+import { levelCells } from './summary.js';
 import { WORKLIST_COLUMNS, type WorklistCell } from '../decisions/worklist.js';
 import { ACTIONS } from '../decisions/types.js';
 
@@ -49,22 +50,7 @@ export function summaryCells(row: SummaryRow, levels: readonly Program[], lang: 
     row.asOf !== null ? { date: row.asOf } : null,
     row.error ? null : highest ? highest.name[lang] : HEAD[lang].none,
   ];
-  for (const level of levels) {
-    const l = row.levels.find((x) => x.programId === level.id);
-    cells.push(
-      l ? verdictWord(lang, l.verdict) : null,
-      l ? verdictWord(lang, l.verdictComputed) : null,
-      l ? l.periods : null,
-      l ? l.periodsOptimistic : null,
-      l ? l.periodsRequired : null,
-      l ? l.lessons : null,
-      l ? l.lessonsRequired : null,
-      l ? l.lessonsTotal : null,
-      l ? l.subjectsPassed : null,
-      l ? l.subjectsRequired : null,
-      l ? l.shortfall || null : null,
-    );
-  }
+  for (const level of levels) cells.push(...levelCells(row.levels.find((x) => x.programId === level.id), (v) => verdictWord(lang, v), null));
   cells.push(
     row.rows,
     row.unmatchedRows,
