@@ -33,7 +33,7 @@ import { summaryColumns, summaryLine, summaryRecord } from './summary.js';
 import { addOutcome, batchJsonHead, batchJsonRow, batchJsonTail, createTally, finishTally, type Tally, type TallyResult } from './tally.js';
 import type { DossierOutcome, SummaryRow } from './types.js';
 import { buildWorkbook } from '../report/xlsx.js';
-import { reviewSheet, statisticsSheet, summarySheet } from './workbooks.js';
+import { reviewPeopleHeader, reviewSheet, statisticsPeopleCsv, statisticsSheet, summaryHeader, summaryPeopleRow, summarySheet, unmatchedPeopleCsv } from './workbooks.js';
 import { unmatchedCsv } from './unmatched.js';
 import { WORKLIST_COLUMNS, type WorklistCell } from '../decisions/worklist.js';
 import type { OutputFormat } from '../report/formats.js';
@@ -70,7 +70,10 @@ interface SummaryWriter {
   end(r: TallyResult, first: boolean, s: OutputSettings): string;
 }
 
-const csvHead = (s: OutputSettings) => csvText([summaryColumns(s.levels)], s.excel, s.excel);
+/** With --excel the CSV is for a person: the workbook's headers and words in the report's language; else stable ids. */
+const summaryCsvHeader = (s: OutputSettings) => (s.excel ? summaryHeader(s.levels, s.lang) : summaryColumns(s.levels));
+const summaryCsvRecord = (row: SummaryRow, s: OutputSettings) => (s.excel ? summaryPeopleRow(row, s.levels, s.lang) : summaryRecord(row, s.levels));
+const csvHead = (s: OutputSettings) => csvText([summaryCsvHeader(s)], s.excel, s.excel);
 
 const SUMMARY_WRITERS: Record<OutputFormat, SummaryWriter> = {
   text: {
@@ -82,7 +85,7 @@ const SUMMARY_WRITERS: Record<OutputFormat, SummaryWriter> = {
     end: (r, first, s) => `${first ? batchJsonHead(s.ruleSet, s.levels) : ''}${batchJsonTail(r, !first)}`,
   },
   csv: {
-    row: (o, first, s) => `${first ? csvHead(s) : ''}${csvText([summaryRecord(o.summary, s.levels)], s.excel, false)}`,
+    row: (o, first, s) => `${first ? csvHead(s) : ''}${csvText([summaryCsvRecord(o.summary, s)], s.excel, false)}`,
     end: (_r, first, s) => (first ? csvHead(s) : ''),
   },
 };
@@ -396,10 +399,10 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
     summaryJson = file('summary.json');
     reviewCsv = file('review.csv');
     index = file('index.html');
-    summaryCsv.write(csvText([summaryColumns(s.levels)], s.excel, s.excel));
+    summaryCsv.write(csvHead(s));
     summaryJson.write(batchJsonHead(s.ruleSet, s.levels));
     // the worklist is filled in a spreadsheet: always the form Vietnamese Excel opens (BOM, ';', CRLF)
-    reviewCsv.write(csvText([[...WORKLIST_COLUMNS]], true, true));
+    reviewCsv.write(csvText([s.excel ? reviewPeopleHeader(s.lang) : [...WORKLIST_COLUMNS]], true, true));
     index.write(indexHead(s.ruleSet, s.levels, s.lang, s.toolVersion));
   };
   let first = true;
@@ -407,7 +410,7 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
     write(o: DossierOutcome) {
       if (first) start();
       addOutcome(tally, o);
-      summaryCsv!.write(csvText([summaryRecord(o.summary, s.levels)], s.excel, false));
+      summaryCsv!.write(csvText([summaryCsvRecord(o.summary, s)], s.excel, false));
       summaryJson!.write(batchJsonRow(o, first));
       summaryRows.push(o.summary);
       if (o.review && o.review.length > 0) {
@@ -426,10 +429,10 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
       summaryJson!.commit();
       reviewCsv!.commit();
       index!.commit();
-      const stats = statisticsCsv(r.statistics, s.lang);
+      const stats = s.excel ? statisticsPeopleCsv(r.statistics, s.lang) : statisticsCsv(r.statistics, s.lang);
       writeFileAtomic(join(dir, 'statistics.csv'), csvText([stats.header, ...stats.records], s.excel, s.excel), join(shownAs, 'statistics.csv'));
       writeFileAtomic(join(dir, 'statistics.txt'), statisticsText(r.statistics, s.lang, batchMessages(s.lang).statisticsTitle), join(shownAs, 'statistics.txt'));
-      const un = unmatchedCsv(r.unmatched);
+      const un = s.excel ? unmatchedPeopleCsv(r.unmatched, s.lang) : unmatchedCsv(r.unmatched);
       writeFileAtomic(join(dir, 'unmatched.csv'), csvText([un.header, ...un.records], s.excel, s.excel), join(shownAs, 'unmatched.csv'));
       const xlsx = { lang: s.lang };
       writeFileAtomic(join(dir, 'summary.xlsx'), await buildWorkbook([summarySheet(summaryRows, s.levels, s.lang)], xlsx), join(shownAs, 'summary.xlsx'));

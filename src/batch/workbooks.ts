@@ -1,5 +1,7 @@
 // The batch's workbooks for people: summary.xlsx (one typed row per dossier) and statistics.xlsx (the appendix table).
 
+import type { CsvCell } from '../report/csv.js';
+import { date } from '../report/format.js';
 import type { Lang } from '../report/messages.js';
 import { verdictWord } from '../report/messages.js';
 import type { XlsxCell, XlsxSheet } from '../report/xlsx.js';
@@ -8,6 +10,8 @@ import { batchMessages } from './messages.js';
 import type { StatisticsTable } from './statistics.js';
 import type { SummaryRow } from './types.js';
 import { levelCells } from './summary.js';
+import type { UnmatchedEntry } from './unmatched.js';
+import { unmatchedCsv } from './unmatched.js';
 import { WORKLIST_COLUMNS, type WorklistCell } from '../decisions/worklist.js';
 import { ACTIONS } from '../decisions/types.js';
 
@@ -107,4 +111,52 @@ export function reviewSheet(rows: readonly WorklistCell[][], lang: Lang): XlsxSh
     rows: rows.map((r) => [...r]),
     lists: [{ column: WORKLIST_COLUMNS.indexOf('action'), values: REVIEW_ACTION_WORDS[lang] }],
   };
+}
+
+// ── the same tables as CSV for people (--excel) ───────────────────────────────────────────────────────────
+
+/**
+ * A workbook table as CSV cells for a person opening it in Excel (`--excel`): the headers and words of the
+ * workbook in the report's language, dates as officers write them, true/false as words. Machine CSV (without
+ * --excel) keeps the stable English ids.
+ */
+export interface PeopleCsv {
+  header: string[];
+  records: CsvCell[][];
+}
+
+const YES_NO: Record<Lang, readonly [string, string]> = { vi: ['có', 'không'], en: ['yes', 'no'] };
+
+export function peopleCell(c: XlsxCell, lang: Lang): CsvCell {
+  if (c !== null && typeof c === 'object') return date(lang, c.date);
+  if (typeof c === 'boolean') return c ? YES_NO[lang][0] : YES_NO[lang][1];
+  return c;
+}
+
+export const summaryPeopleRow = (row: SummaryRow, levels: readonly Program[], lang: Lang): CsvCell[] => summaryCells(row, levels, lang).map((c) => peopleCell(c, lang));
+
+/** statistics.csv for people: the appendix table as in statistics.xlsx, without its title line. */
+export function statisticsPeopleCsv(t: StatisticsTable, lang: Lang): PeopleCsv {
+  const sheet = statisticsSheet(t, lang);
+  return { header: sheet.header, records: sheet.rows.map((r) => r.map((c) => peopleCell(c, lang))) };
+}
+
+/** review.csv for people: the worklist titles of review.xlsx, which the decisions reader takes back. */
+export const reviewPeopleHeader = (lang: Lang): string[] => WORKLIST_COLUMNS.map((c) => REVIEW_TITLES[lang][c]);
+
+const UNMATCHED_TITLES: Record<Lang, { key: string; example: string; dossiers: string; suggestion: string; rule: string; similarity: string }> = {
+  vi: { key: 'Tên chuẩn hoá', example: 'Tên trong bảng điểm', dossiers: 'Số hồ sơ', suggestion: 'Gợi ý', rule: 'Mã quy tắc gợi ý', similarity: 'Độ giống gợi ý' },
+  en: { key: 'Normalised name', example: 'Name as written', dossiers: 'Dossiers', suggestion: 'Suggestion', rule: 'Suggested rule id', similarity: 'Suggestion similarity' },
+};
+
+/** unmatched.csv for people: the same cells under titles in words. */
+export function unmatchedPeopleCsv(list: readonly UnmatchedEntry[], lang: Lang): PeopleCsv {
+  const { header, records } = unmatchedCsv(list);
+  const t = UNMATCHED_TITLES[lang];
+  const words = header.map((h) => {
+    const m = /^suggestion_(\d+)(?:_(rule|similarity))?$/u.exec(h);
+    if (!m) return t[h as 'key' | 'example' | 'dossiers'];
+    return `${m[2] === 'rule' ? t.rule : m[2] === 'similarity' ? t.similarity : t.suggestion} ${m[1]}`;
+  });
+  return { header: words, records };
 }

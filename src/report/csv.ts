@@ -3,8 +3,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { CheckResult } from '../coverage/types.js';
 import type { RuleSet } from '../rules/types.js';
-import { isImplicitLesson, lessonTitle, subjectName } from './lookup.js';
-import type { Lang } from './messages.js';
+import { isImplicitLesson, lessonTitle, programName, subjectName } from './lookup.js';
+import { verdictWord, type Lang } from './messages.js';
 
 export type CsvCell = string | number | boolean | null;
 
@@ -89,4 +89,69 @@ export function checkCsvRows(result: CheckResult, ruleSet: RuleSet, lang: Lang =
     }
   }
   return { header: [...CHECK_CSV_COLUMNS], rows };
+}
+
+/** The check CSV's column titles for a person (`--excel`), in the order of CHECK_CSV_COLUMNS. */
+const CHECK_CSV_TITLES: Record<Lang, Record<(typeof CHECK_CSV_COLUMNS)[number], string>> = {
+  vi: {
+    program_id: 'Chương trình',
+    program_verdict: 'Kết quả',
+    program_periods_counted: 'Số tiết tính được (chương trình)',
+    program_periods_minimum: 'Số tiết tối thiểu (chương trình)',
+    program_lessons_covered: 'Số bài tính được (chương trình)',
+    program_lessons_minimum: 'Số bài tối thiểu (chương trình)',
+    subject_id: 'Mã môn',
+    subject_name: 'Môn',
+    periods_required: 'Số tiết của môn',
+    periods_minimum: 'Số tiết cần đạt',
+    periods_counted: 'Số tiết tính được',
+    periods_missing: 'Số tiết còn thiếu',
+    lessons_total: 'Tổng số bài',
+    lessons_covered: 'Số bài tính được',
+    lessons_missing: 'Số bài còn thiếu',
+    missing_lessons: 'Các bài còn thiếu',
+    subject_pass: 'Môn đạt',
+  },
+  en: {
+    program_id: 'Program',
+    program_verdict: 'Verdict',
+    program_periods_counted: 'Program periods counted',
+    program_periods_minimum: 'Program periods minimum',
+    program_lessons_covered: 'Program lessons counted',
+    program_lessons_minimum: 'Program lessons minimum',
+    subject_id: 'Subject id',
+    subject_name: 'Subject',
+    periods_required: 'Subject periods',
+    periods_minimum: 'Periods minimum',
+    periods_counted: 'Periods counted',
+    periods_missing: 'Periods missing',
+    lessons_total: 'Lessons total',
+    lessons_covered: 'Lessons counted',
+    lessons_missing: 'Lessons missing',
+    missing_lessons: 'Missing lessons',
+    subject_pass: 'Subject passed',
+  },
+};
+
+const PASS_WORDS: Record<Lang, readonly [string, string]> = { vi: ['đạt', 'chưa đạt'], en: ['yes', 'no'] };
+
+/**
+ * The check's rows for a person opening the CSV in Excel (`--excel`): the same rows as `checkCsvRows`, under titles
+ * in the report's language, with the program's name, the verdict and the subject's pass in words.
+ */
+export function checkPeopleCsvRows(result: CheckResult, ruleSet: RuleSet, lang: Lang): { header: string[]; rows: CsvCell[][] } {
+  const { rows } = checkCsvRows(result, ruleSet, lang);
+  const at = (c: (typeof CHECK_CSV_COLUMNS)[number]) => CHECK_CSV_COLUMNS.indexOf(c);
+  const pass = PASS_WORDS[lang];
+  return {
+    header: CHECK_CSV_COLUMNS.map((c) => CHECK_CSV_TITLES[lang][c]),
+    rows: rows.map((r) => {
+      const out = [...r];
+      out[at('program_id')] = programName(ruleSet, String(r[at('program_id')]), lang);
+      out[at('program_verdict')] = verdictWord(lang, r[at('program_verdict')] as Parameters<typeof verdictWord>[1]);
+      const p = r[at('subject_pass')] ?? null;
+      out[at('subject_pass')] = typeof p === 'boolean' ? (p ? pass[0] : pass[1]) : p;
+      return out;
+    }),
+  };
 }

@@ -5,7 +5,7 @@ import type { CheckResult } from '../coverage/types.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Person } from '../transcript/types.js';
 import { renderCheckXlsx } from './check-xlsx.js';
-import { checkCsvRows, toCsv } from './csv.js';
+import { checkCsvRows, checkPeopleCsvRows, toCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { buildJsonReport } from './json.js';
 import type { Lang } from './messages.js';
@@ -24,7 +24,7 @@ export interface ReportInput {
   person?: Person;
   /** text only: colours (plain when writing to a file) */
   styles: Styles;
-  /** csv only: BOM, ";" and decimal commas for Vietnamese Excel */
+  /** csv only: BOM, ";", decimal commas, and titles and words in the report's language, for Vietnamese Excel */
   excel: boolean;
 }
 
@@ -49,7 +49,8 @@ export const RENDERERS: Record<Format, Renderer> = {
   csv: {
     binary: false,
     render: (i: ReportInput) => {
-      const { header, rows } = checkCsvRows(i.result, i.ruleSet, i.lang);
+      // --excel is for a person: titles and words in the report's language; plain CSV keeps the stable ids
+      const { header, rows } = i.excel ? checkPeopleCsvRows(i.result, i.ruleSet, i.lang) : checkCsvRows(i.result, i.ruleSet, i.lang);
       return toCsv(header, rows, { excel: i.excel });
     },
   },

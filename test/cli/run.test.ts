@@ -167,7 +167,7 @@ describe('-o writes a file', () => {
     const out = join(dir, 'ket-qua.csv');
     expect((await runIn(['check', ERA, ...ASOF, '--excel', '-o', out])).code).toBe(0);
     const written = await readFile(out, 'utf8');
-    expect(written.startsWith('\ufeffprogram_id;program_verdict;')).toBe(true);
+    expect(written.startsWith('\ufeffChương trình;Kết quả;')).toBe(true);
     expect(written).toContain('\r\n');
   });
 
