@@ -10,7 +10,7 @@ import type { CheckOptions, CheckResult } from '../coverage/types.js';
 import { formatPlace, InputError, KnownError } from '../errors.js';
 import { renderHtml, renderHtmlError } from '../report/html.js';
 import { buildJsonReport } from '../report/json.js';
-import type { Lang } from '../report/messages.js';
+import type { Lang } from '../lang.js';
 import { renderText } from '../report/text.js';
 import type { RuleSet } from '../rules/types.js';
 import { HEADER_SEARCH_ROWS } from '../transcript/csv.js';

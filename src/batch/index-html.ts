@@ -2,7 +2,7 @@
 // with the statistics table. Filtering by verdict is CSS only (radio buttons and :checked): no script, no server.
 
 import { escapeHtml as t, PAGE_END, pageStart, verdictBadge } from '../report/html.js';
-import type { Lang } from '../report/messages.js';
+import type { Lang } from '../lang.js';
 import type { Program, RuleSet } from '../rules/types.js';
 import { date, num } from '../report/format.js';
 import { reportBaseName } from './report-names.js';

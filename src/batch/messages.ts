@@ -1,6 +1,6 @@
 // The batch's own user-facing words (vi default, en option): error reasons, summary lines, progress, totals.
 
-import type { Lang } from '../report/messages.js';
+import type { Lang } from '../lang.js';
 import type { DossierErrorCode } from './types.js';
 
 /** What a dossier folder without a transcript holds instead, named in its `no-transcript` reason (dossier-relative). */

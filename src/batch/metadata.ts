@@ -3,7 +3,7 @@
 import { getNodeValue } from 'jsonc-parser';
 import * as z from 'zod';
 import { InputError } from '../errors.js';
-import { baseKey } from '../match/normalize.js';
+import { baseKey } from '../text/normalize.js';
 import { jsonPath, locateJsonPath, parseJsonTree } from '../json-syntax.js';
 
 /** The one file name a dossier folder's metadata is read from. */

@@ -20,7 +20,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../errors.js';
 import { csvCellText, type CsvCell } from '../report/csv.js';
-import type { Lang } from '../report/messages.js';
+import type { Lang } from '../lang.js';
 import type { Program, RuleSet } from '../rules/types.js';
 import { indexHead, indexRow, indexTail } from './index-html.js';
 import { batchMessages } from './messages.js';

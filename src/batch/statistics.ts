@@ -2,7 +2,7 @@
 
 import type { Localized, Program } from '../rules/types.js';
 import { displayWidth, padEnd, padStart } from '../report/format.js';
-import type { Lang } from '../report/messages.js';
+import type { Lang } from '../lang.js';
 import type { Metadata } from './metadata.js';
 import { levelPrefix, type Cell } from './summary.js';
 import type { StatsEntry } from './types.js';

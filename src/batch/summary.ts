@@ -2,7 +2,8 @@
 
 import type { CheckResult, NoticeCode, ProgramResult } from '../coverage/types.js';
 import { num } from '../report/format.js';
-import { messages, verdictWord, type Lang } from '../report/messages.js';
+import { messages, verdictWord } from '../report/messages.js';
+import type { Lang } from '../lang.js';
 import type { Program, RuleSet } from '../rules/types.js';
 import type { Transcript } from '../transcript/types.js';
 import { inDossier, type Dossier } from './discover.js';

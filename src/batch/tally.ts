@@ -1,6 +1,6 @@
 // Running totals of a batch (counts, statistics, unmatched names) and the pieces of the batch JSON document.
 
-import type { Lang } from '../report/messages.js';
+import type { Lang } from '../lang.js';
 import type { Program, RuleSet } from '../rules/types.js';
 import { addToStatistics, emptyStatistics, statisticsTable, type StatisticsCounts, type StatisticsTable } from './statistics.js';
 import { addUnmatched, emptyUnmatched, unmatchedList, type UnmatchedCounts, type UnmatchedEntry } from './unmatched.js';

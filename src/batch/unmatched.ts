@@ -1,8 +1,7 @@
 // Course names no rule recognised, counted across a batch, with the nearest rules as suggestions (never applied).
 
-import { distance } from 'fastest-levenshtein';
-import type { Lang } from '../report/messages.js';
-import { baseKey } from '../match/normalize.js';
+import type { Lang } from '../lang.js';
+import { MAX_SUGGESTIONS, suggestRules, type Suggestion } from '../match/suggest.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Cell } from './summary.js';
 import type { UnmatchedName } from './types.js';
@@ -28,46 +27,11 @@ export function addUnmatched(counts: UnmatchedCounts, names: readonly UnmatchedN
   }
 }
 
-export interface Suggestion {
-  ruleId: string;
-  label: string;
-  /** 1 − edit distance / longer length, on matching keys */
-  similarity: number;
-}
-
 export interface UnmatchedEntry {
   key: string;
   example: string;
   dossiers: number;
   suggestions: Suggestion[];
-}
-
-/** Suggestions below this similarity say nothing useful to an officer and are left out. */
-const MIN_SIMILARITY = 0.5;
-const MAX_SUGGESTIONS = 3;
-
-/**
- * The up to three rules whose names are nearest to `key` (edit distance on matching keys; a rule's distance is
- * that of its nearest name). Ties keep rule-file order. Only a suggestion for the officer: it changes no result.
- * `rules explain` passes `minSimilarity` 0: a rule author always wants the three nearest.
- */
-export function suggestRules(key: string, ruleSet: RuleSet, lang: Lang, minSimilarity = MIN_SIMILARITY): Suggestion[] {
-  const scored: (Suggestion & { order: number })[] = [];
-  for (const rule of ruleSet.rules) {
-    let best = 0;
-    // a rule recognised only by keywords still has a label to compare with
-    const names = [...rule.match.names, baseKey(rule.label.vi), baseKey(rule.label.en)];
-    for (const name of names) {
-      const longer = Math.max(name.length, key.length);
-      if (longer === 0) continue;
-      best = Math.max(best, 1 - distance(key, name) / longer);
-    }
-    if (best >= minSimilarity) {
-      scored.push({ ruleId: rule.id, label: rule.label[lang], similarity: Math.round(best * 100) / 100, order: rule.order });
-    }
-  }
-  scored.sort((a, b) => b.similarity - a.similarity || a.order - b.order);
-  return scored.slice(0, MAX_SUGGESTIONS).map(({ ruleId, label, similarity }) => ({ ruleId, label, similarity }));
 }
 
 /** The unmatched list, most frequent first (then by key), each with its suggestions. */

@@ -1,8 +1,8 @@
 // The batch's workbooks for people: summary.xlsx (one typed row per dossier) and statistics.xlsx (the appendix table).
 
+import type { Lang } from '../lang.js';
 import type { CsvCell } from '../report/csv.js';
 import { date } from '../report/format.js';
-import type { Lang } from '../report/messages.js';
 import { verdictWord } from '../report/messages.js';
 import type { XlsxCell, XlsxSheet } from '../report/xlsx.js';
 import type { Program } from '../rules/types.js';

@@ -16,7 +16,7 @@ import { scanBatchFolder } from '../batch/scan.js';
 import { batchLevels } from '../batch/summary.js';
 import { UsageError } from '../errors.js';
 import { num } from '../report/format.js';
-import type { Lang } from '../report/messages.js';
+import type { Lang } from '../lang.js';
 import { ruleCacheFromEnv } from '../rules/cache.js';
 import { loadRuleSet } from '../rules/load.js';
 import { parseLevels } from './check.js';

@@ -2,7 +2,7 @@
 
 import { CommanderError } from 'commander';
 import { formatPlace, formatRuleIssue, KnownError, RuleFileError } from '../errors.js';
-import type { Lang } from '../report/messages.js';
+import type { Lang } from '../lang.js';
 import type { Io } from './io.js';
 import { cliMessages } from './messages.js';
 import { EXIT } from './exit-code.js';

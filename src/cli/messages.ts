@@ -1,6 +1,6 @@
 // CLI words in Vietnamese (default) and English: command help, option descriptions, usage errors, summaries.
 
-import type { Lang } from '../report/messages.js';
+import type { Lang } from '../lang.js';
 
 export interface CliMessages {
   programDescription: string;

@@ -3,7 +3,7 @@
 import { Option, type Command } from 'commander';
 import type { CheckOptions } from '../coverage/types.js';
 import { UsageError } from '../errors.js';
-import { LANGS, type Lang } from '../report/messages.js';
+import { LANGS, type Lang } from '../lang.js';
 import { ENCODINGS, type Encoding } from '../transcript/decode.js';
 import type { Delimiter } from '../transcript/csv.js';
 import { DEFAULT_MAX_ROWS, type ReadOptions } from '../transcript/parse.js';

@@ -12,7 +12,7 @@ import { scanBatchFolder } from '../batch/scan.js';
 import { UsageError } from '../errors.js';
 import { toCsv } from '../report/csv.js';
 import { DIFF_CSV_COLUMNS, diffCsvRows, diffJson, renderDiff, type DiffSides } from '../report/diff.js';
-import { LANGS, type Lang } from '../report/messages.js';
+import { LANGS, type Lang } from '../lang.js';
 import { diffCorpus } from '../rules/diff.js';
 import type { RuleSet } from '../rules/types.js';
 import { isSpreadsheetBytes, loadSpreadsheetLibrary } from '../transcript/spreadsheet.js';

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { osReason } from '../fs-errors.js';
-import { LANGS, type Lang } from '../report/messages.js';
+import { LANGS, type Lang } from '../lang.js';
 import { starterRuleSet } from '../rules/template.js';
 import type { Io } from './io.js';
 import { cliMessages } from './messages.js';

@@ -1,6 +1,6 @@
 // CLI words of the rule-authoring commands (explain, show, diff, init), Vietnamese (default) and English.
 
-import type { Lang } from '../report/messages.js';
+import type { Lang } from '../lang.js';
 
 export interface RulesCliMessages {
   rules: string;

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { toCsv } from '../report/csv.js';
-import { LANGS, type Lang } from '../report/messages.js';
+import { LANGS, type Lang } from '../lang.js';
 import { renderShow, SHOW_CSV_COLUMNS, showCsvRows, showJson } from '../report/show.js';
 import { loadRuleSet } from '../rules/load.js';
 import { showRuleSet } from '../rules/show.js';

@@ -2,7 +2,7 @@
 
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { LANGS, type Lang } from '../report/messages.js';
+import { LANGS, type Lang } from '../lang.js';
 import { date } from '../report/format.js';
 import { loadRuleSet } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';

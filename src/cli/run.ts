@@ -10,7 +10,7 @@ import { debugFromArgv, langFromArgv } from './options.js';
 import { registerRules } from './rules.js';
 import { toolVersion } from './version.js';
 import { applyDefaults, loadDefaults, type Defaults } from './config.js';
-import type { Lang } from '../report/messages.js';
+import type { Lang } from '../lang.js';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';

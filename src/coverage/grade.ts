@@ -1,6 +1,6 @@
 // Reading a grade cell under the rule set's grade policy: pass, exempt, fail, uncertain or missing (§4, §6.6).
 
-import { baseKey } from '../match/normalize.js';
+import { baseKey } from '../text/normalize.js';
 import type { GradePolicy } from '../rules/types.js';
 import type { RawGrade } from '../transcript/types.js';
 import type { GradeStatus, UncertainReason } from './types.js';

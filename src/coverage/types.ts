@@ -1,9 +1,11 @@
 // The result of checking one transcript against a rule set: everything a report shows, as data (no sentences).
 
 import type { AppliedDecision } from '../decisions/types.js';
+import type { RuleMatchInfo } from '../match/match.js';
 import type { RowSource } from '../transcript/types.js';
+import type { Verdict } from '../verdict.js';
 
-export type Verdict = 'PASS' | 'FAIL' | 'REVIEW';
+export type { RuleMatchInfo, Verdict };
 
 export type GradeStatus = 'pass' | 'exempt' | 'fail' | 'uncertain' | 'missing';
 
@@ -25,19 +27,6 @@ export type NotCountedReason =
   | 'unmatched' // no rule recognises the name
   | 'not-relevant' // matched a rule with no target in any of the programs checked
   | 'excluded'; // an officer's decision leaves the row out (§6.10)
-
-export interface RuleMatchInfo {
-  ruleId: string;
-  /** `decision`: an officer mapped the row to the rule (§6.10) */
-  by: 'name' | 'code' | 'keywords' | 'decision';
-  /** other rules that matched equally well (tie taken by rule order; a notice says so) */
-  tiedWith: string[];
-  /**
-   * Near match (keywords only): the words of the name that neither the rule nor the filler list explains, in
-   * matching-key form. The row is then uncertain (domain spec §6.2).
-   */
-  leftover?: string[];
-}
 
 export interface LessonShare {
   lessonId: string;

@@ -1,7 +1,7 @@
 // Every sentence about officer decisions, by code, in Vietnamese and English; and the one-line error they make.
 
 import { InputError } from '../errors.js';
-import type { Lang } from '../report/messages.js';
+import type { Lang } from '../lang.js';
 import type { ReadProblem, ReadProblemCode } from './read.js';
 import { ACTIONS, type DecisionOrigin, type Refusal, type RefusalCode } from './types.js';
 

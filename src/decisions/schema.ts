@@ -2,7 +2,7 @@
 // each value may take, Vietnamese included (compared as baseKey: case, diacritics and punctuation ignored).
 
 import * as z from 'zod';
-import { baseKey } from '../match/normalize.js';
+import { baseKey } from '../text/normalize.js';
 import { ACTIONS, type DecisionAction } from './types.js';
 
 /** The per-dossier decisions files a dossier folder may hold (never read as transcripts). */

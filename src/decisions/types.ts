@@ -1,6 +1,6 @@
 // Officer decisions as data (§6.10): what a decision says, where it was written, and what the core did with it.
 
-import type { Verdict } from '../coverage/types.js';
+import type { Verdict } from '../verdict.js';
 
 /** Decisions about one transcript row. */
 export const ROW_ACTIONS = ['count', 'exclude', 'set-periods', 'set-grade', 'map'] as const;

@@ -1,9 +1,10 @@
 // The review worklist (review.csv): the rows an officer has to decide, with empty decision columns to fill in a
 // spreadsheet and read back with --decisions. A pure builder: result in, CSV cells out.
 
-import { suggestRules } from '../batch/unmatched.js';
+import { suggestRules } from '../match/suggest.js';
 import type { CheckResult, RowOutcome } from '../coverage/types.js';
-import { uncertainMessage, verdictWord, type Lang } from '../report/messages.js';
+import { uncertainMessage, verdictWord } from '../report/messages.js';
+import type { Lang } from '../lang.js';
 import type { RuleSet } from '../rules/types.js';
 
 export const WORKLIST_COLUMNS = [

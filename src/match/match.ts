@@ -1,12 +1,26 @@
 // Matching a course row to at most one mapping rule (domain spec §6.2): exact name or code first, then keywords.
 
-import type { RuleMatchInfo } from '../coverage/types.js';
 import type { MappingRule, RuleSet } from '../rules/types.js';
+import { baseKey } from '../text/normalize.js';
 import { compileAttempts } from './attempts.js';
 import { leftoverWords } from './leftover.js';
-import { baseKey, compileAbbreviations, matchingKey, type KeySteps } from './normalize.js';
+import { compileAbbreviations, matchingKey, type KeySteps } from './normalize.js';
 
-/** One keyword set of a rule as tried on a key: the decision trace `rules explain` shows (src/match/explain.ts). */
+/** The rule a row's name matched, and how (the matcher's answer; a row outcome carries it). */
+export interface RuleMatchInfo {
+  ruleId: string;
+  /** `decision`: an officer mapped the row to the rule (§6.10) */
+  by: 'name' | 'code' | 'keywords' | 'decision';
+  /** other rules that matched equally well (tie taken by rule order; a notice says so) */
+  tiedWith: string[];
+  /**
+   * Near match (keywords only): the words of the name that neither the rule nor the filler list explains, in
+   * matching-key form. The row is then uncertain (domain spec §6.2).
+   */
+  leftover?: string[];
+}
+
+/** One keyword set of a rule as tried on a key: the decision trace `rules explain` shows (src/coverage/explain.ts). */
 export interface KeywordSetTrace {
   /** position of the set in the rule's `keywords` */
   index: number;

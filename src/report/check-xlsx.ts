@@ -5,7 +5,8 @@ import type { RuleSet } from '../rules/types.js';
 import type { Person } from '../transcript/types.js';
 import { date } from './format.js';
 import { buildJsonReport, type JsonRow } from './json.js';
-import { messages, verdictWord, type Lang } from './messages.js';
+import { messages, verdictWord } from './messages.js';
+import type { Lang } from '../lang.js';
 import { buildWorkbook, type XlsxCell, type XlsxSheet } from './xlsx.js';
 
 export interface CheckXlsxMeta {

@@ -3,8 +3,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { CheckResult } from '../coverage/types.js';
 import type { RuleSet } from '../rules/types.js';
+import type { Lang } from '../lang.js';
 import { isImplicitLesson, lessonTitle, programName, subjectName } from './lookup.js';
-import { verdictWord, type Lang } from './messages.js';
+import { verdictWord } from './messages.js';
 
 export type CsvCell = string | number | boolean | null;
 

@@ -6,7 +6,8 @@ import type { AppliedDecision } from '../decisions/types.js';
 import type { RuleSet } from '../rules/types.js';
 import { date, num } from './format.js';
 import { programName } from './lookup.js';
-import { verdictWord, type Lang } from './messages.js';
+import { verdictWord } from './messages.js';
+import type { Lang } from '../lang.js';
 
 interface Words {
   heading(n: number): string;

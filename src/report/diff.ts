@@ -3,7 +3,8 @@
 import type { CorpusDiff, Outcome, ProgramState, RowState } from '../rules/diff.js';
 import type { CsvCell } from './csv.js';
 import { num, table } from './format.js';
-import { verdictWord, type Lang } from './messages.js';
+import { verdictWord } from './messages.js';
+import type { Lang } from '../lang.js';
 
 export const DIFF_JSON_VERSION = 1;
 

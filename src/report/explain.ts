@@ -1,11 +1,11 @@
 // Rendering `rules explain`: one explanation as text, several as a table, any as JSON or CSV (pure builders).
 
-import type { Explanation } from '../match/explain.js';
+import type { Explanation } from '../coverage/explain.js';
 import type { RuleSet } from '../rules/types.js';
 import type { CsvCell } from './csv.js';
 import { num, table } from './format.js';
 import { lessonTitle, programName, ruleLabel } from './lookup.js';
-import type { Lang } from './messages.js';
+import type { Lang } from '../lang.js';
 
 export const EXPLAIN_JSON_VERSION = 1;
 

@@ -1,6 +1,6 @@
 // Small pure helpers shared by the renderers: numbers, dates, display width, column layout.
 
-import type { Lang } from './messages.js';
+import type { Lang } from '../lang.js';
 
 /** A number for people: at most one decimal, decimal comma in Vietnamese. */
 export function num(lang: Lang, n: number): string {

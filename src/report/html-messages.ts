@@ -1,6 +1,6 @@
 // The words only the HTML report uses (headings, legends, the sign-off block), in Vietnamese and English.
 
-import type { Lang } from './messages.js';
+import type { Lang } from '../lang.js';
 
 export interface HtmlMessages {
   docTitle: string;

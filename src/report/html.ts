@@ -7,7 +7,8 @@ import { date, num } from './format.js';
 import { htmlMessages, type HtmlMessages } from './html-messages.js';
 import { decisionAction } from './decisions.js';
 import { findProgram, isImplicitLesson, lessonTitle, programName, ruleLabel, subjectName } from './lookup.js';
-import { messages, notCountedMessage, noticeMessage, type Lang, type Messages } from './messages.js';
+import { messages, notCountedMessage, noticeMessage, type Messages } from './messages.js';
+import type { Lang } from '../lang.js';
 
 /** An officer's decision as the report shows it: already worded by whoever applied it. */
 export interface HtmlDecision {

@@ -1,7 +1,7 @@
 // Names and titles looked up in the rule set by id, with the id itself as the fallback for unknown ids.
 
 import type { Program, RuleSet, Subject } from '../rules/types.js';
-import type { Lang } from './messages.js';
+import type { Lang } from '../lang.js';
 
 export function findProgram(ruleSet: RuleSet, id: string): Program | undefined {
   return ruleSet.programs.find((p) => p.id === id);

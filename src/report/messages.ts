@@ -1,12 +1,10 @@
 // Every user-facing word of the reports, in Vietnamese (default) and English: the core returns codes, this makes sentences.
 
 import type { GradeStatus, Notice, NotCountedReason, RowOutcome, UncertainReason, Verdict } from '../coverage/types.js';
+import type { Lang } from '../lang.js';
 import type { RuleSet } from '../rules/types.js';
 import { date, num } from './format.js';
 import { programName as lookupProgramName, ruleLabel as lookupRuleLabel } from './lookup.js';
-
-export const LANGS = ['vi', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
 
 export interface Messages {
   title: string;

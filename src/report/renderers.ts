@@ -8,7 +8,7 @@ import { renderCheckXlsx } from './check-xlsx.js';
 import { checkCsvRows, checkPeopleCsvRows, toCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { buildJsonReport } from './json.js';
-import type { Lang } from './messages.js';
+import type { Lang } from '../lang.js';
 import type { Format } from './formats.js';
 import type { Styles } from './styles.js';
 import { renderText } from './text.js';

@@ -4,7 +4,7 @@ import type { DateRange, Provenance } from '../rules/types.js';
 import type { RuleSetView } from '../rules/show.js';
 import type { CsvCell } from './csv.js';
 import { date, num, table } from './format.js';
-import type { Lang } from './messages.js';
+import type { Lang } from '../lang.js';
 
 export const SHOW_JSON_VERSION = 1;
 

@@ -6,7 +6,8 @@ import type { Person } from '../transcript/types.js';
 import { computedVerdictLine, decisionsLines } from './decisions.js';
 import { date, num, table, type Column } from './format.js';
 import { isImplicitLesson, lessonTitle, programName, ruleLabel, subjectName } from './lookup.js';
-import { messages, notCountedMessage, noticeMessage, type Lang, type Messages } from './messages.js';
+import { messages, notCountedMessage, noticeMessage, type Messages } from './messages.js';
+import type { Lang } from '../lang.js';
 import { plainStyles, type Styles } from './styles.js';
 
 export interface TextOptions {

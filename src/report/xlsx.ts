@@ -7,7 +7,7 @@
 
 import { loadSpreadsheetLibrary, type SpreadsheetLibrary } from '../transcript/spreadsheet.js';
 import { displayWidth } from './format.js';
-import type { Lang } from './messages.js';
+import type { Lang } from '../lang.js';
 
 /** A typed cell: numbers stay numbers, `{ date }` (YYYY-MM-DD) becomes an Excel date shown DD/MM/YYYY in Vietnamese. */
 export type XlsxCell = string | number | boolean | null | { date: string };

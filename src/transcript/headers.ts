@@ -1,6 +1,6 @@
 // Column headers (Vietnamese or English, any case, with or without diacritics) → the transcript field they hold.
 
-import { baseKey } from '../match/normalize.js';
+import { baseKey } from '../text/normalize.js';
 import type { GradeScaleHint } from './types.js';
 
 export type Field =

@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { classifyHeader } from './headers.js';
 import { buildRow, parseNumberText, type RowValues } from './rows.js';
 import type { GradeScaleHint, Person, RawGrade, Transcript, TranscriptRow } from './types.js';
-import { displayName } from '../match/normalize.js';
+import { displayName } from '../text/normalize.js';
 
 export interface JsonOptions {
   scale?: '10' | '4';

@@ -1,7 +1,7 @@
 // Bytes → Transcript: pick the reader (spreadsheet by its first bytes, else decode and pick CSV or JSON), parse; and merging several transcripts of one person.
 
 import { InputError } from '../errors.js';
-import { baseKey } from '../match/normalize.js';
+import { baseKey } from '../text/normalize.js';
 import { parseCsvTranscript, type Delimiter } from './csv.js';
 import { decodeTextAs, type Encoding } from './decode.js';
 import { parseJsonTranscript } from './json.js';

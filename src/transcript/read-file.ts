@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { InputError, KnownError } from '../errors.js';
-import { baseKey } from '../match/normalize.js';
+import { baseKey } from '../text/normalize.js';
 import { DEFAULT_MAX_FILE_MB, MB, readRegularFileSync, readStreamBounded } from '../file-io.js';
 import { SystemError } from '../fs-errors.js';
 import { parseTranscript, type ReadOptions } from './parse.js';

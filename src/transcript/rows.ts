@@ -1,6 +1,6 @@
 // Cell values → one typed TranscriptRow; shared by the CSV and JSON readers so both apply the same rules.
 
-import { baseKey, displayName } from '../match/normalize.js';
+import { baseKey, displayName } from '../text/normalize.js';
 import type { CreditUnit, RawGrade, RowSource, TranscriptRow } from './types.js';
 
 /** A row's values after cell parsing, before the credit/period rules are applied. */

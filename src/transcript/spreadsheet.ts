@@ -4,7 +4,7 @@
 // a CSV check never pays for it. `loadSpreadsheetLibrary()` must have resolved before a spreadsheet is parsed.
 
 import { InputError } from '../errors.js';
-import { displayName } from '../match/normalize.js';
+import { displayName } from '../text/normalize.js';
 import { findHeader, noNameColumn, transcriptFromTable, type TableRecord, type TableOptions } from './table.js';
 import type { Transcript } from './types.js';
 

@@ -1,7 +1,7 @@
 // A table of cells (from CSV or a spreadsheet) → Transcript: header location (title rows skipped), person lines, rows.
 
 import { InputError, type Place } from '../errors.js';
-import { baseKey, displayName } from '../match/normalize.js';
+import { baseKey, displayName } from '../text/normalize.js';
 import { mapColumns, type ColumnMap } from './headers.js';
 import { buildRow, isSectionOrTotalName, isSummaryName, parseNumberText, type RowValues } from './rows.js';
 import type { ColumnNote, GradeScaleHint, Person, RawGrade, Transcript, TranscriptRow } from './types.js';

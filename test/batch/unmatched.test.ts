@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addUnmatched, emptyUnmatched, suggestRules, unmatchedCsv, unmatchedList } from '../../src/batch/unmatched.js';
+import { addUnmatched, emptyUnmatched, unmatchedCsv, unmatchedList } from '../../src/batch/unmatched.js';
+import { suggestRules } from '../../src/match/suggest.js';
 import { program, ruleSet, subject } from '../coverage/builders.js';
 
 const rs = ruleSet(

@@ -1,6 +1,7 @@
 // Small hand-built rule sets and transcripts for core tests (no rule files involved).
 
-import { baseKey, compileAbbreviations, matchingKey } from '../../src/match/normalize.js';
+import { compileAbbreviations, matchingKey } from '../../src/match/normalize.js';
+import { baseKey } from '../../src/text/normalize.js';
 import type { GradePolicy, Lesson, MappingRule, Program, RuleSet, Subject } from '../../src/rules/types.js';
 import type { Transcript, TranscriptRow } from '../../src/transcript/types.js';
 

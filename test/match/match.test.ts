@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { baseKey, compileAbbreviations, displayName, matchingKey } from '../../src/match/normalize.js';
+import { compileAbbreviations, matchingKey } from '../../src/match/normalize.js';
+import { baseKey, displayName } from '../../src/text/normalize.js';
 import { compileMatcher, createMatcher } from '../../src/match/match.js';
 import { ruleSet, program, subject } from '../coverage/builders.js';
 

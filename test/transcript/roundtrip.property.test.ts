@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import '../fast-check-seed.js';
 import { describe, expect, it } from 'vitest';
-import { displayName } from '../../src/match/normalize.js';
+import { displayName } from '../../src/text/normalize.js';
 import { parseTranscript } from '../../src/transcript/parse.js';
 import { isSectionOrTotalName, isSummaryName } from '../../src/transcript/rows.js';
 

@@ -1,7 +1,7 @@
 // Stage 2 of the core: rows of one module are attempts (§6.3); each row gets its final state, once.
 
 import { leftoverAsWritten } from '../../match/leftover.js';
-import { baseKey } from '../../match/normalize.js';
+import { baseKey } from '../../text/normalize.js';
 import type { Program, RuleSet } from '../../rules/types.js';
 import { unitsOf, type ModuleInfo } from '../modules.js';
 import type { NotCountedReason, Notice, RowContribution, RowOutcome, UncertainReason } from '../types.js';

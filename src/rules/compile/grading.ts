@@ -1,7 +1,7 @@
 // The grading scale of a rule set (pass marks, grade letters and words), and effective periods, checked.
 
 import type { RuleIssue } from '../../errors.js';
-import { baseKey } from '../../match/normalize.js';
+import { baseKey } from '../../text/normalize.js';
 import type { RuleSetFile } from '../schema.js';
 import type { GradePolicy } from '../types.js';
 import { msg, type Msg, type Segment, type SourceFile } from './source.js';

@@ -2,7 +2,8 @@
 
 import type { RuleIssue } from '../../errors.js';
 import { compileAttempts } from '../../match/attempts.js';
-import { baseKey, compileAbbreviations, matchingKey } from '../../match/normalize.js';
+import { baseKey } from '../../text/normalize.js';
+import { compileAbbreviations, matchingKey } from '../../match/normalize.js';
 import type { MappingFile } from '../schema.js';
 import type { Abbreviation, MappingRule, RuleSet, RuleTarget } from '../types.js';
 import { msg, type Segment, type SourceFile } from './source.js';

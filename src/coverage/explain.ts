@@ -1,14 +1,16 @@
-// Why a course name matches the rule it matches: the matcher's own decision trace, plus what the rule feeds.
+// Why a course name matches the rule it matches (`rules explain`): the matcher's own decision trace, plus the
+// lessons and periods the rule feeds.
 
-import { suggestRules, type Suggestion } from '../batch/unmatched.js';
-import { contributions, optimisticPeriods } from '../coverage/stages/shares.js';
-import { partOf, splitPart } from '../coverage/modules.js';
-import type { RuleMatchInfo } from '../coverage/types.js';
-import type { Lang } from '../report/messages.js';
+import type { Lang } from '../lang.js';
+import { leftoverAsWritten } from '../match/leftover.js';
+import { matcherFor, type MatchTrace } from '../match/match.js';
+import type { KeySteps } from '../match/normalize.js';
+import { suggestRules, type Suggestion } from '../match/suggest.js';
 import type { RuleSet } from '../rules/types.js';
-import { matcherFor, type MatchTrace } from './match.js';
-import { leftoverAsWritten } from './leftover.js';
-import { baseKey, type KeySteps } from './normalize.js';
+import { baseKey } from '../text/normalize.js';
+import { partOf, splitPart } from './modules.js';
+import { contributions, optimisticPeriods } from './stages/shares.js';
+import type { RuleMatchInfo } from './types.js';
 
 /** What a name's trailing number turned out to be. */
 export type NumberMarker =

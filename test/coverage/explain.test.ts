@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkTranscript } from '../../src/coverage/check.js';
 import { KnownError } from '../../src/errors.js';
-import { explainName } from '../../src/match/explain.js';
+import { explainName } from '../../src/coverage/explain.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 import { parseTranscript } from '../../src/transcript/parse.js';
 import { loadSpreadsheetLibrary } from '../../src/transcript/spreadsheet.js';

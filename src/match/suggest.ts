@@ -1,0 +1,42 @@
+// The rules whose names are nearest to a course name no rule recognised: suggestions for people (unmatched.csv,
+// the review worklist, `rules explain`), never applied.
+
+import { distance } from 'fastest-levenshtein';
+import type { Lang } from '../lang.js';
+import type { RuleSet } from '../rules/types.js';
+import { baseKey } from '../text/normalize.js';
+
+export interface Suggestion {
+  ruleId: string;
+  label: string;
+  /** 1 − edit distance / longer length, on matching keys */
+  similarity: number;
+}
+
+/** Suggestions below this similarity say nothing useful to an officer and are left out. */
+const MIN_SIMILARITY = 0.5;
+export const MAX_SUGGESTIONS = 3;
+
+/**
+ * The up to three rules whose names are nearest to `key` (edit distance on matching keys; a rule's distance is
+ * that of its nearest name). Ties keep rule-file order. Only a suggestion for the officer: it changes no result.
+ * `rules explain` passes `minSimilarity` 0: a rule author always wants the three nearest.
+ */
+export function suggestRules(key: string, ruleSet: RuleSet, lang: Lang, minSimilarity = MIN_SIMILARITY): Suggestion[] {
+  const scored: (Suggestion & { order: number })[] = [];
+  for (const rule of ruleSet.rules) {
+    let best = 0;
+    // a rule recognised only by keywords still has a label to compare with
+    const names = [...rule.match.names, baseKey(rule.label.vi), baseKey(rule.label.en)];
+    for (const name of names) {
+      const longer = Math.max(name.length, key.length);
+      if (longer === 0) continue;
+      best = Math.max(best, 1 - distance(key, name) / longer);
+    }
+    if (best >= minSimilarity) {
+      scored.push({ ruleId: rule.id, label: rule.label[lang], similarity: Math.round(best * 100) / 100, order: rule.order });
+    }
+  }
+  scored.sort((a, b) => b.similarity - a.similarity || a.order - b.order);
+  return scored.slice(0, MAX_SUGGESTIONS).map(({ ruleId, label, similarity }) => ({ ruleId, label, similarity }));
+}
