@@ -1,7 +1,6 @@
 // Edge: the one way this tool reads a file (regular files only, size-bounded) and the one way it writes one
 // (regular files only, temp file + rename). Errors come out as SystemError, in the tool's own words.
 
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { InputError } from './errors.js';
@@ -73,9 +72,14 @@ export async function readStreamBounded(stream: NodeJS.ReadableStream, maxBytes:
 
 // ── writing ───────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Temp files are `.llct-<pid>-<8 hex>.tmp` beside their target: short whatever the target's name is. */
+/**
+ * Temp files are `.llct-<pid>-<8 hex>.tmp` beside their target: short whatever the target's name is. The hex part
+ * only keeps one process's temp files apart (they are opened exclusively): Math.random does, without the start-up
+ * cost of node:crypto.
+ */
 export function tempPath(target: string): string {
-  return join(dirname(target), `.llct-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const hex = Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
+  return join(dirname(target), `.llct-${process.pid}-${hex}.tmp`);
 }
 
 /** Whether a file name is one of our temp files (of any process, or of process `pid` only). */
