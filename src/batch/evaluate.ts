@@ -18,13 +18,17 @@ import { TooLargeError } from '../file-io.js';
 import { osReason } from '../fs-errors.js';
 import { decodeText } from '../transcript/decode.js';
 import { classifyHeader } from '../transcript/headers.js';
-import { assertSamePerson, mergeTranscripts, parseTranscript, TooManyRowsError, type ReadOptions } from '../transcript/parse.js';
+import { parseJsonTranscript } from '../transcript/json.js';
+import { assertSamePerson, mergeTranscripts, parseTranscript, TooManyRowsError, useJsonReader, type ReadOptions } from '../transcript/parse.js';
 import type { Person, Transcript } from '../transcript/types.js';
 import { compareNames, inDossier, type Dossier } from './discover.js';
 import { batchMessages, fileList, spreadsheetExtension } from './messages.js';
 import { parseMetadata, type Metadata } from './metadata.js';
 import { buildSummaryRow, statsEntry, unmatchedNames, type DossierFacts } from './summary.js';
 import type { DossierError, DossierErrorCode, DossierOutcome, DossierReports } from './types.js';
+
+// dossiers are parsed synchronously: the JSON reader (which a plain check loads only on need) is bound up front
+useJsonReader(parseJsonTranscript);
 
 /** A file of the dossier as read from disk: its bytes, or why it could not be read. */
 export type FileRead = { file: string; bytes: Uint8Array } | { file: string; error: string; limitBytes?: number };

@@ -1,14 +1,12 @@
 // `llct check <files...>`: read the transcript(s), check them against the rule set, render, exit by the verdict.
 
 import { isAbsolute, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+// commander is a type here only: `check` runs without it on the fast path of main.ts (start-up, issue 10)
+import type { Command } from 'commander';
 import { checkTranscript } from '../coverage/check.js';
-import { loadDecisionsFile } from '../decisions/load.js';
 import { isSpreadsheetName, loadSpreadsheetLibrary } from '../transcript/spreadsheet.js';
 import { decisionError } from '../decisions/messages.js';
 import { DecisionRefused, type Decision } from '../decisions/types.js';
-import { WORKLIST_COLUMNS, worklistRecords } from '../decisions/worklist.js';
-import { csvText } from '../batch/outputs.js';
 import type { CheckOptions } from '../coverage/types.js';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../lang.js';
@@ -55,10 +53,10 @@ export function registerCheck(program: Command, io: Io, lang: Lang): void {
     .command('check')
     .description(m.description)
     .argument('<files...>', m.files)
-    .addOption(new Option('-f, --format <format>', m.format).choices(FORMATS).default('text'))
+    .addOption(program.createOption('-f, --format <format>', m.format).choices(FORMATS).default('text'))
     .option('-o, --output <file>', m.output)
     // batch's spelling, accepted here too so one habit serves both commands
-    .addOption(new Option('--out <file>').hideHelp())
+    .addOption(program.createOption('--out <file>').hideHelp())
     .option('--excel', m.excel)
     .option('--decisions <file>', m.decisions)
     .option('--review-out <file>', m.reviewOut)
@@ -68,13 +66,25 @@ export function registerCheck(program: Command, io: Io, lang: Lang): void {
     .option('--debug', m.debug)
     .addHelpText('after', m.examples)
     .action(async (files: string[], opts: CheckCommandOptions & { out?: string }, cmd: Command) => {
-      const output = sameTarget(opts.output, opts.out, '--out');
-      if (output !== undefined) opts.output = output;
-      // `-o ket-qua.xlsx` says the format when --format does not; --excel alone means CSV
-      const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
-      opts.format = chooseFormat({ format: opts.format, formatGiven: given('format'), output: opts.output, excelGiven: given('excel') }, FORMATS);
-      io.exitCode = await runCheck(files, opts, io);
+      io.exitCode = await checkAction(files, opts, (name) => cmd.getOptionValueSource(name) === 'cli', io);
     });
+}
+
+/**
+ * The action of `llct check` once its command line is parsed (by commander, or by the fast path of main.ts):
+ * `given(name)` says whether an option came from the command line (not a default or the config file).
+ */
+export async function checkAction(
+  files: string[],
+  opts: CheckCommandOptions & { out?: string },
+  given: (name: string) => boolean,
+  io: Io,
+): Promise<number> {
+  const output = sameTarget(opts.output, opts.out, '--out');
+  if (output !== undefined) opts.output = output;
+  // `-o ket-qua.xlsx` says the format when --format does not; --excel alone means CSV
+  opts.format = chooseFormat({ format: opts.format, formatGiven: given('format'), output: opts.output, excelGiven: given('excel') }, FORMATS);
+  return runCheck(files, opts, io);
 }
 
 /** Resolve a path the user typed against the CLI's working folder, keeping it as typed when that is the process's. */
@@ -101,7 +111,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
   const { transcript, mergedOnOfficerWord } = onePerson(transcripts, opts.samePerson === true);
   // a filled-in review.xlsx needs the spreadsheet library (loaded only then)
   if (opts.decisions !== undefined && isSpreadsheetName(opts.decisions)) await loadSpreadsheetLibrary();
-  const decisions = opts.decisions !== undefined ? checkDecisions(userPath(io, opts.decisions), opts.decisions) : [];
+  const decisions = opts.decisions !== undefined ? await checkDecisions(userPath(io, opts.decisions), opts.decisions) : [];
   const checked = decidedCheck(() => checkTranscript(transcript, ruleSet, checkOptions, decisions));
   // the report says the files were merged on the officer's word, first among the notices
   const result = mergedOnOfficerWord
@@ -121,12 +131,13 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
     files,
     toolVersion: toolVersion(),
     ...(transcript.person ? { person: transcript.person } : {}),
-    styles: opts.format === 'text' ? stylesFor(level) : plainStyles,
+    styles: opts.format === 'text' ? await stylesFor(level) : plainStyles,
     excel: opts.excel === true,
   });
   // decisions are read, never written: neither output may land on them (or on a transcript)
   const inputs = [...files, ...(opts.decisions !== undefined ? [opts.decisions] : [])].map((f) => userPath(io, f));
   if (opts.reviewOut !== undefined) {
+    const [{ WORKLIST_COLUMNS, worklistRecords }, { csvText }] = await Promise.all([import('../decisions/worklist.js'), import('../batch/outputs.js')]);
     const person = typeof transcript.person?.name === 'string' ? transcript.person.name : null;
     const records = worklistRecords(result, ruleSet, { dossier: null, person, lang });
     await writeOutputAtomic(opts.reviewOut, csvText([[...WORKLIST_COLUMNS], ...records], true, true), { inputs, cwd: io.cwd });
@@ -137,7 +148,9 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
 }
 
 /** The decisions of `check --decisions FILE`: one dossier's (a batch's review.csv naming several is refused). */
-function checkDecisions(path: string, shownAs: string): Decision[] {
+async function checkDecisions(path: string, shownAs: string): Promise<Decision[]> {
+  // the decisions reader (zod, jsonc-parser, csv) is loaded only for --decisions
+  const { loadDecisionsFile } = await import('../decisions/load.js');
   const read = loadDecisionsFile(path, shownAs);
   const first = read.problems[0];
   if (first) throw decisionError(first);

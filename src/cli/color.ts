@@ -1,6 +1,6 @@
 // The one place colour is decided, and the styling functions the text report receives.
 
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import { plainStyles, type Styles } from '../report/styles.js';
 
 /**
@@ -20,8 +20,10 @@ export function colorLevel(opts: { flag: boolean; env: Record<string, string | u
   return opts.isTTY ? 1 : 0;
 }
 
-export function stylesFor(level: 0 | 1 | 2 | 3): Styles {
+/** The text report's styles for a chalk level (chalk is loaded only for colour: a plain check never pays for it). */
+export async function stylesFor(level: 0 | 1 | 2 | 3): Promise<Styles> {
   if (level === 0) return plainStyles;
+  const { Chalk } = await import('chalk');
   const chalk: ChalkInstance = new Chalk({ level });
   return {
     bold: (s) => chalk.bold(s),

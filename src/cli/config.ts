@@ -6,7 +6,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { parseJsonTree } from '../json-syntax.js';
 
 export const CONFIG_FILE = '.llctrc.json';
 
@@ -54,19 +53,32 @@ export function findConfigFile(cwd: string, env: Record<string, string | undefin
   }
 }
 
-function readConfigFile(file: string): Partial<Record<ConfigKey, string | boolean>> {
+async function readConfigFile(file: string): Promise<Partial<Record<ConfigKey, string | boolean>>> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     throw new UsageError(`cannot read the config file ${file}`, `không đọc được tệp cấu hình ${file}`, file);
   }
-  const parsed = parseJsonTree(text);
-  if ('error' in parsed) {
-    const { line, column, en, vi } = parsed.error;
-    throw new UsageError(en, vi, file, { line, column });
+  // JSON.parse first: a valid file of flat values (all a config file holds) needs nothing more. Anything else goes
+  // through the positioned syntax check (jsonc-parser, loaded only then): where the syntax error is, nesting too deep.
+  let doc: unknown;
+  let parsedOk = true;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    parsedOk = false;
   }
-  const doc: unknown = JSON.parse(text);
+  const flat = parsedOk && typeof doc === 'object' && doc !== null && !Array.isArray(doc) && Object.values(doc).every((v) => v === null || typeof v !== 'object');
+  if (!flat) {
+    const { parseJsonTree } = await import('../json-syntax.js');
+    const parsed = parseJsonTree(text);
+    if ('error' in parsed) {
+      const { line, column, en, vi } = parsed.error;
+      throw new UsageError(en, vi, file, { line, column });
+    }
+    if (!parsedOk) doc = JSON.parse(text);
+  }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new UsageError('the config file must hold one JSON object, e.g. { "lang": "vi", "excel": true }', 'tệp cấu hình phải là một đối tượng JSON, ví dụ { "lang": "vi", "excel": true }', file);
   }
@@ -93,11 +105,11 @@ function readConfigFile(file: string): Partial<Record<ConfigKey, string | boolea
 }
 
 /** The defaults in force for a run: the config file's, then the environment's over them. */
-export function loadDefaults(cwd: string, env: Record<string, string | undefined>): Defaults {
+export async function loadDefaults(cwd: string, env: Record<string, string | undefined>): Promise<Defaults> {
   const file = findConfigFile(cwd, env);
   const d: Defaults = { file, values: {}, source: {} };
   if (file !== null) {
-    for (const [k, v] of Object.entries(readConfigFile(file))) {
+    for (const [k, v] of Object.entries(await readConfigFile(file))) {
       d.values[k as ConfigKey] = v;
       d.source[k as ConfigKey] = 'config';
     }

@@ -1,6 +1,5 @@
 // Errors become one clean stderr line each (known errors) or one line plus a hint (unknown); exit code 2.
 
-import { CommanderError } from 'commander';
 import { formatPlace, formatRuleIssue, KnownError, RuleFileError } from '../errors.js';
 import type { Lang } from '../lang.js';
 import type { Io } from './io.js';
@@ -32,10 +31,21 @@ export function localizeCommander(message: string, lang: Lang): string {
 }
 
 /** Write the error and return the exit code for it. */
+/**
+ * Commander's own errors (it has already printed their message), told apart by their `commander.*` code so that
+ * a check run without commander (main.ts's fast path) does not load it just to compare classes.
+ */
+function commanderCode(e: unknown): string | undefined {
+  if (!(e instanceof Error)) return undefined;
+  const { code, exitCode } = e as Error & { code?: unknown; exitCode?: unknown };
+  return typeof code === 'string' && code.startsWith('commander.') && typeof exitCode === 'number' ? code : undefined;
+}
+
 export function reportError(e: unknown, io: Io, opts: { lang: Lang; debug: boolean }): number {
-  if (e instanceof CommanderError) {
+  const commander = commanderCode(e);
+  if (commander !== undefined) {
     // help and --version are not errors; commander has already printed its message
-    return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : EXIT.error;
+    return commander === 'commander.helpDisplayed' || commander === 'commander.version' ? 0 : EXIT.error;
   }
   if (e instanceof RuleFileError) {
     for (const issue of e.issues) io.stderr.write(`llct: ${oneLine(formatRuleIssue(issue, opts.lang))}\n`);

@@ -1,6 +1,7 @@
 // Parsing and validating option values into the types the core takes; bad values are UsageErrors naming the option.
 
-import { Option, type Command } from 'commander';
+// commander is a type here only (options are made with cmd.createOption): a plain check never loads it
+import type { Command } from 'commander';
 import type { CheckOptions } from '../coverage/types.js';
 import { UsageError } from '../errors.js';
 import { LANGS, type Lang } from '../lang.js';
@@ -178,12 +179,12 @@ export function addCheckingOptions(cmd: Command, lang: Lang, asOfNote = ''): Com
   const m = cliMessages(lang).check;
   return cmd
     .option('--level <ids>', m.level)
-    .addOption(new Option('--lang <lang>', m.lang).choices(LANGS).default('vi'))
+    .addOption(cmd.createOption('--lang <lang>', m.lang).choices(LANGS).default('vi'))
     .option('--rules <dir>', m.rules)
     .option('--as-of <date>', `${m.asOf} (DD/MM/YYYY ${lang === 'vi' ? 'hoặc' : 'or'} YYYY-MM-DD)${asOfNote}`)
     .option('--encoding <name>', m.encoding)
     .option('--delimiter <char>', m.delimiter)
-    .addOption(new Option('--scale <scale>', m.scale).choices(SCALE_CHOICES))
+    .addOption(cmd.createOption('--scale <scale>', m.scale).choices(SCALE_CHOICES))
     .option('--pass-mark <n>', m.passMark)
     .option('--periods-per-credit <n>', m.periodsPerCredit)
     .option('--max-file-size <mb>', `${m.maxFileSize} (${cliMessages(lang).default}: ${DEFAULT_MAX_FILE_MB})`)

@@ -20,7 +20,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const debug = debugFromArgv(argv);
   let defaults: Defaults;
   try {
-    defaults = loadDefaults(io.cwd, io.env);
+    defaults = await loadDefaults(io.cwd, io.env);
   } catch (e) {
     return reportError(e, io, { lang: langFromArgv(argv), debug });
   }

@@ -1,13 +1,10 @@
 // The table of renderers for one checked transcript: one per format of formats.ts (the type makes it complete).
-// `check` picks from it; a new format is one renderer file, one entry here and one in formats.ts.
+// `check` picks from it; a new format is one renderer file, one entry here and one in formats.ts. Only the text
+// renderer (the default) is loaded up front; the others are imported when asked for (start-up of a plain check).
 
 import type { CheckResult } from '../coverage/types.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Person } from '../transcript/types.js';
-import { renderCheckXlsx } from './check-xlsx.js';
-import { checkCsvRows, checkPeopleCsvRows, toCsv } from './csv.js';
-import { renderHtml } from './html.js';
-import { buildJsonReport } from './json.js';
 import type { Lang } from '../lang.js';
 import type { Format } from './formats.js';
 import type { Styles } from './styles.js';
@@ -29,7 +26,7 @@ export interface ReportInput {
 }
 
 export interface Renderer {
-  render(input: ReportInput): string | Promise<Uint8Array>;
+  render(input: ReportInput): string | Promise<string | Uint8Array>;
   /** bytes for a file, not for a terminal */
   binary: boolean;
 }
@@ -43,12 +40,15 @@ export const RENDERERS: Record<Format, Renderer> = {
   },
   json: {
     binary: false,
-    render: (i: ReportInput) =>
-      `${JSON.stringify(buildJsonReport(i.result, i.ruleSet, { files: i.files, toolVersion: i.toolVersion, ...personOf(i) }), null, 2)}\n`,
+    render: async (i: ReportInput) => {
+      const { buildJsonReport } = await import('./json.js');
+      return `${JSON.stringify(buildJsonReport(i.result, i.ruleSet, { files: i.files, toolVersion: i.toolVersion, ...personOf(i) }), null, 2)}\n`;
+    },
   },
   csv: {
     binary: false,
-    render: (i: ReportInput) => {
+    render: async (i: ReportInput) => {
+      const { checkCsvRows, checkPeopleCsvRows, toCsv } = await import('./csv.js');
       // --excel is for a person: titles and words in the report's language; plain CSV keeps the stable ids
       const { header, rows } = i.excel ? checkPeopleCsvRows(i.result, i.ruleSet, i.lang) : checkCsvRows(i.result, i.ruleSet, i.lang);
       return toCsv(header, rows, { excel: i.excel });
@@ -56,10 +56,12 @@ export const RENDERERS: Record<Format, Renderer> = {
   },
   html: {
     binary: false,
-    render: (i: ReportInput) => renderHtml(i.result, i.ruleSet, { lang: i.lang, files: i.files, toolVersion: i.toolVersion, ...personOf(i) }),
+    render: async (i: ReportInput) =>
+      (await import('./html.js')).renderHtml(i.result, i.ruleSet, { lang: i.lang, files: i.files, toolVersion: i.toolVersion, ...personOf(i) }),
   },
   xlsx: {
     binary: true,
-    render: (i: ReportInput) => renderCheckXlsx(i.result, i.ruleSet, { lang: i.lang, files: i.files, toolVersion: i.toolVersion, ...personOf(i) }),
+    render: async (i: ReportInput) =>
+      (await import('./check-xlsx.js')).renderCheckXlsx(i.result, i.ruleSet, { lang: i.lang, files: i.files, toolVersion: i.toolVersion, ...personOf(i) }),
   },
 };

@@ -4,9 +4,48 @@ import { InputError } from '../errors.js';
 import { baseKey } from '../text/normalize.js';
 import { parseCsvTranscript, type Delimiter } from './csv.js';
 import { decodeTextAs, type Encoding } from './decode.js';
-import { parseJsonTranscript } from './json.js';
-import { isSpreadsheetBytes, parseSpreadsheetTranscript } from './spreadsheet.js';
+import type { parseJsonTranscript } from './json.js';
+import { isSpreadsheetBytes, loadSpreadsheetLibrary, parseSpreadsheetTranscript } from './spreadsheet.js';
 import type { Person, Transcript } from './types.js';
+
+// The JSON reader validates with zod and places errors with jsonc-parser: it is loaded (dynamic import) on first
+// need, so a CSV check never pays for them. `loadJsonReader()` must have resolved before a JSON transcript is
+// parsed; `parseTranscriptLoading` does that by itself.
+let jsonReader: typeof parseJsonTranscript | undefined;
+
+/** Load the JSON transcript reader once (later calls reuse it). */
+export async function loadJsonReader(): Promise<void> {
+  jsonReader ??= (await import('./json.js')).parseJsonTranscript;
+}
+
+/** Bind the JSON reader by hand: for modules that parse synchronously and import json.ts anyway (batch). */
+export function useJsonReader(reader: typeof parseJsonTranscript): void {
+  jsonReader = reader;
+}
+
+/** Thrown by `parseTranscript` for JSON before `loadJsonReader()` (caught by `parseTranscriptLoading`). */
+class JsonReaderNotLoaded extends Error {
+  constructor() {
+    super('internal: the JSON transcript reader was not loaded before reading a JSON transcript');
+  }
+}
+
+/** `parseTranscript`, loading the spreadsheet library or the JSON reader first when the bytes need one. */
+export async function parseTranscriptLoading(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Promise<Transcript> {
+  if (isSpreadsheetBytes(bytes)) await loadSpreadsheetLibrary();
+  try {
+    return parseTranscript(bytes, file, opts);
+  } catch (e) {
+    if (!(e instanceof JsonReaderNotLoaded)) throw e;
+  }
+  await loadJsonReader();
+  return parseTranscript(bytes, file, opts);
+}
+
+function readJson(): typeof parseJsonTranscript {
+  if (!jsonReader) throw new JsonReaderNotLoaded();
+  return jsonReader;
+}
 
 export const FORMATS = ['csv', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -60,7 +99,7 @@ export function parseTranscript(bytes: Uint8Array, file: string, opts: ReadOptio
     if (text.trim() === '') throw emptyError();
     transcript =
       detectFormat(text, file, opts) === 'json'
-        ? parseJsonTranscript(text, file, scale)
+        ? readJson()(text, file, scale)
         : parseCsvTranscript(text, file, { ...scale, ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) });
     if (guessed) transcript.notices = [{ code: 'encoding-guessed', args: { file, encoding } }];
   }

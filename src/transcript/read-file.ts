@@ -7,8 +7,7 @@ import { InputError, KnownError } from '../errors.js';
 import { baseKey } from '../text/normalize.js';
 import { DEFAULT_MAX_FILE_MB, MB, readRegularFileSync, readStreamBounded } from '../file-io.js';
 import { SystemError } from '../fs-errors.js';
-import { parseTranscript, type ReadOptions } from './parse.js';
-import { isSpreadsheetBytes, loadSpreadsheetLibrary } from './spreadsheet.js';
+import { parseTranscriptLoading, type ReadOptions } from './parse.js';
 import type { Transcript } from './types.js';
 
 /**
@@ -24,9 +23,8 @@ export async function readTranscriptFile(path: string, opts: ReadOptions = {}, s
     if (e instanceof KnownError) throw e;
     throw pathError(e, path) ?? new SystemError(e, 'read', path);
   }
-  // the spreadsheet library is loaded only for a spreadsheet
-  if (isSpreadsheetBytes(bytes)) await loadSpreadsheetLibrary();
-  return parseTranscript(bytes, path, opts);
+  // the spreadsheet library and the JSON reader are loaded only for a spreadsheet or JSON
+  return parseTranscriptLoading(bytes, path, opts);
 }
 
 /**

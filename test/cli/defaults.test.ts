@@ -19,15 +19,15 @@ describe('defaults from .llctrc.json and LLCT_* variables', () => {
   mkdirSync(inner, { recursive: true });
   writeFileSync(join(office, '.llctrc.json'), JSON.stringify({ lang: 'en', excel: true, rules: 'rules-copy' }));
 
-  it('finds the file upward from the working folder; paths in it are relative to it', () => {
-    const d = loadDefaults(inner, {});
+  it('finds the file upward from the working folder; paths in it are relative to it', async () => {
+    const d = await loadDefaults(inner, {});
     expect(d.file).toBe(join(office, '.llctrc.json'));
     expect(d.values).toEqual({ lang: 'en', excel: true, rules: join(office, 'rules-copy') });
   });
 
-  it('environment variables override the file; LLCT_CONFIG=none ignores it', () => {
-    expect(loadDefaults(inner, { LLCT_LANG: 'vi', LLCT_EXCEL: '0' }).values).toMatchObject({ lang: 'vi', excel: false });
-    expect(loadDefaults(inner, { LLCT_CONFIG: 'none' }).values).toEqual({});
+  it('environment variables override the file; LLCT_CONFIG=none ignores it', async () => {
+    expect((await loadDefaults(inner, { LLCT_LANG: 'vi', LLCT_EXCEL: '0' })).values).toMatchObject({ lang: 'vi', excel: false });
+    expect((await loadDefaults(inner, { LLCT_CONFIG: 'none' })).values).toEqual({});
   });
 
   it('a config --excel makes CSV Excel-ready but does not turn a text report into CSV; the command line wins', async () => {

@@ -34,9 +34,9 @@ describe('colorLevel', () => {
     expect(colorLevel({ ...base, env: { FORCE_COLOR: '0' } })).toBe(0);
     expect(colorLevel({ ...base, flag: false, env: { FORCE_COLOR: '1' } })).toBe(0);
   });
-  it('gives identity styles at level 0 and ANSI styles above', () => {
-    expect(stylesFor(0).fail('x')).toBe('x');
-    expect(stylesFor(1).fail('x')).toBe('\u001b[31mx\u001b[39m');
+  it('gives identity styles at level 0 and ANSI styles above', async () => {
+    expect((await stylesFor(0)).fail('x')).toBe('x');
+    expect((await stylesFor(1)).fail('x')).toBe('\u001b[31mx\u001b[39m');
   });
 });
 

@@ -6,12 +6,13 @@ import { checkTranscript } from '../../src/coverage/check.js';
 import { KnownError } from '../../src/errors.js';
 import { explainName } from '../../src/coverage/explain.js';
 import { loadRuleSet } from '../../src/rules/load.js';
-import { parseTranscript } from '../../src/transcript/parse.js';
+import { loadJsonReader, parseTranscript } from '../../src/transcript/parse.js';
 import { loadSpreadsheetLibrary } from '../../src/transcript/spreadsheet.js';
 import type { Transcript } from '../../src/transcript/types.js';
 
 const rs = await loadRuleSet();
 await loadSpreadsheetLibrary();
+await loadJsonReader();
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

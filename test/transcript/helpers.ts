@@ -2,8 +2,11 @@
 
 import { expect } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { parseTranscript, type ReadOptions } from '../../src/transcript/parse.js';
+import { loadJsonReader, parseTranscript, type ReadOptions } from '../../src/transcript/parse.js';
 import type { Transcript } from '../../src/transcript/types.js';
+
+// the JSON reader is loaded on first need by the CLI; these tests parse JSON synchronously
+await loadJsonReader();
 
 export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
