@@ -1,5 +1,7 @@
 // The process entry: real streams into `run`, its result into `process.exitCode` (never `process.exit()`).
 
+import type { Io } from './io.js';
+
 // A reader that stops early (`llct check x | head -1`) closes the pipe: that is a normal, quiet end.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') return;
@@ -13,8 +15,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const { toolVersion } = await import('./version.js');
   process.stdout.write(`${toolVersion()}\n`);
 } else {
-  const { run } = await import('./run.js');
-  process.exitCode = await run(argv, {
+  const io: Io = {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
@@ -22,5 +23,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     cwd: process.cwd(),
-  });
+  };
+  // a plain `check` line runs without commander and the other commands; anything else goes through `run`
+  const plain = argv[0] === 'check' ? await (await import('./fast-check.js')).runPlainCheck(argv, { ...io, exitCode: 0 }) : null;
+  process.exitCode = plain ?? (await (await import('./run.js')).run(argv, io));
 }
