@@ -11,7 +11,7 @@ import { reportError } from './errors.js';
 import type { Io } from './io.js';
 import { debugFromArgv, langFromArgv, SCALE_CHOICES } from './options.js';
 import { FORMATS } from '../report/formats.js';
-import { LANGS, type Lang } from '../report/messages.js';
+import { LANGS, type Lang } from '../lang.js';
 
 export interface OptionSpec {
   /** the option's attribute in the parsed values (commander's attributeName) */
