@@ -1,7 +1,7 @@
 // JSON syntax errors as people read them: line:column and a reason in Vietnamese or English (jsonc-parser codes).
 // Shared by transcripts, dossier metadata and rule files.
 
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 export const PARSE_ERRORS: Record<string, { en: string; vi: string }> = {
   InvalidSymbol: { en: 'unexpected character', vi: 'ký tự không hợp lệ' },
@@ -130,6 +130,53 @@ export function parseJsonTree(text: string): { root: Node } | { error: JsonSynta
       vi: `JSON sai cú pháp ở dòng ${place.line}, cột ${place.column}: ${reason.vi}`,
     },
   };
+}
+
+/** The syntax tree of a document, built on first call (only an error needs it, to name a place). */
+export type JsonTree = () => Node | undefined;
+
+/** A strict JSON document: its value, and its syntax tree on request. */
+export interface JsonDocument {
+  value: unknown;
+  tree: JsonTree;
+}
+
+/** Tests turn the fast path off to compare both paths on the same inputs. */
+export const jsonFastPath = { enabled: true };
+
+/**
+ * Parse strict JSON: its value, or the first syntax error with its place (as `parseJsonTree`). The fast path is
+ * `JSON.parse`, which accepts only strict JSON and gives the value `getNodeValue` gives (the tree parser accepts
+ * everything it does); the tree is built only when asked for. Anything `JSON.parse` refuses goes the tree's way,
+ * so errors are worded and placed as before.
+ */
+export function readJsonDocument(text: string): JsonDocument | { error: JsonSyntaxError } {
+  if (jsonFastPath.enabled && tooDeepAt(text) < 0) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return viaTree(text);
+    }
+    let tree: Node | undefined | null = null;
+    return {
+      value,
+      tree: () => {
+        if (tree === null) {
+          const parsed = parseJsonTree(text);
+          tree = 'root' in parsed ? parsed.root : undefined;
+        }
+        return tree;
+      },
+    };
+  }
+  return viaTree(text);
+}
+
+function viaTree(text: string): JsonDocument | { error: JsonSyntaxError } {
+  const parsed = parseJsonTree(text);
+  if ('error' in parsed) return parsed;
+  return { value: getNodeValue(parsed.root), tree: () => parsed.root };
 }
 
 /**

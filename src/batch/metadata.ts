@@ -1,10 +1,9 @@
 // A dossier's metadata file (`metadata.json`): zod schema with Vietnamese-friendly values, parsing, JSON Schema.
 
-import { getNodeValue } from 'jsonc-parser';
 import * as z from 'zod';
 import { InputError } from '../errors.js';
 import { baseKey } from '../text/normalize.js';
-import { jsonPath, locateJsonPath, parseJsonTree } from '../json-syntax.js';
+import { jsonPath, locateJsonPath, readJsonDocument } from '../json-syntax.js';
 
 /** The one file name a dossier folder's metadata is read from. */
 export const METADATA_FILE = 'metadata.json';
@@ -281,12 +280,12 @@ export function parseMetadata(text: string, file: string): Metadata {
       file,
     );
   }
-  const parsed = parseJsonTree(body);
+  const parsed = readJsonDocument(body);
   if ('error' in parsed) {
     const { line, column, en, vi } = parsed.error;
     throw new InputError(`${en}; fix the file or remove it`, `${vi}; sửa tệp hoặc bỏ tệp đi`, file, { line, column });
   }
-  const raw: unknown = getNodeValue(parsed.root);
+  const raw: unknown = parsed.value;
   const r = metadataSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
@@ -313,7 +312,7 @@ export function parseMetadata(text: string, file: string): Metadata {
     }
     // the place of the offending value (or key), or of its nearest parent when the key is missing
     const segments = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : [...issue.path];
-    const { path: _keyPath, ...at } = locateJsonPath(body, parsed.root, segments as (string | number)[], issue.code === 'unrecognized_keys' ? 'key' : 'value');
+    const { path: _keyPath, ...at } = locateJsonPath(body, parsed.tree(), segments as (string | number)[], issue.code === 'unrecognized_keys' ? 'key' : 'value');
     const place = { path: where, ...at };
     throw new InputError(`${where}: invalid metadata: ${en}`, `${where}: thông tin hồ sơ không hợp lệ: ${vi}`, file, place);
   }

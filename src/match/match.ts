@@ -108,6 +108,8 @@ export function compileMatcher(ruleSet: RuleSet): Matcher {
 
   // batches see the same few hundred spellings again and again; the cache is bounded so memory stays flat
   const keys = new Map<string, string>();
+  const byKeyMemo = new Map<string, RuleMatchInfo | null>();
+  const byCodeMemo = new Map<string, RuleMatchInfo | null>();
   return {
     key(name) {
       let k = keys.get(name);
@@ -125,59 +127,94 @@ export function compileMatcher(ruleSet: RuleSet): Matcher {
     },
     codeKey,
     matchKey(key, code, trace) {
+      if (trace) return decide(key, code, trace);
       if (key === '' && !code) return null;
-      const named = byName.get(key);
-      // without a trace the first stage that decides ends the search; with one, every stage is tried and recorded
-      const coded = code && (trace || !named) ? byCode.get(codeKey(code)) : undefined;
-      if (trace) {
-        trace.byName = (named ?? []).map((r) => r.id);
-        trace.byCode = (coded ?? []).map((r) => r.id);
-        trace.keywords = [];
+      // the same decision as `decide`, remembered: by name it depends on the key alone, by code on the code's
+      // key alone, and by keywords (no name or code rule) on the key alone; the rule set is this matcher's
+      if (!byName.has(key) && code) {
+        const ck = codeKey(code);
+        const coded = byCode.get(ck);
+        if (coded) return remembered(byCodeMemo, ck, () => pick(coded, 'code'));
       }
-      if (named && !trace) return pick(named, 'name');
-      if (coded && !trace) return pick(coded, 'code');
-      const padded = ` ${key} `;
-      let best = -1;
-      let winners: MappingRule[] = [];
-      if (key !== '') {
-        for (const { rule, sets } of keywordRules) {
-          const setTraces: KeywordSetTrace[] | undefined = trace ? [] : undefined;
-          let spec = -1;
-          for (let index = 0; index < sets.length; index++) {
-            const s = sets[index]!;
-            if (!setTraces && s.specificity <= spec) continue;
-            const matched = s.all.every((p) => padded.includes(p)) && !s.none.some((p) => padded.includes(p));
-            if (setTraces) {
-              setTraces.push({
-                index,
-                found: s.all.filter((p) => padded.includes(p)).map((p) => p.trim()),
-                missed: s.all.filter((p) => !padded.includes(p)).map((p) => p.trim()),
-                excludedBy: s.none.filter((p) => padded.includes(p)).map((p) => p.trim()),
-                specificity: s.specificity,
-                matched,
-              });
-            }
-            if (matched && s.specificity > spec) spec = s.specificity;
-          }
-          if (trace && setTraces!.some((t) => t.found.length > 0 || t.matched)) {
-            trace.keywords.push({ ruleId: rule.id, sets: setTraces!, specificity: spec });
-          }
-          if (spec < 0) continue;
-          if (spec > best) {
-            best = spec;
-            winners = [rule];
-          } else if (spec === best) winners.push(rule);
-        }
-      }
-      if (named) return pick(named, 'name');
-      if (coded) return pick(coded, 'code');
-      if (winners.length === 0) return null;
-      const found = pick(winners, 'keywords');
-      const vocabulary = winners[0]!.match.vocabulary;
-      const leftover = vocabulary ? leftoverWords(key, vocabulary, filler) : [];
-      return leftover.length > 0 ? { ...found, leftover } : found;
+      return remembered(byKeyMemo, key, () => decide(key, undefined));
     },
   };
+
+  function decide(key: string, code: string | undefined, trace?: MatchTrace): RuleMatchInfo | null {
+    if (key === '' && !code) return null;
+    const named = byName.get(key);
+    // without a trace the first stage that decides ends the search; with one, every stage is tried and recorded
+    const coded = code && (trace || !named) ? byCode.get(codeKey(code)) : undefined;
+    if (trace) {
+      trace.byName = (named ?? []).map((r) => r.id);
+      trace.byCode = (coded ?? []).map((r) => r.id);
+      trace.keywords = [];
+    }
+    if (named && !trace) return pick(named, 'name');
+    if (coded && !trace) return pick(coded, 'code');
+    const padded = ` ${key} `;
+    let best = -1;
+    let winners: MappingRule[] = [];
+    if (key !== '') {
+      for (const { rule, sets } of keywordRules) {
+        const setTraces: KeywordSetTrace[] | undefined = trace ? [] : undefined;
+        let spec = -1;
+        for (let index = 0; index < sets.length; index++) {
+          const s = sets[index]!;
+          if (!setTraces && s.specificity <= spec) continue;
+          const matched = s.all.every((p) => padded.includes(p)) && !s.none.some((p) => padded.includes(p));
+          if (setTraces) {
+            setTraces.push({
+              index,
+              found: s.all.filter((p) => padded.includes(p)).map((p) => p.trim()),
+              missed: s.all.filter((p) => !padded.includes(p)).map((p) => p.trim()),
+              excludedBy: s.none.filter((p) => padded.includes(p)).map((p) => p.trim()),
+              specificity: s.specificity,
+              matched,
+            });
+          }
+          if (matched && s.specificity > spec) spec = s.specificity;
+        }
+        if (trace && setTraces!.some((t) => t.found.length > 0 || t.matched)) {
+          trace.keywords.push({ ruleId: rule.id, sets: setTraces!, specificity: spec });
+        }
+        if (spec < 0) continue;
+        if (spec > best) {
+          best = spec;
+          winners = [rule];
+        } else if (spec === best) winners.push(rule);
+      }
+    }
+    if (named) return pick(named, 'name');
+    if (coded) return pick(coded, 'code');
+    if (winners.length === 0) return null;
+    const found = pick(winners, 'keywords');
+    const vocabulary = winners[0]!.match.vocabulary;
+    const leftover = vocabulary ? leftoverWords(key, vocabulary, filler) : [];
+    return leftover.length > 0 ? { ...found, leftover } : found;
+  }
+}
+
+/**
+ * The memo's entry for `k`, or `make()` remembered (bounded). The entry is shared by every row that matched the
+ * same way: frozen, so no reader can change another row's match.
+ */
+function remembered(memo: Map<string, RuleMatchInfo | null>, k: string, make: () => RuleMatchInfo | null): RuleMatchInfo | null {
+  let found = memo.get(k);
+  if (found === undefined) {
+    if (memo.size >= KEY_CACHE_SIZE) memo.clear();
+    const made = make();
+    found = made ? frozen(made) : null;
+    memo.set(k, found);
+  }
+  return found;
+}
+
+/** A match and its arrays, frozen. */
+function frozen(m: RuleMatchInfo): RuleMatchInfo {
+  Object.freeze(m.tiedWith);
+  if (m.leftover) Object.freeze(m.leftover);
+  return Object.freeze(m);
 }
 
 /** Convenience: match a name (and optional code) in one call. */

@@ -1,9 +1,25 @@
 // Text normalisation shared by every stage: the form shown to people and the accent-, case- and punctuation-free key
 // used to compare headers, words and names (domain spec §6.2).
 
+// Batches see the same few hundred course names, grades and codes again and again: the two per-cell functions
+// below remember their answers, in maps bounded so that memory stays flat however many dossiers go through.
+const MEMO_SIZE = 20_000;
+const displayMemo = new Map<string, string>();
+const baseMemo = new Map<string, string>();
+
+function remember(memo: Map<string, string>, s: string, value: string): string {
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(s, value);
+  return value;
+}
+
+/** Printable ASCII words separated by single spaces: already NFC, trimmed and collapsed. */
+const TIDY_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /** NFC, trimmed, inner whitespace collapsed: the form shown to people. */
 export function displayName(s: string): string {
-  return s.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  if (s === '' || TIDY_ASCII.test(s)) return s;
+  return displayMemo.get(s) ?? remember(displayMemo, s, s.normalize('NFC').replace(/\s+/gu, ' ').trim());
 }
 
 /**
@@ -11,6 +27,10 @@ export function displayName(s: string): string {
  * No abbreviation expansion: see `matchingKey`.
  */
 export function baseKey(s: string): string {
+  return baseMemo.get(s) ?? remember(baseMemo, s, computeBaseKey(s));
+}
+
+function computeBaseKey(s: string): string {
   const lower = s.toLowerCase();
   // most keys (English names, codes, already-plain text) need no Unicode work: keep that path cheap
   if (PLAIN.test(lower)) return lower.replace(/[^a-z0-9]+/g, ' ').trim();

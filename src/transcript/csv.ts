@@ -2,6 +2,7 @@
 
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
+import { tokenizeCsv } from './csv-tokenize.js';
 import { findHeader, HEADER_SEARCH_ROWS, noNameColumn, transcriptFromTable, type HeaderHit, type TableRecord } from './table.js';
 import type { Transcript } from './types.js';
 
@@ -53,6 +54,13 @@ export function findUnclosedQuote(text: string, delimiter: string): number | und
 
 /** Parse records, skipping empty lines and lines whose cells are all empty (",,,," rows from Excel). */
 export function readCsvRecords(text: string, file: string, delimiter: Delimiter): CsvRecord[] {
+  // the small tokenizer gives csv-parse's records for every text csv-parse accepts; csv-parse words the errors
+  const records = tokenizeCsv(text, delimiter) ?? referenceCsvRecords(text, file, delimiter);
+  return records.filter((r) => !r.cells.every((c) => c === ''));
+}
+
+/** The records as csv-parse gives them (empty ones included), with `readCsvRecords`'s lines; the reference. */
+export function referenceCsvRecords(text: string, file: string, delimiter: Delimiter): CsvRecord[] {
   let parsed: { record: string[]; raw: string; info: { lines: number } }[];
   try {
     parsed = parse(text, {
@@ -70,7 +78,6 @@ export function readCsvRecords(text: string, file: string, delimiter: Delimiter)
   }
   const records: CsvRecord[] = [];
   for (const { record, raw, info } of parsed) {
-    if (record.every((c) => c === '')) continue;
     // `info.lines` is the record's last line; raw holds the record plus any skipped empty lines before it
     const body = raw.endsWith('\n') ? raw.slice(0, -1) : raw;
     const leading = /^(?:[ \t]*\n)*/u.exec(body)![0];

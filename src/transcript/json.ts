@@ -1,7 +1,6 @@
 // JSON transcripts (an array of rows, or { person, courses }) → Transcript, validated with zod, errors by JSON path.
 
-import { getNodeValue, type Node } from 'jsonc-parser';
-import { jsonPath, locateJsonPath, parseJsonTree } from '../json-syntax.js';
+import { jsonPath, locateJsonPath, readJsonDocument, type JsonTree } from '../json-syntax.js';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { classifyHeader } from './headers.js';
@@ -84,13 +83,13 @@ function describe(v: unknown): [string, string] {
 /** One error at a JSON path, with line:column found in the parse tree when the node exists. */
 function pathError(
   text: string,
-  root: Node,
+  root: JsonTree,
   file: string,
   segments: readonly Segment[],
   en: string,
   vi: string,
 ): InputError {
-  const place = locateJsonPath(text, root, segments, 'value');
+  const place = locateJsonPath(text, root(), segments, 'value');
   const { path } = place;
   return new InputError(`${path}: ${en}`, `${path}: ${vi}`, file, place);
 }
@@ -108,7 +107,7 @@ const VI_MESSAGES: Record<string, string> = {
 
 function zodError(
   text: string,
-  root: Node,
+  root: JsonTree,
   file: string,
   base: readonly Segment[],
   keyOf: (k: string) => string,
@@ -182,7 +181,7 @@ function gradeText(v: unknown): string | undefined {
 
 function readRow(
   text: string,
-  root: Node,
+  root: JsonTree,
   file: string,
   segments: readonly Segment[],
   obj: unknown,
@@ -232,13 +231,13 @@ function readRow(
 
 /** Parse a JSON transcript (text already decoded and NFC). Row ids are 1..n in file order. */
 export function parseJsonTranscript(text: string, file: string, opts: JsonOptions = {}): Transcript {
-  const parsed = parseJsonTree(text);
+  const parsed = readJsonDocument(text);
   if ('error' in parsed) {
     const { line, column, en, vi } = parsed.error;
     return fail(en, vi, file, { line, column });
   }
-  const root = parsed.root;
-  const doc: unknown = getNodeValue(root);
+  const root = parsed.tree;
+  const doc: unknown = parsed.value;
 
   let list: unknown[];
   let base: Segment[];
