@@ -10,6 +10,7 @@ import type { CheckOptions, CheckResult } from '../coverage/types.js';
 import { formatPlace, InputError, KnownError } from '../errors.js';
 import { renderHtml, renderHtmlError } from '../report/html.js';
 import { buildJsonReport } from '../report/json.js';
+import { buildLeanReport } from '../report/json-lean.js';
 import type { Lang } from '../lang.js';
 import { renderText } from '../report/text.js';
 import type { RuleSet } from '../rules/types.js';
@@ -25,7 +26,7 @@ import { compareNames, inDossier, type Dossier } from './discover.js';
 import { batchMessages, fileList, spreadsheetExtension } from './messages.js';
 import { parseMetadata, type Metadata } from './metadata.js';
 import { buildSummaryRow, statsEntry, unmatchedNames, type DossierFacts } from './summary.js';
-import type { DossierError, DossierErrorCode, DossierOutcome, DossierReports } from './types.js';
+import type { DossierError, DossierErrorCode, DossierFileFormat, DossierOutcome, DossierReports } from './types.js';
 
 // dossiers are parsed synchronously: the JSON reader (which a plain check loads only on need) is bound up front
 useJsonReader(parseJsonTranscript);
@@ -56,10 +57,12 @@ export interface EvaluateContext {
   defaultAsOf: string;
   read: ReadOptions;
   lang: Lang;
-  /** render the per-dossier report files (only with --out) */
+  /** build each dossier's JSON record, its line of reports.jsonl (only with --out) */
   reports: boolean;
-  /** also render the printable HTML report of each dossier (batch --out; a rules diff has no use for it) */
-  html?: boolean;
+  /** the record holds the full check report (schemaVersion 2, every name and message written out) instead of the lean one */
+  fullJson?: boolean;
+  /** the per-dossier report files to render besides the record (`--reports`; a rules diff has no use for them) */
+  files?: readonly DossierFileFormat[];
   toolVersion: string;
   /** the batch-wide decisions (`--decisions FILE`), by dossier name */
   decisions?: Record<string, DossierDecisions>;
@@ -67,8 +70,11 @@ export interface EvaluateContext {
   worklist?: boolean;
 }
 
-/** Version of the per-dossier JSON report wrapper (the check report inside carries its own). */
-export const DOSSIER_REPORT_VERSION = 1;
+/**
+ * Version of the per-dossier JSON record (the check report inside carries its own). 2: one line of reports.jsonl,
+ * the report inside lean (schemaVersion 3) unless the full form is asked for.
+ */
+export const DOSSIER_REPORT_VERSION = 2;
 
 class DossierFailure extends Error {
   constructor(readonly failure: DossierError) {
@@ -310,11 +316,9 @@ function outcomeOf(facts: DossierFacts, ctx: Omit<EvaluateContext, 'ruleSet'> & 
   const reports: DossierReports = {};
   if (ctx.reports) {
     const person = personOf(metadata, transcript);
-    const report =
-      result && ctx.ruleSet
-        ? buildJsonReport(result, ctx.ruleSet, { files: used, toolVersion: ctx.toolVersion, ...(person ? { person } : {}) })
-        : null;
-    // compact: thousands of these are written per batch; the .txt beside each is the one for reading
+    const meta = { files: used, toolVersion: ctx.toolVersion, ...(person ? { person } : {}) };
+    const report = result && ctx.ruleSet ? (ctx.fullJson ? buildJsonReport(result, ctx.ruleSet, meta) : buildLeanReport(result, meta)) : null;
+    // compact, one line: thousands of these go into reports.jsonl; the text and HTML reports are the ones for reading
     reports.json = `${JSON.stringify({
       schemaVersion: DOSSIER_REPORT_VERSION,
       dossier: dossier.name,
@@ -324,12 +328,14 @@ function outcomeOf(facts: DossierFacts, ctx: Omit<EvaluateContext, 'ruleSet'> & 
       error: error ? { code: error.code, message: error.message } : null,
       report,
     })}\n`;
-    const head = reportHead(facts, ctx.lang);
-    reports.text =
-      result && ctx.ruleSet
-        ? `${head}${renderText(result, ctx.ruleSet, { lang: ctx.lang, files: used, ...(person ? { person } : {}) })}`
-        : `${head}${batchMessages(ctx.lang).error} [${summary.error?.code}] ${summary.error?.message}\n`;
-    if (ctx.html === true) {
+    if (ctx.files?.includes('text')) {
+      const head = reportHead(facts, ctx.lang);
+      reports.text =
+        result && ctx.ruleSet
+          ? `${head}${renderText(result, ctx.ruleSet, { lang: ctx.lang, files: used, ...(person ? { person } : {}) })}`
+          : `${head}${batchMessages(ctx.lang).error} [${summary.error?.code}] ${summary.error?.message}\n`;
+    }
+    if (ctx.files?.includes('html')) {
       const warnings = fileWarningLines(facts, ctx.lang);
       reports.html =
         result && ctx.ruleSet

@@ -18,6 +18,8 @@ interface IndexWords {
   title: string;
   ruleSet: string;
   sorted: string;
+  /** without per-dossier HTML files: how to get a dossier's comparison sheet */
+  sortedNoLinks: string;
   filter: string;
   filters: Record<IndexFilter, string>;
   cols: { no: string; dossier: string; name: string; asOf: string; highest: string; rows: string; notes: string };
@@ -33,6 +35,8 @@ const WORDS: Record<Lang, IndexWords> = {
     title: 'TỔNG HỢP KẾT QUẢ XÁC ĐỊNH TRÌNH ĐỘ LÝ LUẬN CHÍNH TRỊ TƯƠNG ĐƯƠNG',
     ruleSet: 'Bộ quy tắc',
     sorted: 'Xếp theo tên hồ sơ (thứ tự của lô). Bấm vào tên hồ sơ để mở phiếu đối chiếu.',
+    sortedNoLinks:
+      'Xếp theo tên hồ sơ (thứ tự của lô). Phiếu đối chiếu của từng hồ sơ: chạy lại lô với --reports html, hoặc llct check <bảng điểm> -o phieu.html cho một hồ sơ.',
     filter: 'Lọc theo kết quả:',
     filters: { all: 'Tất cả', pass: 'Đạt ít nhất một trình độ', review: 'Cần xem xét', fail: 'Không đạt trình độ nào', error: 'Không đánh giá được' },
     cols: { no: 'STT', dossier: 'Hồ sơ', name: 'Họ tên / mã', asOf: 'Ngày tham chiếu', highest: 'Trình độ cao nhất đạt', rows: 'Số dòng (chưa khớp)', notes: 'Ghi chú' },
@@ -47,6 +51,8 @@ const WORDS: Record<Lang, IndexWords> = {
     title: 'POLITICAL THEORY EQUIVALENCE — BATCH SUMMARY',
     ruleSet: 'Rule set',
     sorted: 'Sorted by dossier name (the batch order). Follow a dossier name to its comparison sheet.',
+    sortedNoLinks:
+      'Sorted by dossier name (the batch order). Comparison sheets per dossier: run the batch again with --reports html, or llct check <transcript> -o sheet.html for one dossier.',
     filter: 'Filter by result:',
     filters: { all: 'All', pass: 'Passed a level', review: 'Needs review', fail: 'Passed no level', error: 'Not evaluated' },
     cols: { no: 'No.', dossier: 'Dossier', name: 'Name / ID', asOf: 'Reference date', highest: 'Highest level passed', rows: 'Rows (unmatched)', notes: 'Notes' },
@@ -99,8 +105,8 @@ table.stats tr.depth-0 td { font-weight: bold; background: #f4f4f4; }
 @media print { .filters { display: none; } @page { size: A4 landscape; } }
 `;
 
-/** The beginning of index.html, up to the open table body. */
-export function indexHead(ruleSet: RuleSet, levels: readonly Program[], lang: Lang, toolVersion?: string): string {
+/** The beginning of index.html, up to the open table body; `linked`: the dossiers' HTML reports are written beside it. */
+export function indexHead(ruleSet: RuleSet, levels: readonly Program[], lang: Lang, toolVersion?: string, linked = true): string {
   const w = WORDS[lang];
   const radios = INDEX_FILTERS.map(
     (f) => `<input type="radio" name="filter" id="f-${f}" value="${f}"${f === 'all' ? ' checked' : ''}><label for="f-${f}">${t(w.filters[f])}</label>`,
@@ -114,7 +120,7 @@ export function indexHead(ruleSet: RuleSet, levels: readonly Program[], lang: La
 <p class="filters"><span>${t(w.filter)}</span>
 ${radios}
 </p>
-<p class="note muted">${t(w.sorted)}</p>
+<p class="note muted">${t(linked ? w.sorted : w.sortedNoLinks)}</p>
 <table class="grid summary">
 <thead><tr>${head.map((h) => `<th scope="col">${t(h)}</th>`).join('')}</tr></thead>
 <tbody>
@@ -122,8 +128,8 @@ ${radios}
   return pageStart(lang, w.title, `${ruleSet.id} ${ruleSet.version}`, toolVersion, INDEX_STYLE, w.title) + body;
 }
 
-/** One dossier's row. */
-export function indexRow(row: SummaryRow, levels: readonly Program[], lang: Lang): string {
+/** One dossier's row; its name links to the dossier's HTML report when those are written (`linked`). */
+export function indexRow(row: SummaryRow, levels: readonly Program[], lang: Lang, linked = true): string {
   const w = WORDS[lang];
   const classes = rowFilters(row).map((f) => `k-${f}`).join(' ');
   const who = [row.name, row.id].filter((x): x is string => x !== null && x !== '').map(t).join('<br>');
@@ -133,7 +139,7 @@ export function indexRow(row: SummaryRow, levels: readonly Program[], lang: Lang
     return `<td class="v">${s ? verdictBadge(lang, s.verdict) : ''}</td>`;
   });
   const notes = row.error ? `<td class="err">[${t(row.error.code)}] ${t(row.error.message)}</td>` : `<td class="small">${row.warnings.map(t).join('<br>')}</td>`;
-  return `<tr class="${classes}" data-dossier="${t(row.dossier)}"><td class="num">${row.no}</td><td><a href="${t(reportHref(row.dossier))}">${t(row.dossier)}</a></td><td>${who}</td><td class="num">${row.asOf ? t(date(lang, row.asOf)) : ''}</td><td>${t(highest)}</td>${levelCells.join('')}<td class="num">${row.error ? '' : `${row.rows}${row.unmatchedRows ? ` (${t(w.unmatched(row.unmatchedRows))})` : ''}`}</td>${notes}</tr>
+  return `<tr class="${classes}" data-dossier="${t(row.dossier)}"><td class="num">${row.no}</td><td>${linked ? `<a href="${t(reportHref(row.dossier))}">${t(row.dossier)}</a>` : t(row.dossier)}</td><td>${who}</td><td class="num">${row.asOf ? t(date(lang, row.asOf)) : ''}</td><td>${t(highest)}</td>${levelCells.join('')}<td class="num">${row.error ? '' : `${row.rows}${row.unmatchedRows ? ` (${t(w.unmatched(row.unmatchedRows))})` : ''}`}</td>${notes}</tr>
 `;
 }
 

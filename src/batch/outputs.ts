@@ -10,6 +10,7 @@ import {
   readFileSync,
   realpathSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -31,12 +32,12 @@ import type { BatchSink } from './run-batch.js';
 import { statisticsCsv, statisticsText } from './statistics.js';
 import { summaryColumns, summaryLine, summaryRecord } from './summary.js';
 import { addOutcome, batchJsonHead, batchJsonRow, batchJsonTail, createTally, finishTally, type Tally, type TallyResult } from './tally.js';
-import type { DossierOutcome, SummaryRow } from './types.js';
+import type { DossierFileFormat, DossierOutcome, SummaryRow } from './types.js';
 import { buildWorkbook } from '../report/xlsx.js';
 import { reviewPeopleHeader, reviewSheet, statisticsPeopleCsv, statisticsSheet, summaryHeader, summaryPeopleRow, summarySheet, unmatchedPeopleCsv } from './workbooks.js';
 import { unmatchedCsv } from './unmatched.js';
 import { WORKLIST_COLUMNS, type WorklistCell } from '../decisions/worklist.js';
-import type { OutputFormat } from '../report/formats.js';
+import { REPORT_EXTENSIONS, type OutputFormat } from '../report/formats.js';
 
 
 export interface OutputSettings {
@@ -46,6 +47,8 @@ export interface OutputSettings {
   excel: boolean;
   /** shown in the footer of index.html */
   toolVersion?: string;
+  /** the per-dossier report files written into reports/ (`--reports`); index.html links to the HTML ones */
+  reportFiles?: readonly DossierFileFormat[];
 }
 
 /** CSV records as text with the check command's cell rules (numbers stay numbers, formulas escaped, --excel). */
@@ -117,7 +120,7 @@ function totalsLine(r: TallyResult, lang: Lang): string {
 // ── output folder ─────────────────────────────────────────────────────────────────────────────────────────
 
 /** Files the batch writes at the top of the output folder. */
-export const OUTPUT_FILES = ['summary.csv', 'summary.json', 'summary.xlsx', 'index.html', 'statistics.csv', 'statistics.txt', 'statistics.xlsx', 'unmatched.csv', 'review.csv', 'review.xlsx'] as const;
+export const OUTPUT_FILES = ['summary.csv', 'summary.json', 'summary.xlsx', 'index.html', 'reports.jsonl', 'statistics.csv', 'statistics.txt', 'statistics.xlsx', 'unmatched.csv', 'review.csv', 'review.xlsx'] as const;
 export const REPORTS_DIR = 'reports';
 /** The list of files this tool wrote into the folder: `--force` replaces or removes those, never anything else. */
 export const MANIFEST_FILE = '.llct-manifest.json';
@@ -226,8 +229,8 @@ function takeLock(dir: string, shownAs: string, onStale: (pid: number) => void):
 
 /** An output folder opened for one batch: outputs go to a private staging folder, published only at the end. */
 export interface OutDir {
-  /** where the workers write the per-dossier reports (inside the staging folder) */
-  reportsDir: string;
+  /** where the workers write the per-dossier report files (inside the staging folder), or null without `--reports` */
+  reportsDir: string | null;
   sink: FinishingSink;
   /** move every output into place, remove the earlier outputs this run did not rewrite, update the manifest */
   publish(): void;
@@ -334,9 +337,10 @@ function openLocked(
     );
   }
   const planned = new Set<string>(OUTPUT_FILES);
+  const reportFiles = s.reportFiles ?? [];
   for (const d of dossierNames) {
     const base = `${REPORTS_DIR}/${reportBaseName(d)}`;
-    planned.add(`${base}.json`).add(`${base}.txt`).add(`${base}.html`);
+    for (const f of reportFiles) planned.add(`${base}.${REPORT_EXTENSIONS[f]}`);
   }
   const blocking = present.find((p) => (planned.has(p.rel) || p.rel === REPORTS_DIR) && !(p.file && ours.has(p.rel)));
   if (blocking) {
@@ -348,9 +352,9 @@ function openLocked(
   }
 
   const staging = join(out, `.llct-staging-${process.pid}`);
-  const reportsDir = join(staging, REPORTS_DIR);
+  const reportsDir = reportFiles.length > 0 ? join(staging, REPORTS_DIR) : null;
   try {
-    mkdirSync(reportsDir, { recursive: true });
+    mkdirSync(reportsDir ?? staging, { recursive: true });
   } catch (e) {
     throw new SystemError(e, 'create', shownAs);
   }
@@ -360,8 +364,7 @@ function openLocked(
     // the manifest names every file before it lands, so a run killed half-way can still be cleaned up by --force
     writeManifest(out, new Set([...ours, ...planned]));
     try {
-      mkdirSync(join(out, REPORTS_DIR), { recursive: true });
-      for (const r of readdirSync(reportsDir)) renameSync(join(reportsDir, r), join(out, REPORTS_DIR, r));
+      if (reportsDir !== null) publishReports(reportsDir, join(out, REPORTS_DIR));
       for (const f of OUTPUT_FILES) renameSync(join(staging, f), join(out, f));
     } catch (e) {
       throw new SystemError(e, 'write', shownAs);
@@ -376,6 +379,14 @@ function openLocked(
         // already gone
       }
     }
+    // a reports/ folder that held only our files, none of them written again: ours too
+    if (reportsDir === null && [...ours].some((rel) => rel.startsWith(`${REPORTS_DIR}/`))) {
+      try {
+        rmdirSync(join(out, REPORTS_DIR));
+      } catch {
+        // not empty (the user's files stay), or gone
+      }
+    }
     writeManifest(out, planned);
     discard();
   };
@@ -383,7 +394,25 @@ function openLocked(
   return { reportsDir, sink: stagingSink(staging, shownAs, s), publish, discard, release };
 }
 
-/** The summary, statistics and unmatched files, written into the staging folder. */
+/**
+ * Move the staged per-dossier files into reports/: the whole folder in one rename when there is none yet, else
+ * file by file (an earlier run's reports, or the user's own files, are there).
+ */
+function publishReports(staged: string, target: string): void {
+  let exists = true;
+  try {
+    lstatSync(target);
+  } catch {
+    exists = false;
+  }
+  if (!exists) {
+    renameSync(staged, target);
+    return;
+  }
+  for (const r of readdirSync(staged)) renameSync(join(staged, r), join(target, r));
+}
+
+/** The summary, statistics, unmatched, index and reports.jsonl files, written into the staging folder. */
 function stagingSink(dir: string, shownAs: string, s: OutputSettings): FinishingSink {
   const tally: Tally = createTally(s.levels);
   const file = (name: string) => new AtomicFile(join(dir, name), join(shownAs, name));
@@ -394,7 +423,10 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
   let reviewCsv: AtomicFile | null = null;
   const reviewRows: WorklistCell[][] = [];
   let index: AtomicFile | null = null;
+  let records: AtomicFile | null = null;
+  const linked = (s.reportFiles ?? []).includes('html');
   const start = () => {
+    records = file('reports.jsonl');
     summaryCsv = file('summary.csv');
     summaryJson = file('summary.json');
     reviewCsv = file('review.csv');
@@ -403,7 +435,7 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
     summaryJson.write(batchJsonHead(s.ruleSet, s.levels));
     // the worklist is filled in a spreadsheet: always the form Vietnamese Excel opens (BOM, ';', CRLF)
     reviewCsv.write(csvText([s.excel ? reviewPeopleHeader(s.lang) : [...WORKLIST_COLUMNS]], true, true));
-    index.write(indexHead(s.ruleSet, s.levels, s.lang, s.toolVersion));
+    index.write(indexHead(s.ruleSet, s.levels, s.lang, s.toolVersion, linked));
   };
   let first = true;
   return {
@@ -417,7 +449,8 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
         reviewCsv!.write(csvText(o.review, true, false));
         reviewRows.push(...o.review);
       }
-      index!.write(indexRow(o.summary, s.levels, s.lang));
+      index!.write(indexRow(o.summary, s.levels, s.lang, linked));
+      if (o.reports.json !== undefined) records!.write(o.reports.json);
       first = false;
     },
     async finish() {
@@ -429,6 +462,7 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
       summaryJson!.commit();
       reviewCsv!.commit();
       index!.commit();
+      records!.commit();
       const stats = s.excel ? statisticsPeopleCsv(r.statistics, s.lang) : statisticsCsv(r.statistics, s.lang);
       writeFileAtomic(join(dir, 'statistics.csv'), csvText([stats.header, ...stats.records], s.excel, s.excel), join(shownAs, 'statistics.csv'));
       writeFileAtomic(join(dir, 'statistics.txt'), statisticsText(r.statistics, s.lang, batchMessages(s.lang).statisticsTitle), join(shownAs, 'statistics.txt'));

@@ -15,7 +15,7 @@ import { readDossierFiles } from './read-dossier.js';
 import { reportBaseName } from './report-names.js';
 import type { RuleCache } from '../rules/cache.js';
 import { REPORT_EXTENSIONS } from '../report/formats.js';
-import type { DossierOutcome, DossierReports } from './types.js';
+import type { DossierFileFormat, DossierOutcome } from './types.js';
 
 export interface Progress {
   done: number;
@@ -49,7 +49,7 @@ export interface BatchSink {
 export interface RunBatchOptions {
   /** the batch folder (dossier paths are relative to it) */
   root: string;
-  /** where the per-dossier reports go (`--out DIR/reports`), or null */
+  /** where the per-dossier report files go (`--out DIR/reports` with `--reports`), or null */
   reportsDir: string | null;
   dossiers: readonly Dossier[];
   context: EvaluateContext;
@@ -109,21 +109,26 @@ export function fatalReply(e: unknown): WorkerReply {
 const PER_WORKER = 4;
 
 /**
- * The files a dossier's reports are written to, in the (private, staging) reports folder: plain writes, since the
- * folder is published by renames only once the whole batch is done. A failure is not the dossier's fault: it
- * propagates (in the tool's words) and stops the batch.
+ * Write a dossier's per-dossier report files (`--reports`) into the (private, staging) reports folder: plain writes,
+ * since the folder is published by renames only once the whole batch is done. A failure is not the dossier's fault:
+ * it propagates (in the tool's words) and stops the batch.
  */
-export function writeReports(reportsDir: string, outcome: DossierOutcome, dossier: Dossier): void {
+export function writeReports(reportsDir: string, outcome: DossierOutcome, dossier: Dossier, formats: readonly DossierFileFormat[]): void {
   const base = join(reportsDir, reportBaseName(dossier.name));
-  const put = (path: string, data: string) => {
+  for (const format of formats) {
+    const data = outcome.reports[format];
+    if (data === undefined) continue;
+    const path = `${base}.${REPORT_EXTENSIONS[format]}`;
     try {
       writeFileSync(path, data);
     } catch (e) {
       throw new SystemError(e, 'write', path);
     }
-  };
-  for (const [format, data] of Object.entries(outcome.reports) as [keyof DossierReports, string][]) put(`${base}.${REPORT_EXTENSIONS[format]}`, data);
+  }
 }
+
+/** What crosses back to the writer: the JSON record (one line of reports.jsonl), never the text or HTML. */
+const keepRecord = (o: DossierOutcome): DossierOutcome => ({ ...o, reports: o.reports.json !== undefined ? { json: o.reports.json } : {} });
 
 /**
  * Read, evaluate and (with --out) write one dossier's report files, wherever it runs (a worker or the main
@@ -140,8 +145,8 @@ export async function processDossier(root: string, dossier: Dossier, context: Ev
   } catch (e) {
     outcome = failedOutcome(dossier, internalError(e), context);
   }
-  if (reportsDir) writeReports(reportsDir, outcome, dossier);
-  return { ...outcome, reports: {} };
+  if (reportsDir) writeReports(reportsDir, outcome, dossier, context.files ?? []);
+  return keepRecord(outcome);
 }
 
 /** The row of a dossier whose worker died under it (out of memory…): written by the main thread. */
@@ -152,8 +157,8 @@ function workerDiedOutcome(dossier: Dossier, options: RunBatchOptions): DossierO
     message: { vi: `${dossier.name}: ${r.vi}`, en: `${dossier.name}: ${r.en}` },
   };
   const outcome = failedOutcome(dossier, error, options.context);
-  if (options.reportsDir) writeReports(options.reportsDir, outcome, dossier);
-  return { ...outcome, reports: {} };
+  if (options.reportsDir) writeReports(options.reportsDir, outcome, dossier, options.context.files ?? []);
+  return keepRecord(outcome);
 }
 
 function workerFile(): URL | null {

@@ -94,11 +94,15 @@ export interface DossierOutcome {
   summary: SummaryRow;
   stats: StatsEntry;
   unmatched: UnmatchedName[];
-  /** with --out: the dossier's report files by format (json, text), written by the worker and then dropped */
+  /** with --out: the dossier's JSON record (its reports.jsonl line); text and HTML are written by the worker and dropped */
   reports: DossierReports;
   /** the review worklist lines of this dossier (review.csv, with --out) */
   review?: (string | number | null)[][];
 }
 
-/** A dossier's report files, keyed by the report format each one is in. */
-export type DossierReports = Partial<Record<Extract<Format, 'json' | 'text' | 'html'>, string>>;
+/** The per-dossier report files a batch can write into reports/ (`--reports`), besides the one reports.jsonl. */
+export const DOSSIER_FILE_FORMATS = ['json', 'text', 'html'] as const satisfies readonly Format[];
+export type DossierFileFormat = (typeof DOSSIER_FILE_FORMATS)[number];
+
+/** A dossier's reports, keyed by format: `json` is its line of reports.jsonl (and reports/<dossier>.json). */
+export type DossierReports = Partial<Record<DossierFileFormat, string>>;

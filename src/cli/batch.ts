@@ -24,7 +24,8 @@ import { EXIT } from './exit-code.js';
 import type { Io } from './io.js';
 import { cliMessages } from './messages.js';
 import { addCheckingOptions, sameTarget, asOfFrom, checkOptionsFrom, parseNumber, readOptionsFrom, type CheckingOptionValues } from './options.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../report/formats.js';
+import { JSON_FORMS, OUTPUT_FORMATS, type JsonForm, type OutputFormat } from '../report/formats.js';
+import { DOSSIER_FILE_FORMATS, type DossierFileFormat } from '../batch/types.js';
 import { toolVersion } from './version.js';
 
 export interface BatchCommandOptions extends CheckingOptionValues {
@@ -35,14 +36,18 @@ export interface BatchCommandOptions extends CheckingOptionValues {
   jobs?: string;
   quiet?: boolean;
   decisions?: string;
+  reports?: string;
+  jsonForm: JsonForm;
 }
 
-const HELP: Record<Lang, { description: string; folder: string; out: string; force: string; format: string; jobs: string; quiet: string; decisions: string; examples: string }> = {
+const HELP: Record<Lang, { description: string; folder: string; out: string; reports: string; jsonForm: string; force: string; format: string; jobs: string; quiet: string; decisions: string; examples: string }> = {
   vi: {
     description:
       'Kiểm tra cả một thư mục hồ sơ: mỗi thư mục con là một hồ sơ (một hoặc nhiều bảng điểm và tệp metadata.json tùy chọn), mỗi tệp bảng điểm nằm trực tiếp trong thư mục cũng là một hồ sơ.',
     folder: 'thư mục chứa các hồ sơ',
-    out: 'ghi mọi kết quả vào thư mục này (--out cũng được): summary.csv, summary.json, summary.xlsx, index.html, reports/ (mỗi hồ sơ .txt, .json, .html), statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv, review.csv',
+    out: 'ghi mọi kết quả vào thư mục này (--out cũng được): summary.csv, summary.json, summary.xlsx, index.html, reports.jsonl (báo cáo JSON của mọi hồ sơ, mỗi dòng một hồ sơ), statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv, review.csv, review.xlsx',
+    reports: 'ghi thêm tệp báo cáo riêng cho từng hồ sơ vào reports/: json, text, html (cách nhau bằng dấu phẩy, ví dụ text,html; mặc định: không)',
+    jsonForm: 'dạng báo cáo JSON trong reports.jsonl: lean (gọn, mã tham chiếu bộ quy tắc, schemaVersion 3) hoặc full (đầy đủ tên và lời, schemaVersion 2)',
     decisions: 'áp dụng quyết định của cán bộ trong tệp này (review.csv đã điền, mỗi dòng ghi hồ sơ); tệp decisions.csv trong thư mục hồ sơ cũng được đọc',
     force: 'cho phép ghi vào thư mục --out đã có dữ liệu (thay các tệp kết quả cũ)',
     format: 'định dạng bảng tổng hợp in ra màn hình khi không có --out',
@@ -71,7 +76,9 @@ Mã thoát:
     description:
       'Check a whole folder of dossiers: each sub-folder is one dossier (one or more transcripts and an optional metadata.json); each transcript file directly in the folder is a dossier too.',
     folder: 'the folder holding the dossiers',
-    out: 'write every output into this folder (--out works too): summary.csv, summary.json, summary.xlsx, index.html, reports/ (.txt, .json and .html per dossier), statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv, review.csv',
+    out: 'write every output into this folder (--out works too): summary.csv, summary.json, summary.xlsx, index.html, reports.jsonl (every dossier\'s JSON report, one line each), statistics.csv, statistics.txt, statistics.xlsx, unmatched.csv, review.csv, review.xlsx',
+    reports: 'also write a report file per dossier into reports/: json, text, html (comma-separated, e.g. text,html; default: none)',
+    jsonForm: 'form of the JSON reports in reports.jsonl: lean (ids that refer to the rule set, schemaVersion 3) or full (every name and message written out, schemaVersion 2)',
     decisions: 'apply the officer decisions in this file (a filled-in review.csv, each line naming its dossier); a decisions.csv in a dossier folder is read too',
     force: 'allow writing into a non-empty --out folder (the batch files in it are replaced)',
     format: 'format of the summary printed on stdout when there is no --out',
@@ -109,6 +116,8 @@ export function registerBatch(program: Command, io: Io, lang: Lang = 'vi'): void
     .option('-o, --output <dir>', h.out)
     // the same option under the name earlier versions used: both commands take -o/--output and --out
     .addOption(new Option('--out <dir>').hideHelp())
+    .option('--reports <formats>', h.reports)
+    .addOption(new Option('--json-form <form>', h.jsonForm).choices(JSON_FORMS).default('lean'))
     .option('--force', h.force)
     .addOption(new Option('-f, --format <format>', h.format).choices(OUTPUT_FORMATS).default('text'))
     .option('--excel', m.excel)
@@ -139,6 +148,25 @@ function parseJobs(value: string | undefined): number {
     en: 'a whole number of jobs from 1 to 256',
     vi: 'một số nguyên từ 1 đến 256',
   });
+}
+
+/** `--reports text,html`: the per-dossier report files asked for, in the one order they are listed in. */
+export function parseReportFiles(value: string | undefined): DossierFileFormat[] {
+  if (value === undefined) return [];
+  const asked = value.split(',').map((x) => x.trim().toLowerCase()).filter((x) => x !== '');
+  const alias: Record<string, DossierFileFormat> = { txt: 'text', htm: 'html' };
+  const wanted = new Set<DossierFileFormat>();
+  for (const a of asked) {
+    const f = alias[a] ?? a;
+    if (!(DOSSIER_FILE_FORMATS as readonly string[]).includes(f)) {
+      throw new UsageError(
+        `--reports ${value}: "${a}" is not a report file format; choose from ${DOSSIER_FILE_FORMATS.join(', ')} (comma-separated)`,
+        `--reports ${value}: "${a}" không phải định dạng tệp báo cáo; chọn trong ${DOSSIER_FILE_FORMATS.join(', ')} (cách nhau bằng dấu phẩy)`,
+      );
+    }
+    wanted.add(f as DossierFileFormat);
+  }
+  return DOSSIER_FILE_FORMATS.filter((f) => wanted.has(f));
 }
 
 function formatDuration(ms: number): string {
@@ -235,7 +263,11 @@ export async function runBatchCommand(folder: string, opts: BatchCommandOptions,
   // a filled-in review.xlsx needs the spreadsheet library (loaded only then)
   if (decisionsPath !== null && isSpreadsheetName(decisionsPath)) await loadSpreadsheetLibrary();
   const batchDecisions = decisionsPath !== null ? readBatchDecisions(decisionsPath, opts.decisions!, outDir, opts.out, dossiers.map((d) => d.name)) : undefined;
-  const settings = { ruleSet, levels, lang, excel: opts.excel === true, toolVersion: toolVersion() };
+  const reportFiles = parseReportFiles(opts.reports);
+  if (reportFiles.length > 0 && outDir === null) {
+    throw new UsageError('--reports needs --out: the report files go into its reports/ folder', '--reports cần --out: các tệp báo cáo được ghi vào thư mục reports/ của nó');
+  }
+  const settings = { ruleSet, levels, lang, excel: opts.excel === true, toolVersion: toolVersion(), reportFiles };
   const out =
     outDir !== null
       ? openOutDir(
@@ -258,7 +290,8 @@ export async function runBatchCommand(folder: string, opts: BatchCommandOptions,
     read,
     lang,
     reports: out !== null,
-    html: out !== null,
+    fullJson: opts.jsonForm === 'full',
+    files: reportFiles,
     toolVersion: toolVersion(),
     worklist: out !== null,
     ...(batchDecisions ? { decisions: batchDecisions } : {}),

@@ -12,7 +12,7 @@ import { UsageError } from '../errors.js';
 import type { Lang } from '../lang.js';
 import { baseKey } from '../text/normalize.js';
 import { ruleCacheFromEnv } from '../rules/cache.js';
-import { FORMATS, type Format } from '../report/formats.js';
+import { FORMATS, JSON_FORMS, type Format, type JsonForm } from '../report/formats.js';
 import { RENDERERS } from '../report/renderers.js';
 import { plainStyles } from '../report/styles.js';
 import { loadRuleSet } from '../rules/load.js';
@@ -43,6 +43,7 @@ export interface CheckCommandOptions extends CheckingOptionValues {
   output?: string;
   excel?: boolean;
   samePerson?: boolean;
+  jsonForm?: JsonForm;
   color: boolean;
   debug?: boolean;
 }
@@ -58,6 +59,7 @@ export function registerCheck(program: Command, io: Io, lang: Lang): void {
     // batch's spelling, accepted here too so one habit serves both commands
     .addOption(program.createOption('--out <file>').hideHelp())
     .option('--excel', m.excel)
+    .addOption(program.createOption('--json-form <form>', m.jsonForm).choices(JSON_FORMS).default('full'))
     .option('--decisions <file>', m.decisions)
     .option('--review-out <file>', m.reviewOut)
     .option('--same-person', m.samePerson);
@@ -133,6 +135,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
     ...(transcript.person ? { person: transcript.person } : {}),
     styles: opts.format === 'text' ? await stylesFor(level) : plainStyles,
     excel: opts.excel === true,
+    jsonForm: opts.jsonForm ?? 'full',
   });
   // decisions are read, never written: neither output may land on them (or on a transcript)
   const inputs = [...files, ...(opts.decisions !== undefined ? [opts.decisions] : [])].map((f) => userPath(io, f));

@@ -10,7 +10,7 @@ import { loadDefaults, type Defaults } from './config.js';
 import { reportError } from './errors.js';
 import type { Io } from './io.js';
 import { debugFromArgv, langFromArgv, SCALE_CHOICES } from './options.js';
-import { FORMATS } from '../report/formats.js';
+import { FORMATS, JSON_FORMS } from '../report/formats.js';
 import { LANGS, type Lang } from '../lang.js';
 
 export interface OptionSpec {
@@ -30,6 +30,7 @@ export const CHECK_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--output': { attr: 'output', value: true, short: '-o' },
   '--out': { attr: 'out', value: true },
   '--excel': { attr: 'excel', value: false },
+  '--json-form': { attr: 'jsonForm', value: true, choices: JSON_FORMS },
   '--decisions': { attr: 'decisions', value: true },
   '--review-out': { attr: 'reviewOut', value: true },
   '--same-person': { attr: 'samePerson', value: false },
@@ -49,7 +50,7 @@ export const CHECK_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 };
 
 /** The values commander starts `check` with (its option defaults). */
-export const CHECK_DEFAULTS: Readonly<Record<string, string | boolean>> = { format: 'text', lang: 'vi', color: true };
+export const CHECK_DEFAULTS: Readonly<Record<string, string | boolean>> = { format: 'text', lang: 'vi', color: true, jsonForm: 'full' };
 
 const SHORT: Readonly<Record<string, OptionSpec>> = Object.fromEntries(
   Object.values(CHECK_OPTIONS).flatMap((o) => (o.short ? [[o.short, o]] : [])),

@@ -18,6 +18,7 @@ export interface CliMessages {
     lang: string;
     output: string;
     excel: string;
+    jsonForm: string;
     decisions: string;
     reviewOut: string;
     rules: string;
@@ -64,6 +65,7 @@ const vi: CliMessages = {
     lang: 'ngôn ngữ của báo cáo, trợ giúp và thông báo (vi, en)',
     output: 'ghi kết quả vào tệp; đuôi tệp chọn định dạng (không ghi đè tệp đầu vào)',
     excel: 'CSV cho Excel: có BOM, dấu ";", dấu phẩy thập phân, tiêu đề bằng chữ',
+    jsonForm: 'dạng báo cáo JSON: full (đầy đủ tên và lời, schemaVersion 2) hoặc lean (gọn, mã tham chiếu bộ quy tắc, schemaVersion 3)',
     decisions: 'áp dụng các quyết định của cán bộ trong tệp này (CSV hoặc JSON, ví dụ review.csv đã điền)',
     reviewOut: 'ghi danh sách các dòng cần cán bộ quyết định (review.csv) vào tệp này',
     rules: 'dùng bộ quy tắc trong thư mục này thay cho bộ quy tắc kèm theo',
@@ -145,6 +147,7 @@ const en: CliMessages = {
     lang: 'language of reports, help and messages (vi, en)',
     output: 'write the result to a file; its extension picks the format (never onto an input file)',
     excel: 'CSV for Excel: BOM, ";" delimiter, decimal commas, titles in words',
+    jsonForm: 'form of the JSON report: full (every name and message written out, schemaVersion 2) or lean (ids that refer to the rule set, schemaVersion 3)',
     decisions: 'apply the officer decisions in this file (CSV or JSON, e.g. a filled-in review.csv)',
     reviewOut: 'write the rows an officer has to decide (a review.csv worklist) to this file',
     rules: 'use the rule set in this folder instead of the shipped one',

@@ -23,6 +23,10 @@ export const FORMAT_EXTENSIONS: Readonly<Record<string, Format>> = Object.fromEn
 /** The extension a report file in each format is written with. */
 export const REPORT_EXTENSIONS = Object.fromEntries(FORMATS.map((f) => [f, EXTENSIONS[f][0]])) as Record<Format, string>;
 
+/** The two forms of the JSON report: `full` (json.ts, schemaVersion 2) and `lean` (json-lean.ts, schemaVersion 3). */
+export const JSON_FORMS = ['full', 'lean'] as const;
+export type JsonForm = (typeof JSON_FORMS)[number];
+
 /** The formats that stream a list (batch summaries, rules explain/show): one line, one record or one JSON element each. */
 export const OUTPUT_FORMATS = ['text', 'json', 'csv'] as const satisfies readonly Format[];
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

@@ -6,7 +6,7 @@ import type { CheckResult } from '../coverage/types.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Person } from '../transcript/types.js';
 import type { Lang } from '../lang.js';
-import type { Format } from './formats.js';
+import type { Format, JsonForm } from './formats.js';
 import type { Styles } from './styles.js';
 import { renderText } from './text.js';
 
@@ -23,6 +23,8 @@ export interface ReportInput {
   styles: Styles;
   /** csv only: BOM, ";", decimal commas, and titles and words in the report's language, for Vietnamese Excel */
   excel: boolean;
+  /** json only: the full report (schemaVersion 2, the default) or the lean one (3) */
+  jsonForm?: JsonForm;
 }
 
 export interface Renderer {
@@ -41,8 +43,9 @@ export const RENDERERS: Record<Format, Renderer> = {
   json: {
     binary: false,
     render: async (i: ReportInput) => {
-      const { buildJsonReport } = await import('./json.js');
-      return `${JSON.stringify(buildJsonReport(i.result, i.ruleSet, { files: i.files, toolVersion: i.toolVersion, ...personOf(i) }), null, 2)}\n`;
+      const meta = { files: i.files, toolVersion: i.toolVersion, ...personOf(i) };
+      const report = i.jsonForm === 'lean' ? (await import('./json-lean.js')).buildLeanReport(i.result, meta) : (await import('./json.js')).buildJsonReport(i.result, i.ruleSet, meta);
+      return `${JSON.stringify(report, null, 2)}\n`;
     },
   },
   csv: {

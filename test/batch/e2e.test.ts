@@ -80,7 +80,8 @@ describe('llct batch --out over the sample dossiers', () => {
     expect(ran.code).toBe(2);
     expect(ran.stdout).toBe('');
     expect(ran.stderr).toContain('3/16 hồ sơ không đánh giá được; xem cột error trong summary.csv');
-    expect(readdirSync(out).sort()).toEqual(['.llct-manifest.json', 'index.html', 'reports', 'review.csv', 'review.xlsx', 'statistics.csv', 'statistics.txt', 'statistics.xlsx', 'summary.csv', 'summary.json', 'summary.xlsx', 'unmatched.csv']);
+    // no per-dossier files by default: every dossier's report is a line of reports.jsonl
+    expect(readdirSync(out).sort()).toEqual(['.llct-manifest.json', 'index.html', 'reports.jsonl', 'review.csv', 'review.xlsx', 'statistics.csv', 'statistics.txt', 'statistics.xlsx', 'summary.csv', 'summary.json', 'summary.xlsx', 'unmatched.csv']);
   });
 
   it('writes one summary row per dossier, in order, with the expected verdicts', () => {
@@ -122,15 +123,19 @@ describe('llct batch --out over the sample dossiers', () => {
     expect(doc.statistics.rows).toHaveLength(Object.keys(STATISTICS).length);
   });
 
-  it('writes a JSON, a text and an HTML report per dossier', () => {
-    const files = readdirSync(join(out, 'reports')).sort();
-    expect(files).toEqual(EXPECTED.flatMap(([d]) => [`${d}.json`, `${d}.txt`, `${d}.html`]).sort());
-    const ok = JSON.parse(readFileSync(join(out, 'reports', '04-bang-hai.json'), 'utf8'));
-    expect(ok.metadata.secondDegreePlace).toBe('ngoai-he-thong');
-    expect(ok.report.rows.length).toBe(6);
-    const bad = JSON.parse(readFileSync(join(out, 'reports', '11-csv-hong.json'), 'utf8'));
+  it('writes reports.jsonl: one lean JSON record per dossier, in batch order, each under 5 KiB', () => {
+    const lines = readFileSync(join(out, 'reports.jsonl'), 'utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    const records = lines.map((l) => JSON.parse(l));
+    expect(records.map((r) => r.dossier)).toEqual(EXPECTED.map((e) => e[0]));
+    for (const l of lines) expect(Buffer.byteLength(l)).toBeLessThan(5 * 1024);
+    const ok = records.find((r) => r.dossier === '04-bang-hai');
+    expect(ok).toMatchObject({ schemaVersion: 2, metadata: { secondDegreePlace: 'ngoai-he-thong' }, report: { schemaVersion: 3 } });
+    expect(ok.report.rows.length + ok.report.unmatched.length).toBe(6);
+    // ids, never words: no {vi, en} pair anywhere in a lean report (a failed dossier's one error line has both)
+    expect(records.filter((r) => JSON.stringify(r.report).includes('"vi":')).map((r) => r.dossier)).toEqual([]);
+    const bad = records.find((r) => r.dossier === '11-csv-hong');
     expect(bad).toMatchObject({ error: { code: 'transcript-invalid' }, report: null });
-    expect(readFileSync(join(out, 'reports', '01-pre2008-lanh-dao.txt'), 'utf8')).toContain('Hoàng Văn Đức');
   });
 
   it('lists unmatched course names with the number of dossiers', () => {
@@ -148,6 +153,52 @@ describe('llct batch --out over the sample dossiers', () => {
     expect(forced.code).toBe(2);
     expect(forced.stderr).toBe('');
     expect(csv(join(out, 'summary.csv'))).toHaveLength(16);
+  });
+});
+
+describe('llct batch --out --reports (per-dossier files on request)', () => {
+  const out = join(tmp, 'with-reports');
+  let ran: Ran;
+  beforeAll(async () => {
+    ran = await runIn(['batch', SAMPLE, '--out', out, '--jobs', '1', '--quiet', '--reports', 'text,html,json', '--json-form', 'full']);
+  });
+
+  it('writes a JSON, a text and an HTML report per dossier beside reports.jsonl', () => {
+    expect(ran.code).toBe(2);
+    const files = readdirSync(join(out, 'reports')).sort();
+    expect(files).toEqual(EXPECTED.flatMap(([d]) => [`${d}.json`, `${d}.txt`, `${d}.html`]).sort());
+    const ok = JSON.parse(readFileSync(join(out, 'reports', '04-bang-hai.json'), 'utf8'));
+    expect(ok.metadata.secondDegreePlace).toBe('ngoai-he-thong');
+    // --json-form full: the verbose report, every name written out
+    expect(ok.report.schemaVersion).toBe(2);
+    expect(ok.report.rows.length).toBe(6);
+    expect(ok.report.programs[0].name.vi).toBeTruthy();
+    const bad = JSON.parse(readFileSync(join(out, 'reports', '11-csv-hong.json'), 'utf8'));
+    expect(bad).toMatchObject({ error: { code: 'transcript-invalid' }, report: null });
+    expect(readFileSync(join(out, 'reports', '01-pre2008-lanh-dao.txt'), 'utf8')).toContain('Hoàng Văn Đức');
+  });
+
+  it('writes each dossier’s JSON file as its line of reports.jsonl', () => {
+    const lines = readFileSync(join(out, 'reports.jsonl'), 'utf8').split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(16);
+    for (const [i, [d]] of EXPECTED.entries()) expect(readFileSync(join(out, 'reports', `${d}.json`), 'utf8')).toBe(`${lines[i]}\n`);
+  });
+
+  it('a later run without --reports removes those files (ours, in the manifest) and the empty reports folder', async () => {
+    const again = await runIn(['batch', SAMPLE, '--out', out, '--jobs', '1', '--quiet', '--force']);
+    expect(again.code).toBe(2);
+    expect(existsSync(join(out, 'reports'))).toBe(false);
+    expect(readdirSync(out)).toContain('reports.jsonl');
+  });
+
+  it('refuses --reports without --out, and an unknown report format', async () => {
+    const noOut = await runIn(['batch', SAMPLE, '--reports', 'text']);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('--reports cần --out');
+    const bad = await runIn(['batch', SAMPLE, '--out', join(tmp, 'never'), '--reports', 'text,pdf']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"pdf" không phải định dạng tệp báo cáo');
+    expect(existsSync(join(tmp, 'never'))).toBe(false);
   });
 });
 
@@ -192,13 +243,13 @@ describe('llct batch on worker threads (built bin)', () => {
   it('writes byte-identical files with --jobs 1 and --jobs 4', () => {
     const one = join(tmp, 'jobs1');
     const four = join(tmp, 'jobs4');
-    const a = spawnBin(['batch', SAMPLE, '--out', one, '--jobs', '1', '--as-of', '2020-01-01']);
-    const b = spawnBin(['batch', SAMPLE, '--out', four, '--jobs', '4', '--as-of', '2020-01-01']);
+    const a = spawnBin(['batch', SAMPLE, '--out', one, '--jobs', '1', '--as-of', '2020-01-01', '--reports', 'json,text,html']);
+    const b = spawnBin(['batch', SAMPLE, '--out', four, '--jobs', '4', '--as-of', '2020-01-01', '--reports', 'html,text,json']);
     expect([a.code, b.code]).toEqual([2, 2]);
     const list = (dir: string): string[] =>
       readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('.') && f !== '.llct-manifest.json').sort();
     expect(list(four)).toEqual(list(one));
-    expect(list(one)).toHaveLength(10 + 48);
+    expect(list(one)).toHaveLength(11 + 48);
     for (const f of list(one)) expect(readFileSync(join(four, f)), f).toEqual(readFileSync(join(one, f)));
   }, 60_000);
 });

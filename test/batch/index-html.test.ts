@@ -17,7 +17,7 @@ describe('batch --out writes index.html and an HTML report per dossier', () => {
   let summary: { dossiers: { dossier: string; highestPassed: string | null; error: unknown }[] };
   let index: Doc;
   beforeAll(async () => {
-    await runIn(['batch', SAMPLE, '--out', out, '--jobs', '1', '--as-of', '2020-06-30']);
+    await runIn(['batch', SAMPLE, '--out', out, '--jobs', '1', '--as-of', '2020-06-30', '--reports', 'html']);
     summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     index = new Doc(readFileSync(join(out, 'index.html'), 'utf8'));
   }, 60_000);
@@ -69,6 +69,19 @@ describe('batch --out writes index.html and an HTML report per dossier', () => {
     const doc = new Doc(readFileSync(join(out, 'reports', '12-chua-co-bang-diem.html'), 'utf8'));
     expect(textOf(doc.tag('body')[0]!)).toContain('don-de-nghi.pdf');
   });
+});
+
+describe('batch --out without --reports html', () => {
+  it('names every dossier without a link, says how to get a comparison sheet, and is valid', async () => {
+    const out = join(tmp, 'no-links');
+    await runIn(['batch', SAMPLE, '--out', out, '--jobs', '1', '--as-of', '2020-06-30', '--quiet']);
+    const index = new Doc(readFileSync(join(out, 'index.html'), 'utf8'));
+    expect(index.find((e) => e.tagName === 'a')).toEqual([]);
+    expect(index.find((e) => e.tagName === 'tr' && attr(e, 'data-dossier') !== undefined)).toHaveLength(16);
+    expect(index.html).toContain('chạy lại lô với --reports html');
+    expect(existsSync(join(out, 'reports'))).toBe(false);
+    await expectValid(index.html);
+  }, 60_000);
 });
 
 describe('index rows', () => {

@@ -2,7 +2,7 @@
 // files do not kill a dossier, metadata syntax errors have line:column, empty folders are refused, Ctrl-C cleans up.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -67,7 +67,7 @@ describe('files that are not read leave a visible trace', () => {
     put(input, 'g-broken-txt/bang-diem-2.txt', 'Tên học phần\tSố tín chỉ\tĐiểm\nTriết học\tba\t7\n');
     put(input, 'h-metadata/bang-diem.csv', TRANSCRIPT);
     put(input, 'h-metadata/metadata.json', '{ "id": "A", fullName: "B" }\n');
-    ran = await runIn(['batch', input, '--out', out, '--jobs', '1']);
+    ran = await runIn(['batch', input, '--out', out, '--jobs', '1', '--reports', 'json,text']);
     rows = csv(join(out, 'summary.csv'));
   });
 
@@ -284,8 +284,10 @@ describe('Ctrl-C during a batch (built bin, real SIGINT)', () => {
         const input = join(tmp, `gen-${jobs}-${count}`);
         const out = join(tmp, `gen-${jobs}-${count}-out`);
         await generateFolder(input, count, 1);
-        const staged = () => (existsSync(out) ? readdirSync(out).filter((f) => f.startsWith('.llct-staging-')) : []).map((f) => join(out, f, 'reports'));
-        const r = await interrupt(['batch', input, '--out', out, '--jobs', jobs], () => staged().some((d) => existsSync(d) && readdirSync(d).length >= 20));
+        const staged = () => (existsSync(out) ? readdirSync(out).filter((f) => f.startsWith('.llct-staging-')) : []).map((f) => join(out, f));
+        // some dozens of dossiers written: the staged outputs (reports.jsonl, summaries, index) pass 100 KB
+        const bytes = (d: string) => (existsSync(d) ? readdirSync(d).reduce((n, f) => n + (statSync(join(d, f), { throwIfNoEntry: false })?.size ?? 0), 0) : 0);
+        const r = await interrupt(['batch', input, '--out', out, '--jobs', jobs], () => staged().some((d) => bytes(d) >= 100_000));
         if (r.code !== 130) {
           // the batch finished before the signal arrived: try again with a bigger folder
           expect(r.code, r.stderr).toBe(2);

@@ -48,7 +48,8 @@ describe('llct with the rule-set cache (spawned)', () => {
     let afterCold: string[] = [];
     const outs = runs.map(([name, env, jobs]) => {
       const out = join(tmp, name);
-      const r = spawnBin(['batch', 'fixtures/dossiers/sample', '--out', out, '--jobs', jobs, '--as-of', '2020-01-01'], env);
+      // reports.jsonl by default, and every per-dossier file too
+      const r = spawnBin(['batch', 'fixtures/dossiers/sample', '--out', out, '--jobs', jobs, '--as-of', '2020-01-01', '--reports', 'json,text,html'], env);
       expect(r.code).toBe(2);
       if (name === 'cold-2') afterCold = entry();
       return { out, r };

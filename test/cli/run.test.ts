@@ -81,6 +81,15 @@ describe('exit codes follow the verdicts', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).programs.map((p: { id: string }) => p.id)).toEqual(['trung-cap', 'cao-cap']);
   });
+
+  it('--format json is the full report (schemaVersion 2); --json-form lean gives the lean one (3) with the same verdicts', async () => {
+    const full = JSON.parse((await runIn(['check', ERA, ...ASOF, '--format', 'json'])).stdout);
+    const lean = JSON.parse((await runIn(['check', ERA, ...ASOF, '--format', 'json', '--json-form', 'lean'])).stdout);
+    expect([full.schemaVersion, lean.schemaVersion]).toEqual([2, 3]);
+    expect(lean.programs.map((p: { id: string; verdict: string }) => [p.id, p.verdict])).toEqual(full.programs.map((p: { id: string; verdict: string }) => [p.id, p.verdict]));
+    expect(lean.highestPassed).toBe(full.highestPassed?.id ?? null);
+    expect(JSON.stringify(lean).length * 5).toBeLessThan(JSON.stringify(full).length);
+  });
 });
 
 describe('inputs', () => {

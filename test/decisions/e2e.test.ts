@@ -70,10 +70,10 @@ describe('the review round trip: batch → review.csv → Excel → batch --deci
   let review = '';
   let ran: { code: number; stderr: string };
   beforeAll(async () => {
-    await runIn(['batch', input, '--out', first, '--jobs', '1', '-q']);
+    await runIn(['batch', input, '--out', first, '--jobs', '1', '-q', '--reports', 'text']);
     review = readFileSync(join(first, 'review.csv'), 'utf8');
     writeFileSync(filled, fillAsExcel(review));
-    ran = await runIn(['batch', input, '--out', second, '--jobs', '1', '-q', '--decisions', filled]);
+    ran = await runIn(['batch', input, '--out', second, '--jobs', '1', '-q', '--decisions', filled, '--reports', 'json,text']);
   });
 
   it('writes review.csv: one line per REVIEW program and per row deciding it, decision columns empty, in the Excel form', () => {
@@ -120,11 +120,12 @@ describe('the review round trip: batch → review.csv → Excel → batch --deci
     expect(text).toContain('Kết quả tính từ bảng điểm: CẦN XEM XÉT; kết luận sau quyết định của cán bộ: ĐẠT.');
     expect(text).toContain('bang-diem.csv, dòng 4 «Chủ nghĩa xã hội khoa học»: số tiết = 45 — Nguyễn Văn B, ngày 20/05/2024, căn cứ BB số 12/BB-HĐ, họp 20/05/2024');
     expect(text).toContain('lý do: Bảng điểm gốc ghi 3 tín chỉ');
+    // the lean JSON report (reports.jsonl, and the file asked for with --reports json): ids and the officer's words
     const json = JSON.parse(readFileSync(join(second, 'reports', '07-thieu-tin-chi.json'), 'utf8')).report;
-    expect(json.schemaVersion).toBe(2);
+    expect(json.schemaVersion).toBe(3);
     expect(json.programs[0]).toMatchObject({ id: 'so-cap', verdict: 'PASS', computedVerdict: 'REVIEW' });
     expect(json.decisions[0]).toMatchObject({
-      target: { kind: 'row', file: 'bang-diem.csv', line: 4, courseName: 'Chủ nghĩa xã hội khoa học', rowId: 3 },
+      rowId: 3,
       action: 'set-periods',
       value: 45,
       decidedBy: 'Nguyễn Văn B',
@@ -132,6 +133,8 @@ describe('the review round trip: batch → review.csv → Excel → batch --deci
       reference: 'BB số 12/BB-HĐ, họp 20/05/2024',
       rowsChanged: [3],
     });
+    expect(json.decisions[0].origin).toMatch(/quyet-dinh\.csv:\d+$/u);
+    expect(json.decisions[0].reason).toContain('Bảng điểm gốc ghi 3 tín chỉ');
     // nothing left to decide for those two: the new worklist has only the header
     expect(readFileSync(join(second, 'review.csv'), 'utf8').trim().split('\r\n')).toHaveLength(1);
   });

@@ -35,13 +35,15 @@ describe(`fuzz: ${COUNT} hostile dossiers (seed ${SEED})`, () => {
       const outs: Record<string, string>[] = [];
       for (const jobs of ['1', '2']) {
         const out = join(tmp, `out-${first}-${jobs}`);
-        const r = await runBuilt(['batch', input, '--out', out, '--jobs', jobs, '--as-of', '2020-01-01']);
+        // every per-dossier renderer too (--reports), on hostile input
+        const r = await runBuilt(['batch', input, '--out', out, '--jobs', jobs, '--as-of', '2020-01-01', '--reports', 'json,text,html']);
         const replay = `FUZZ_SEED=${SEED} FUZZ_COUNT=${COUNT}, chunk ${first / CHUNK}`;
         expect([0, 1, 2, 3], replay).toContain(r.code);
         expect(r.stderr, replay).not.toMatch(STACK);
         const rows = summaryRows(join(out, 'summary.csv'));
         expect(rows, replay).toHaveLength(size);
         expect(readdirSync(join(out, 'reports')), replay).toHaveLength(3 * size);
+        expect(readFileSync(join(out, 'reports.jsonl'), 'utf8').split('\n').filter((l) => l !== ''), replay).toHaveLength(size);
         expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).dossiers, replay).toHaveLength(size);
         for (const row of rows) expect(`${row.error}`, `${replay}: ${row.dossier}`).not.toMatch(STACK);
         if (jobs === '1') {

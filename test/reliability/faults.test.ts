@@ -2,7 +2,7 @@
 // changed or deleted, and that every dossier is accounted for (N dossiers in, N summary rows out).
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -81,22 +81,26 @@ describe('the output folder', () => {
     writeFileSync(join(out, 'summary.csv'), 'my own summary');
     writeFileSync(join(out, 'reports', 'notes.txt'), 'mine');
     const before = snapshot(out);
-    const refused = await runBuilt(['batch', SAMPLE, '--out', out, '--force', '--jobs', '1']);
+    const refused = await runBuilt(['batch', SAMPLE, '--out', out, '--force', '--jobs', '1', '--reports', 'json,text,html']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('summary.csv trong --out');
     expect(refused.stderr).toContain('không phải do llct ghi');
     expect(snapshot(out)).toEqual(before);
     rmSync(join(out, 'summary.csv'));
-    expect((await runBuilt(['batch', SAMPLE, '--out', out, '--force', '--quiet', '--jobs', '1'])).code).toBe(2);
+    expect((await runBuilt(['batch', SAMPLE, '--out', out, '--force', '--quiet', '--jobs', '1', '--reports', 'json,text,html'])).code).toBe(2);
     expect(summaryRows(join(out, 'summary.csv'))).toHaveLength(SAMPLE_COUNT);
     // a dossier removed from the input: its old reports (ours) go, the user's notes stay
     const fewer = sampleCopy('fewer');
     rmSync(join(fewer, '01-pre2008-lanh-dao'), { recursive: true });
-    expect((await runBuilt(['batch', fewer, '--out', out, '--force', '--quiet', '--jobs', '1'])).code).toBe(2);
+    expect((await runBuilt(['batch', fewer, '--out', out, '--force', '--quiet', '--jobs', '1', '--reports', 'json,text,html'])).code).toBe(2);
     const reports = readdirSync(join(out, 'reports'));
     expect(reports).not.toContain('01-pre2008-lanh-dao.json');
     expect(reports).toContain('notes.txt');
     expect(reports).toHaveLength(3 * (SAMPLE_COUNT - 1) + 1);
+    // and a run without --reports: every per-dossier file of ours goes, the user's notes (and so the folder) stay
+    expect((await runBuilt(['batch', fewer, '--out', out, '--force', '--quiet', '--jobs', '1'])).code).toBe(2);
+    expect(readdirSync(join(out, 'reports'))).toEqual(['notes.txt']);
+    expect(readFileSync(join(out, 'reports', 'notes.txt'), 'utf8')).toBe('mine');
   });
 
   it('--out through a symlink into the input folder is refused, and nothing is created inside the input', async () => {
@@ -157,7 +161,7 @@ describe('every dossier accounted for', () => {
     const outs: Record<string, Record<string, string>> = {};
     for (const jobs of ['1', '2']) {
       const out = join(tmp, `odd-out-${jobs}`);
-      const r = await runBuilt(['batch', input, '--out', out, '--jobs', jobs, '--as-of', '2020-01-01']);
+      const r = await runBuilt(['batch', input, '--out', out, '--jobs', jobs, '--as-of', '2020-01-01', '--reports', 'json,text,html']);
       expect(r.code).toBe(2);
       const rows = summaryRows(join(out, 'summary.csv'));
       expect(rows).toHaveLength(SAMPLE_COUNT + 7);
@@ -240,7 +244,7 @@ describe('processes', () => {
     expect((await runBuilt(['batch', SAMPLE, '--out', out, '--quiet', '--jobs', '1'])).code).toBe(2);
     writeFileSync(join(out, 'ghi-chu.txt'), 'mine');
     const before = snapshot(out);
-    const killed = await spawnUntil(['batch', gen, '--out', out, '--force', '--jobs', '2'], () => staged(out), (c) => c.kill('SIGKILL'));
+    const killed = await spawnUntil(['batch', gen, '--out', out, '--force', '--jobs', '2', '--reports', 'json,text,html'], () => staged(out), (c) => c.kill('SIGKILL'));
     expect(killed.acted).toBe(true);
     expect(killed.code).toBe(137);
     // the killed run left its lock and staging folder; the earlier results are as they were
@@ -253,7 +257,7 @@ describe('processes', () => {
     expect(refused.stderr).toMatch(/Đã gỡ khóa cũ của .* do tiến trình \d+ để lại/u);
     expect(refused.stderr).toContain('thêm --force');
     expect(snapshot(out)).toEqual(before);
-    const ok = await runBuilt(['batch', gen, '--out', out, '--force', '--quiet', '--jobs', '1']);
+    const ok = await runBuilt(['batch', gen, '--out', out, '--force', '--quiet', '--jobs', '1', '--reports', 'json,text,html']);
     expect(ok.code).toBe(0);
     expect(summaryRows(join(out, 'summary.csv'))).toHaveLength(COUNT);
     expect(readdirSync(join(out, 'reports'))).toHaveLength(3 * COUNT);
@@ -261,7 +265,7 @@ describe('processes', () => {
     noLeftovers(out);
     // killed while writing into a new folder: the next run needs no --force
     const fresh = join(tmp, 'killed-new');
-    expect((await spawnUntil(['batch', gen, '--out', fresh, '--jobs', '1'], () => staged(fresh), (c) => c.kill('SIGKILL'))).code).toBe(137);
+    expect((await spawnUntil(['batch', gen, '--out', fresh, '--jobs', '1', '--reports', 'json,text,html'], () => staged(fresh), (c) => c.kill('SIGKILL'))).code).toBe(137);
     const again = await runBuilt(['batch', gen, '--out', fresh, '--jobs', '1']);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('Đã gỡ khóa cũ');
@@ -274,7 +278,7 @@ describe('processes', () => {
     let second: Awaited<ReturnType<typeof runBuilt>> | null = null;
     let pending: Promise<void> | null = null;
     const first = await spawnUntil(
-      ['batch', gen, '--out', out, '--jobs', '1', '--quiet'],
+      ['batch', gen, '--out', out, '--jobs', '1', '--quiet', '--reports', 'json,text,html'],
       () => staged(out),
       () => {
         pending = runBuilt(['batch', SAMPLE, '--out', out, '--force', '--jobs', '1']).then((r) => {

@@ -1,0 +1,214 @@
+// The lean machine-readable report of one check (schemaVersion 3): ids and codes that refer to the rule set and to
+// the message tables, never the words themselves, and nothing the rule set already says (names, titles, totals,
+// minimums). Small enough to keep one per dossier for tens of thousands of dossiers; the full form (json.ts,
+// schemaVersion 2) spells everything out.
+
+import type { CheckResult, Evaluation, ProgramResult, RowOutcome, Verdict } from '../coverage/types.js';
+import type { Person, RowSource } from '../transcript/types.js';
+
+/** 3: the lean form — ids instead of texts; the full form stays schemaVersion 2. */
+export const LEAN_SCHEMA_VERSION = 3;
+
+export interface LeanMeta {
+  files: string[];
+  toolVersion: string;
+  person?: Person;
+}
+
+/** One evaluation of a program: what the rows give it. */
+export interface LeanEvaluation {
+  pass: boolean;
+  periods: number;
+  /** number of lessons covered */
+  lessons: number;
+  /** course policy: the lesson ids not covered (per-subject policy: the subjects' periods say it) */
+  lessonsMissing?: string[];
+  /**
+   * periods counted per subject id, for the subjects that got any (per-subject policy: capped at the subject's
+   * periods; a subject passes at its `minRatio` × periods in the rule set)
+   */
+  subjects: Record<string, number>;
+  /** the rows counted in it */
+  rows: number[];
+}
+
+export interface LeanProgram {
+  id: string;
+  verdict: Verdict;
+  computedVerdict: Verdict;
+  pessimistic: LeanEvaluation;
+  /** absent when the optimistic evaluation equals the pessimistic one (no uncertain row mattered) */
+  optimistic?: LeanEvaluation;
+  /** what is surely missing: periods and (course policy) lessons below the minimums */
+  shortfall: { periods: number; lessons: number };
+  decidingRows?: number[];
+  /** the verdict rests on rule data marked unverified (the notice `unverified-rules` says which) */
+  unverified?: true;
+  /** indexes into `decisions` of the program decisions applied to it */
+  decisions?: number[];
+}
+
+/** One transcript row. Absent keys mean: none (no rule, no reasons, no contributions…). */
+export interface LeanRow {
+  id: number;
+  /** index into `files` (absent: 0) */
+  file?: number;
+  sheet?: string;
+  line?: number;
+  path?: string;
+  state: RowOutcome['state'];
+  /** `not-counted`: one not-counted code; `uncertain`: the uncertain codes */
+  reasons?: string[];
+  rule?: string;
+  by?: 'code' | 'keywords' | 'decision';
+  tiedWith?: string[];
+  grade?: number | string | null;
+  gradeStatus?: RowOutcome['grade']['status'];
+  periods?: number | null;
+  origin?: RowOutcome['periods']['origin'];
+  supersededBy?: number;
+  /**
+   * Which programs a row feeds is the rule's targets in the rule set (the programs checked, when the row counts);
+   * only where some program gets other than the row's `periods`: the periods per program (null: unknown)
+   */
+  periodsPerProgram?: Record<string, number | null>;
+}
+
+export interface LeanDecision {
+  rowId?: number;
+  programId?: string;
+  action: string;
+  value: string | number | null;
+  reason: string;
+  decidedBy: string;
+  date: string;
+  reference?: string;
+  /** the decisions file and line (or JSON path) it was written at */
+  origin: string;
+  rowsChanged?: number[];
+}
+
+export interface LeanReport {
+  schemaVersion: typeof LEAN_SCHEMA_VERSION;
+  tool: string;
+  ruleSet: { id: string; version: string };
+  asOf: string;
+  files: string[];
+  person?: Person;
+  highestPassed: string | null;
+  programs: LeanProgram[];
+  /** the rows a rule matched (or an officer's decision addresses), in transcript order */
+  rows: LeanRow[];
+  /** ids of the rows no rule matched (not counted): their names are in the transcript and in unmatched.csv */
+  unmatched: number[];
+  notices: { code: string; args: Record<string, unknown> }[];
+  decisions?: LeanDecision[];
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+function evaluation(e: Evaluation, policy: ProgramResult['policy']): LeanEvaluation {
+  const subjects: Record<string, number> = {};
+  const missing: string[] = [];
+  for (const s of e.subjects) {
+    if (s.periodsCounted > 0) subjects[s.subjectId] = round(s.periodsCounted);
+    if (policy === 'course') for (const l of s.lessonsMissing) missing.push(l);
+  }
+  return {
+    pass: e.pass,
+    periods: round(e.periodsCounted),
+    lessons: e.lessonsCovered,
+    ...(missing.length > 0 ? { lessonsMissing: missing } : {}),
+    subjects,
+    rows: [...e.rows],
+  };
+}
+
+const sameEvaluation = (a: LeanEvaluation, b: LeanEvaluation): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function program(p: ProgramResult, decisions: number[]): LeanProgram {
+  const pessimistic = evaluation(p.pessimistic, p.policy);
+  const optimistic = evaluation(p.optimistic, p.policy);
+  return {
+    id: p.programId,
+    verdict: p.verdict,
+    computedVerdict: p.computedVerdict,
+    pessimistic,
+    ...(sameEvaluation(pessimistic, optimistic) ? {} : { optimistic }),
+    shortfall: { periods: round(p.shortfall.periodsMissing), lessons: p.shortfall.lessonsMissing },
+    ...(p.decidingRows.length > 0 ? { decidingRows: [...p.decidingRows] } : {}),
+    ...(p.usesUnverifiedData ? { unverified: true as const } : {}),
+    ...(decisions.length > 0 ? { decisions } : {}),
+  };
+}
+
+function source(s: RowSource, files: readonly string[]): Pick<LeanRow, 'file' | 'sheet' | 'line' | 'path'> {
+  const at = files.indexOf(s.file);
+  return {
+    ...(at > 0 ? { file: at } : {}),
+    ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
+    ...(s.line !== undefined ? { line: s.line } : {}),
+    ...(s.path !== undefined ? { path: s.path } : {}),
+  };
+}
+
+function row(r: RowOutcome, files: readonly string[]): LeanRow {
+  const reasons = r.state === 'not-counted' && r.notCounted ? [r.notCounted] : r.uncertain;
+  const out: LeanRow = { id: r.rowId, ...source(r.source, files), state: r.state, ...(reasons.length > 0 ? { reasons: [...reasons] } : {}) };
+  if (!r.match) return out;
+  out.rule = r.match.ruleId;
+  if (r.match.by !== 'name') out.by = r.match.by;
+  if (r.match.tiedWith.length > 0) out.tiedWith = [...r.match.tiedWith];
+  out.grade = r.grade.value ?? r.grade.text;
+  if (r.grade.status !== 'pass') out.gradeStatus = r.grade.status;
+  out.periods = r.periods.value;
+  out.origin = r.periods.origin;
+  if (r.supersededBy !== undefined) out.supersededBy = r.supersededBy;
+  if (r.contributions.length > 0) {
+    const periods: Record<string, number | null> = {};
+    let differs = false;
+    for (const k of r.contributions) {
+      const p = k.lessons.some((l) => l.periods === null) ? null : round(k.lessons.reduce((t, l) => t + (l.periods ?? 0), 0));
+      periods[k.programId] = p;
+      if (p !== (r.periods.value === null ? null : round(r.periods.value))) differs = true;
+    }
+    if (differs) out.periodsPerProgram = periods;
+  }
+  return out;
+}
+
+const isUnmatched = (r: RowOutcome): boolean => r.match === null && r.state === 'not-counted' && r.notCounted === 'unmatched';
+
+/** The lean report of one check: a plain object (printed elsewhere), the same for the same result. */
+export function buildLeanReport(result: CheckResult, meta: LeanMeta): LeanReport {
+  const files = meta.files;
+  const programDecisions = (id: string) => result.decisions.flatMap((a, i) => (a.programId === id ? [i] : []));
+  const decisions = result.decisions.map(({ decision: d, rowId, rowsChanged }): LeanDecision => {
+    const o = d.origin;
+    return {
+      ...(d.target.kind === 'row' ? (rowId !== null ? { rowId } : {}) : { programId: d.target.programId }),
+      action: d.action,
+      value: d.value,
+      reason: d.reason,
+      decidedBy: d.decidedBy,
+      date: d.date,
+      ...(d.reference ? { reference: d.reference } : {}),
+      origin: `${o.file}${o.line !== undefined ? `:${o.line}` : o.path !== undefined ? `:${o.path}` : ''}`,
+      ...(rowsChanged.length > 0 ? { rowsChanged: [...rowsChanged] } : {}),
+    };
+  });
+  return {
+    schemaVersion: LEAN_SCHEMA_VERSION,
+    tool: meta.toolVersion,
+    ruleSet: { id: result.ruleSet.id, version: result.ruleSet.version },
+    asOf: result.asOf,
+    files: [...files],
+    ...(meta.person ? { person: meta.person } : {}),
+    highestPassed: result.highestPassed,
+    programs: [...result.programs].sort((a, b) => a.rank - b.rank).map((p) => program(p, programDecisions(p.programId))),
+    rows: result.rows.filter((r) => !isUnmatched(r)).map((r) => row(r, files)),
+    unmatched: result.rows.filter(isUnmatched).map((r) => r.rowId),
+    notices: result.notices.map((n) => ({ code: n.code, args: n.args })),
+    ...(decisions.length > 0 ? { decisions } : {}),
+  };
+}
