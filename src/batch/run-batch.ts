@@ -162,7 +162,9 @@ function workerDiedOutcome(dossier: Dossier, options: RunBatchOptions): DossierO
 }
 
 function workerFile(): URL | null {
-  const url = new URL('../batch/worker.js', import.meta.url);
+  // beside this code: dist/batch/worker.js for the compiled modules, dist/bundle/worker.js for the bundle (one file
+  // to load instead of a hundred modules, sharing the bundle's chunks)
+  const url = new URL('./worker.js', import.meta.url);
   // running from the TypeScript sources (tests) there is no compiled worker: evaluate in-process instead
   return existsSync(fileURLToPath(url)) ? url : null;
 }

@@ -23,12 +23,33 @@ export const MAX_SUGGESTIONS = 3;
  * `rules explain` passes `minSimilarity` 0: a rule author always wants the three nearest.
  */
 export function suggestRules(key: string, ruleSet: RuleSet, lang: Lang, minSimilarity = MIN_SIMILARITY): Suggestion[] {
+  // a batch asks about the same unmatched names again and again: the answer is a function of these four alone
+  let memo = memos.get(ruleSet);
+  if (!memo) {
+    memo = { names: ruleSet.rules.map((rule) => [...rule.match.names, baseKey(rule.label.vi), baseKey(rule.label.en)]), answers: new Map() };
+    memos.set(ruleSet, memo);
+  }
+  const k = `${lang}\u0000${minSimilarity}\u0000${key}`;
+  let found = memo.answers.get(k);
+  if (!found) {
+    if (memo.answers.size >= MEMO_SIZE) memo.answers.clear();
+    // shared by every caller that asks the same: frozen, so no caller can change another's
+    found = Object.freeze(nearest(key, ruleSet, memo.names, lang, minSimilarity).map((x) => Object.freeze(x)));
+    memo.answers.set(k, found);
+  }
+  return found as Suggestion[];
+}
+
+const MEMO_SIZE = 10_000;
+/** Per rule set: each rule's names to compare with, and the answers given so far (bounded). */
+const memos = new WeakMap<RuleSet, { names: string[][]; answers: Map<string, readonly Suggestion[]> }>();
+
+function nearest(key: string, ruleSet: RuleSet, ruleNames: readonly string[][], lang: Lang, minSimilarity: number): Suggestion[] {
   const scored: (Suggestion & { order: number })[] = [];
-  for (const rule of ruleSet.rules) {
+  ruleSet.rules.forEach((rule, i) => {
     let best = 0;
     // a rule recognised only by keywords still has a label to compare with
-    const names = [...rule.match.names, baseKey(rule.label.vi), baseKey(rule.label.en)];
-    for (const name of names) {
+    for (const name of ruleNames[i]!) {
       const longer = Math.max(name.length, key.length);
       if (longer === 0) continue;
       best = Math.max(best, 1 - distance(key, name) / longer);
@@ -36,7 +57,7 @@ export function suggestRules(key: string, ruleSet: RuleSet, lang: Lang, minSimil
     if (best >= minSimilarity) {
       scored.push({ ruleId: rule.id, label: rule.label[lang], similarity: Math.round(best * 100) / 100, order: rule.order });
     }
-  }
+  });
   scored.sort((a, b) => b.similarity - a.similarity || a.order - b.order);
   return scored.slice(0, MAX_SUGGESTIONS).map(({ ruleId, label, similarity }) => ({ ruleId, label, similarity }));
 }

@@ -19,11 +19,17 @@ export function date(lang: Lang, iso: string): string {
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const MARK = /\p{M}/u;
+
 /** Columns a string takes on a terminal: ANSI codes and combining marks take none (NFC text is one per letter). */
 export function displayWidth(s: string): number {
+  // most cells are numbers and plain words: one column per character
+  if (PRINTABLE_ASCII.test(s)) return s.length;
   let w = 0;
-  for (const ch of s.replace(ANSI, '').normalize('NFC')) {
-    if (/\p{M}/u.test(ch)) continue;
+  for (const ch of (s.includes('\u001b') ? s.replace(ANSI, '') : s).normalize('NFC')) {
+    // no combining mark lies below U+0300
+    if (ch.charCodeAt(0) >= 0x300 && MARK.test(ch)) continue;
     w += 1;
   }
   return w;
