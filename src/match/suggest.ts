@@ -52,6 +52,8 @@ function nearest(key: string, ruleSet: RuleSet, ruleNames: readonly string[][], 
     for (const name of ruleNames[i]!) {
       const longer = Math.max(name.length, key.length);
       if (longer === 0) continue;
+      // the distance is at least the difference in length: a name that cannot reach the bar is not measured
+      if (1 - Math.abs(name.length - key.length) / longer < minSimilarity) continue;
       best = Math.max(best, 1 - distance(key, name) / longer);
     }
     if (best >= minSimilarity) {

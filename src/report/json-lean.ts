@@ -124,7 +124,15 @@ function evaluation(e: Evaluation, policy: ProgramResult['policy']): LeanEvaluat
   };
 }
 
-const sameEvaluation = (a: LeanEvaluation, b: LeanEvaluation): boolean => JSON.stringify(a) === JSON.stringify(b);
+const sameList = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean =>
+  (a?.length ?? 0) === (b?.length ?? 0) && (a ?? []).every((x, i) => x === b![i]);
+
+function sameEvaluation(a: LeanEvaluation, b: LeanEvaluation): boolean {
+  if (a.pass !== b.pass || a.periods !== b.periods || a.lessons !== b.lessons) return false;
+  if (!sameList(a.lessonsMissing, b.lessonsMissing) || !sameList(a.rows, b.rows)) return false;
+  const ka = Object.keys(a.subjects);
+  return sameList(ka, Object.keys(b.subjects)) && ka.every((k) => a.subjects[k] === b.subjects[k]);
+}
 
 function program(p: ProgramResult, decisions: number[]): LeanProgram {
   const pessimistic = evaluation(p.pessimistic, p.policy);

@@ -105,9 +105,11 @@ export async function buildWorkbook(sheets: readonly XlsxSheet[], opts: Workbook
     const title = s.title ?? [];
     const width = s.header.length;
     const ws: Record<string, unknown> = {};
+    // column letters once per sheet: the address of each of tens of thousands of cells is then one concatenation
+    const letters: string[] = [];
     const put = (r: number, c: number, v: XlsxCell) => {
       const cell = cellObject(v, boolWords, dateFormat);
-      if (cell) ws[XLSX.utils.encode_cell({ r, c })] = cell;
+      if (cell) ws[`${(letters[c] ??= XLSX.utils.encode_col(c))}${r + 1}`] = cell;
     };
     title.forEach((t, r) => put(r, 0, t));
     const headerRow = title.length;
@@ -131,8 +133,10 @@ export async function buildWorkbook(sheets: readonly XlsxSheet[], opts: Workbook
       }),
     });
   }
-  const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
-  if (extras.every((e) => e.frozen === 0 && e.lists.length === 0)) return bytes;
+  const plain = extras.every((e) => e.frozen === 0 && e.lists.length === 0);
+  // a workbook that is opened again to add the frozen panes and lists is compressed once, when written the second time
+  const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: plain }) as Uint8Array;
+  if (plain) return bytes;
   const zip = XLSX.CFB.read(bytes, { type: 'buffer' });
   // one fixed entry time (the zip epoch), so the same results give the same bytes
   for (const entry of zip.FileIndex) entry.mt = new Date(1980, 0, 1);
