@@ -83,6 +83,9 @@ export function encodeGraph(value: unknown): Encoded {
   return enc(value);
 }
 
+/** A tag key: one `$` (a plain object's own `$…` key is written `$$…`). */
+const isTag = (k: string): boolean => k.charCodeAt(0) === 36 && k.charCodeAt(1) !== 36;
+
 /** The inverse of encodeGraph. Throws on any malformed input (a corrupt cache is then simply recompiled). */
 export function decodeGraph(data: unknown): unknown {
   const byId = new Map<number, unknown>();
@@ -105,7 +108,7 @@ export function decodeGraph(data: unknown): unknown {
     }
     const o = d as Record<string, unknown>;
     const keys = Object.keys(o);
-    if (keys.length > 0 && keys.every((k) => k.startsWith('$') && !k.startsWith('$$'))) {
+    if (keys.length > 0 && isTag(keys[0]!) && keys.every(isTag)) {
       if ('$id' in o) {
         if (id !== undefined || typeof o.$id !== 'number' || !('$v' in o) || keys.length !== 2) fail('bad $id');
         return dec(o.$v, o.$id as number);
@@ -138,8 +141,11 @@ export function decodeGraph(data: unknown): unknown {
     }
     const out = register({} as Record<string, unknown>);
     for (const k of keys) {
-      const key = k.startsWith('$$') ? k.slice(1) : k;
-      Object.defineProperty(out, key, { value: dec(o[k]), enumerable: true, writable: true, configurable: true });
+      const key = k.charCodeAt(0) === 36 && k.charCodeAt(1) === 36 ? k.slice(1) : k;
+      const value = dec(o[k]);
+      // plain assignment (fast) is the same as defining the property, but for the one inherited setter
+      if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      else out[key] = value;
     }
     return out;
   };
