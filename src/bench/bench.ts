@@ -8,6 +8,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateFolder } from './generate.js';
+import { startupLines } from './startup.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'llct.js');
@@ -61,6 +62,9 @@ try {
   process.stderr.write(
     `llct bench: node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), availableParallelism ${availableParallelism()}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`,
   );
+  // start-up first (src/bench/startup.ts): --startup-runs N rounds, 0 to skip
+  const startupRuns = Number(arg('--startup-runs') ?? '30');
+  if (startupRuns > 0) process.stdout.write(startupLines({ root: ROOT, runs: startupRuns, cacheDir: join(tmp, 'cache') }).join('\n') + '\n');
   for (const size of sizes) {
     const input = join(tmp, `in-${size}`);
     const out = join(tmp, `out-${size}`);
