@@ -13,7 +13,7 @@ import { buildJsonReport } from '../report/json.js';
 import { buildLeanReport } from '../report/json-lean.js';
 import type { Lang } from '../lang.js';
 import { renderText } from '../report/text.js';
-import type { RuleSet } from '../rules/types.js';
+import type { DossierFields, RuleSet } from '../rules/types.js';
 import { HEADER_SEARCH_ROWS } from '../transcript/csv.js';
 import { TooLargeError } from '../file-io.js';
 import { osReason } from '../fs-errors.js';
@@ -103,7 +103,7 @@ function failRead(file: string, error: string, limitBytes?: number): never {
   fail('unreadable', batchMessages('vi').unreadable(file, r.vi), batchMessages('en').unreadable(file, r.en));
 }
 
-function readMetadata(read: FileRead): Metadata {
+function readMetadata(read: FileRead, fields: DossierFields | undefined): Metadata {
   if ('error' in read) failRead(read.file, read.error, read.limitBytes);
   let text: string;
   try {
@@ -116,7 +116,9 @@ function readMetadata(read: FileRead): Metadata {
     );
   }
   try {
-    return parseMetadata(text, read.file);
+    // a loaded rule set always has a vocabulary (its own or the shipped one)
+    if (!fields) throw new Error('the rule set has no dossier metadata vocabulary');
+    return parseMetadata(text, read.file, fields);
   } catch (e) {
     if (e instanceof KnownError) knownFailure('metadata-invalid', e);
     throw e;
@@ -258,7 +260,7 @@ export function dossierFacts(files: DossierFiles, ctx: Pick<EvaluateContext, 'ru
       fail('unsupported-file', batchMessages('vi').unsupportedFile(dossier.name), batchMessages('en').unsupportedFile(dossier.name));
     }
     if (files.folderError !== undefined) failRead(dossier.name, files.folderError);
-    if (files.metadata) metadata = readMetadata(files.metadata);
+    if (files.metadata) metadata = readMetadata(files.metadata, ctx.ruleSet.dossierFields);
     asOf = metadata?.applicationDate ?? ctx.defaultAsOf;
     const read = readTranscripts(files, ctx.read);
     transcript = read.transcript;

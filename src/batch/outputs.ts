@@ -94,7 +94,7 @@ const SUMMARY_WRITERS: Record<OutputFormat, SummaryWriter> = {
 };
 
 export function stdoutSink(out: { write(s: string): unknown }, format: OutputFormat, s: OutputSettings): FinishingSink {
-  const tally = createTally(s.levels);
+  const tally = createTally(s.levels, s.ruleSet.statistics);
   const writer = SUMMARY_WRITERS[format];
   let first = true;
   return {
@@ -414,7 +414,7 @@ function publishReports(staged: string, target: string): void {
 
 /** The summary, statistics, unmatched, index and reports.jsonl files, written into the staging folder. */
 function stagingSink(dir: string, shownAs: string, s: OutputSettings): FinishingSink {
-  const tally: Tally = createTally(s.levels);
+  const tally: Tally = createTally(s.levels, s.ruleSet.statistics);
   const file = (name: string) => new AtomicFile(join(dir, name), join(shownAs, name));
   let summaryCsv: AtomicFile | null = null;
   let summaryJson: AtomicFile | null = null;

@@ -1,6 +1,7 @@
-// The statistics table of the seed's appendix ("Kết quả xác nhận trình độ LLCT"), counted from dossier results.
+// The statistics table of the seed's appendix ("Kết quả xác nhận trình độ LLCT"), counted from dossier results; its
+// rows, labels and columns are rule data (rules/statistics.json), short level titles are each program's shortName.
 
-import type { Localized, Program } from '../rules/types.js';
+import type { Localized, Program, StatisticsCondition, StatisticsCount, StatisticsLayout, StatisticsRowDef } from '../rules/types.js';
 import { displayWidth, padEnd, padStart } from '../report/format.js';
 import type { Lang } from '../lang.js';
 import type { Metadata } from './metadata.js';
@@ -8,65 +9,16 @@ import { levelPrefix, type Cell } from './summary.js';
 import type { StatsEntry } from './types.js';
 
 /**
- * One row of the table. `depth` 0 is a section total, deeper rows are its parts. Every dossier lands in exactly
- * one leaf of sections 1, 3 and 4 (a "not stated" leaf catches missing metadata), so each section total is the
- * number of dossiers; section 2 counts only dossiers that declare a second-degree place.
+ * Whether a dossier counts in a row: every condition of the row's `when` holds. A field absent (or null) is "not
+ * stated"; a dossier without metadata states nothing.
  */
-interface RowDef {
-  id: string;
-  depth: 0 | 1 | 2;
-  label: Localized;
-  has(m: Metadata | null): boolean;
+function rowHas(row: StatisticsRowDef, m: Metadata | null): boolean {
+  for (const [field, cond] of Object.entries(row.when) as [keyof StatisticsRowDef['when'], StatisticsCondition][]) {
+    const value = m?.[field] ?? null;
+    if (cond === 'stated' ? value === null : !cond.includes(value)) return false;
+  }
+  return true;
 }
-
-const L = (vi: string, en: string): Localized => ({ vi, en });
-const always = () => true;
-
-const PARTY_SPLIT = (prefix: string, category: Metadata['category']): RowDef[] => [
-  { id: `${prefix}.party-member`, depth: 2, label: L('Đảng viên', 'Party member'), has: (m) => m?.category === category && m?.partyMember === true },
-  { id: `${prefix}.not-party-member`, depth: 2, label: L('Chưa là đảng viên', 'Not a Party member'), has: (m) => m?.category === category && m?.partyMember === false },
-  { id: `${prefix}.party-not-stated`, depth: 2, label: L('Chưa khai báo đảng viên', 'Party membership not stated'), has: (m) => m?.category === category && m?.partyMember === undefined },
-];
-
-export const STATISTICS_ROWS: readonly RowDef[] = [
-  { id: 'category', depth: 0, label: L('1. Đối tượng tại thời điểm xác nhận', '1. Category at the time of confirmation'), has: always },
-  { id: 'category.leader', depth: 1, label: L('Cán bộ lãnh đạo, quản lý từ cấp trưởng phòng trở lên', 'Leaders and managers, head of division and above'), has: (m) => m?.category === 'lanh-dao-quan-ly' },
-  ...PARTY_SPLIT('category.leader', 'lanh-dao-quan-ly'),
-  { id: 'category.planned', depth: 1, label: L('Cán bộ lãnh đạo, quản lý quy hoạch từ cấp trưởng phòng trở lên', 'Planned for a post of head of division and above'), has: (m) => m?.category === 'quy-hoach' },
-  ...PARTY_SPLIT('category.planned', 'quy-hoach'),
-  { id: 'category.other', depth: 1, label: L('Đối tượng khác', 'Others'), has: (m) => m?.category === 'khac' },
-  { id: 'category.not-stated', depth: 1, label: L('Chưa khai báo đối tượng', 'Category not stated'), has: (m) => m?.category === undefined },
-
-  { id: 'second-degree', depth: 0, label: L('2. Nơi đào tạo văn bằng 2, sau đại học đối tượng xin xác nhận đã học', '2. Where the second degree / postgraduate study was done'), has: (m) => typeof m?.secondDegreePlace === 'string' },
-  { id: 'second-degree.outside', depth: 1, label: L('Ngoài hệ thống trường Đảng', 'Outside the Party school system'), has: (m) => m?.secondDegreePlace === 'ngoai-he-thong' },
-  { id: 'second-degree.inside', depth: 1, label: L('Trong hệ thống trường Đảng (HV CTQG HCM, trường chính trị tỉnh, trung tâm BD chính trị huyện...)', 'Inside the Party school system (National Academy, provincial schools, district centres…)'), has: (m) => m?.secondDegreePlace === 'trong-he-thong' },
-  { id: 'second-degree.journalism-academy', depth: 1, label: L('Học viện Báo chí và Tuyên truyền', 'Academy of Journalism and Communication'), has: (m) => m?.secondDegreePlace === 'hv-bao-chi' },
-
-  { id: 'process', depth: 0, label: L('3. Quy trình xác nhận', '3. Confirmation process'), has: always },
-  { id: 'process.commission', depth: 1, label: L('Do ban tổ chức cấp ủy (vụ tổ chức cán bộ...) thực hiện quy trình xác nhận', 'By the Party organisation commission'), has: (m) => m?.process === 'theo-dot' || m?.process === 'theo-yeu-cau' },
-  { id: 'process.commission.batch', depth: 2, label: L('Theo đợt, mỗi năm 1 lần', 'In a yearly batch'), has: (m) => m?.process === 'theo-dot' },
-  { id: 'process.commission.on-request', depth: 2, label: L('Không theo đợt, theo yêu cầu của cán bộ', 'On the officer’s request'), has: (m) => m?.process === 'theo-yeu-cau' },
-  { id: 'process.training-institution', depth: 1, label: L('Do cơ sở đào tạo cấp kèm theo bằng tốt nghiệp', 'Issued by the training institution with the diploma'), has: (m) => m?.process === 'co-so-dao-tao' },
-  { id: 'process.self', depth: 1, label: L('Do cá nhân tự đi xin xác nhận', 'Requested by the person'), has: (m) => m?.process === 'ca-nhan' },
-  { id: 'process.not-stated', depth: 1, label: L('Chưa khai báo quy trình', 'Process not stated'), has: (m) => m?.process === undefined },
-
-  { id: 'confirming-body', depth: 0, label: L('4. Cơ quan, đơn vị xác nhận', '4. Confirming body'), has: always },
-  ...(
-    [
-      ['district-centre', 'trung-tam-huyen', 'Trung tâm BD chính trị huyện', 'District political-training centre'],
-      ['provincial-school', 'truong-tinh', 'Trường chính trị tỉnh, thành phố', 'Provincial political school'],
-      ['national-academy', 'hv-quoc-gia', 'Học viện Chính trị QG HCM', 'Ho Chi Minh National Academy of Politics'],
-      ['regional-academy-1', 'hv-khu-vuc-1', 'Học viện CT khu vực I', 'Regional Academy of Politics I'],
-      ['regional-academy-2', 'hv-khu-vuc-2', 'Học viện CT khu vực II', 'Regional Academy of Politics II'],
-      ['regional-academy-3', 'hv-khu-vuc-3', 'Học viện CT khu vực III', 'Regional Academy of Politics III'],
-      ['regional-academy-4', 'hv-khu-vuc-4', 'Học viện CT khu vực IV', 'Regional Academy of Politics IV'],
-      ['journalism-academy', 'hv-bao-chi', 'Học viện Báo chí và Tuyên truyền', 'Academy of Journalism and Communication'],
-    ] as const
-  ).map(
-    ([id, body, vi, en]): RowDef => ({ id: `confirming-body.${id}`, depth: 1, label: L(vi, en), has: (m) => m?.confirmingBody === body }),
-  ),
-  { id: 'confirming-body.not-stated', depth: 1, label: L('Chưa khai báo cơ quan xác nhận', 'Confirming body not stated'), has: (m) => m?.confirmingBody === undefined },
-];
 
 export interface StatisticsColumn {
   id: string;
@@ -74,69 +26,59 @@ export interface StatisticsColumn {
   label: Localized;
   /** the program a level column counts, if any */
   programId?: string;
+  /** what a counting column counts (level columns: the program) */
+  counts?: StatisticsCount;
+  /** the short title of the screen table (absent: the official title, wrapped); not part of summary.json */
+  short?: Localized;
 }
 
-/**
- * Short column titles for the screen table, by column id (levels by program id: another rule set's levels keep
- * their full name, wrapped). statistics.csv and summary.json keep the official titles.
- */
-const SHORT_TITLES: Record<string, Localized> = {
-  confirmed: L('Được xác nhận', 'Confirmed'),
-  review: L('Cần xem xét', 'Needs review'),
-  decided: L('Cán bộ quyết định', 'Officer decided'),
-  'so-cap': L('Sơ cấp', 'Elementary'),
-  'trung-cap': L('Trung cấp', 'Intermediate'),
-  'cao-cap': L('Cao cấp', 'Advanced'),
-};
-
+/** The short column title of the screen table (statistics.txt, index.html): a program's shortName, else its full name. */
 export function shortTitle(c: StatisticsColumn): Localized {
-  return SHORT_TITLES[c.programId ?? c.id] ?? c.label;
+  return c.short ?? c.label;
 }
 
 /**
- * Columns: dossiers, total confirmed, one per level (highest passed only), review, decided (final verdicts an
- * officer's decision settled: every other column counts final verdicts), not evaluated.
+ * The columns of the layout, the level columns expanded (one per program, highest passed only). Every column counts
+ * final verdicts; `decided` counts those an officer's decision settled.
  */
-export function statisticsColumns(levels: readonly Program[]): StatisticsColumn[] {
-  return [
-    { id: 'dossiers', label: L('Số hồ sơ', 'Dossiers') },
-    { id: 'confirmed', label: L('Tổng số người được xác nhận', 'Total confirmed') },
-    ...levels.map((p) => ({ id: levelPrefix(p.id), label: p.name, programId: p.id })),
-    { id: 'review', label: L('Cần xem xét thêm', 'Needs review') },
-    { id: 'decided', label: L('Có kết luận do cán bộ quyết định', 'Verdicts decided by officers') },
-    { id: 'not_evaluated', label: L('Không đánh giá được', 'Not evaluated') },
-  ];
+function statisticsColumns(levels: readonly Program[], layout: StatisticsLayout): StatisticsColumn[] {
+  return layout.columns.flatMap((c): StatisticsColumn[] =>
+    c.counts === 'levels'
+      ? levels.map((p) => ({ id: levelPrefix(p.id), label: p.name, programId: p.id, ...(p.shortName ? { short: p.shortName } : {}) }))
+      : [{ id: c.id, label: c.label, counts: c.counts, ...(c.short ? { short: c.short } : {}) }],
+  );
 }
 
 /** Running counts: add dossiers one at a time, so a batch never holds every result. */
 export interface StatisticsCounts {
   columns: StatisticsColumn[];
+  rows: readonly StatisticsRowDef[];
   /** per row id, one count per column */
   counts: Map<string, number[]>;
 }
 
-export function emptyStatistics(levels: readonly Program[]): StatisticsCounts {
-  const columns = statisticsColumns(levels);
-  return { columns, counts: new Map(STATISTICS_ROWS.map((r) => [r.id, columns.map(() => 0)])) };
+export function emptyStatistics(levels: readonly Program[], layout: StatisticsLayout): StatisticsCounts {
+  const columns = statisticsColumns(levels, layout);
+  return { columns, rows: layout.rows, counts: new Map(layout.rows.map((r) => [r.id, columns.map(() => 0)])) };
 }
 
 /** The columns one dossier adds 1 to (independent of its metadata). */
 function columnsHit(columns: readonly StatisticsColumn[], e: StatsEntry): boolean[] {
   return columns.map((c) => {
-    if (c.id === 'dossiers') return true;
-    if (!e.evaluated) return c.id === 'not_evaluated';
-    if (c.id === 'confirmed') return e.highestPassed !== null;
+    if (c.counts === 'dossiers') return true;
+    if (!e.evaluated) return c.counts === 'not-evaluated';
     if (c.programId !== undefined) return e.highestPassed === c.programId;
-    if (c.id === 'review') return e.review;
-    if (c.id === 'decided') return e.decided === true;
+    if (c.counts === 'confirmed') return e.highestPassed !== null;
+    if (c.counts === 'review') return e.review;
+    if (c.counts === 'decided') return e.decided === true;
     return false;
   });
 }
 
 export function addToStatistics(stats: StatisticsCounts, e: StatsEntry): void {
   const hit = columnsHit(stats.columns, e);
-  for (const row of STATISTICS_ROWS) {
-    if (!row.has(e.metadata)) continue;
+  for (const row of stats.rows) {
+    if (!rowHas(row, e.metadata)) continue;
     const counts = stats.counts.get(row.id)!;
     hit.forEach((h, i) => {
       if (h) counts[i]! += 1;
@@ -160,16 +102,21 @@ export interface StatisticsTable {
 export function statisticsTable(stats: StatisticsCounts): StatisticsTable {
   return {
     columns: stats.columns,
-    rows: STATISTICS_ROWS.map((r) => {
+    rows: stats.rows.map((r) => {
       const counts = stats.counts.get(r.id)!;
       return { id: r.id, depth: r.depth, label: r.label, cells: Object.fromEntries(stats.columns.map((c, i) => [c.id, counts[i]!])) };
     }),
   };
 }
 
+/** summary.json's statistics: the columns without their screen titles. */
+export function statisticsJson(t: StatisticsTable): StatisticsTable {
+  return { columns: t.columns.map(({ short: _short, counts: _counts, ...c }) => c), rows: t.rows };
+}
+
 /** Convenience for tests and small batches: the table of a list of entries. */
-export function buildStatistics(entries: Iterable<StatsEntry>, levels: readonly Program[]): StatisticsTable {
-  const stats = emptyStatistics(levels);
+export function buildStatistics(entries: Iterable<StatsEntry>, levels: readonly Program[], layout: StatisticsLayout): StatisticsTable {
+  const stats = emptyStatistics(levels, layout);
   for (const e of entries) addToStatistics(stats, e);
   return statisticsTable(stats);
 }

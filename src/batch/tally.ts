@@ -1,8 +1,8 @@
 // Running totals of a batch (counts, statistics, unmatched names) and the pieces of the batch JSON document.
 
 import type { Lang } from '../lang.js';
-import type { Program, RuleSet } from '../rules/types.js';
-import { addToStatistics, emptyStatistics, statisticsTable, type StatisticsCounts, type StatisticsTable } from './statistics.js';
+import type { Program, RuleSet, StatisticsLayout } from '../rules/types.js';
+import { addToStatistics, emptyStatistics, statisticsJson, statisticsTable, type StatisticsCounts, type StatisticsTable } from './statistics.js';
 import { addUnmatched, emptyUnmatched, unmatchedList, type UnmatchedCounts, type UnmatchedEntry } from './unmatched.js';
 import type { DossierOutcome } from './types.js';
 
@@ -30,7 +30,9 @@ export interface Tally {
   unmatched: UnmatchedCounts;
 }
 
-export function createTally(levels: Program[]): Tally {
+export function createTally(levels: Program[], layout: StatisticsLayout | undefined): Tally {
+  // a loaded rule set always has a layout (its own or the shipped one)
+  if (!layout) throw new Error('the rule set has no statistics layout');
   return {
     levels,
     counts: {
@@ -42,7 +44,7 @@ export function createTally(levels: Program[]): Tally {
       review: 0,
       decided: 0,
     },
-    statistics: emptyStatistics(levels),
+    statistics: emptyStatistics(levels, layout),
     unmatched: emptyUnmatched(),
   };
 }
@@ -91,6 +93,6 @@ export function batchJsonRow(o: DossierOutcome, first: boolean): string {
 }
 
 export function batchJsonTail(r: TallyResult, anyRows: boolean): string {
-  const rest = JSON.stringify({ totals: r.counts, statistics: r.statistics, unmatched: r.unmatched });
+  const rest = JSON.stringify({ totals: r.counts, statistics: statisticsJson(r.statistics), unmatched: r.unmatched });
   return `${anyRows ? '\n' : ''}],\n${rest.slice(1)}\n`;
 }

@@ -1,8 +1,10 @@
 // Compiles the texts of a rule set's JSON files into a RuleSet, collecting every problem before throwing.
-// Each job lives in compile/: file listing, parsing and locating, grading, programs, mapping, targets, examples.
+// Each job lives in compile/: file listing, parsing and locating, grading, programs, dossier files, mapping, targets,
+// examples.
 
 import { join } from 'node:path';
 import { RuleFileError, type RuleIssue } from '../errors.js';
+import { compileDossierFiles } from './compile/dossier.js';
 import { checkExamples } from './compile/examples.js';
 import { listedByKind, resolveRulePath, ROOT_FILE, stripBom } from './compile/files.js';
 import { checkRange, compileGrading } from './compile/grading.js';
@@ -77,6 +79,7 @@ export function compileRuleSet(
   const grading = compileGrading(rootSrc, root.grading, issues);
 
   const { programs, lessonIndex, complete } = compilePrograms(rootSrc, root, { texts, display, absent, legalIds }, issues);
+  const dossier = compileDossierFiles(rootSrc, root, { texts, display, absent }, programs, issues);
 
   // --- mapping
   const ruleSetBase = {
@@ -98,6 +101,7 @@ export function compileRuleSet(
         provenance: { verified: l.verified, source: l.source },
       }),
     ),
+    ...dossier,
   };
   const mapRel = resolveRulePath(root.mapping);
   const mapText = texts.get(mapRel);

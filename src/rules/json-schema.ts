@@ -1,13 +1,15 @@
 // Generates the JSON Schemas of the rule files from the zod schemas, so editors validate what the loader accepts.
 
 import { z } from 'zod';
-import { mappingFileSchema, programFileSchema, ruleSetFileSchema } from './schema.js';
+import { dossierFieldsFileSchema, mappingFileSchema, programFileSchema, ruleSetFileSchema, statisticsFileSchema } from './schema.js';
 
 /** File names (under `rules/schema/`) and their zod schemas. */
 export const SCHEMA_FILES = {
   'ruleset.schema.json': ruleSetFileSchema,
   'program.schema.json': programFileSchema,
   'mapping.schema.json': mappingFileSchema,
+  'dossier-fields.schema.json': dossierFieldsFileSchema,
+  'statistics.schema.json': statisticsFileSchema,
 } as const;
 
 /** Every JSON Schema as text (2-space indent, trailing newline), keyed by file name. */

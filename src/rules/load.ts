@@ -1,7 +1,7 @@
 // Edge: reads a rule directory from disk and hands the texts to the pure compiler.
 
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RuleFileError } from '../errors.js';
 import { readCachedRuleSet, writeCachedRuleSet, type RuleCache, type RuleFileBytes } from './cache.js';
@@ -63,7 +63,7 @@ export async function loadRuleSet(dir: string = defaultRulesDir(), options: Load
   const { cache } = options;
   if (cache) {
     const hit = await readCachedRuleSet(cache, dir);
-    if (hit) return hit;
+    if (hit) return withShippedDossierFiles(hit, dir, options);
   }
   const { compileRuleSet, listedRuleFiles } = await import('./compile.js');
   const rootFile = join(dir, ROOT_FILE);
@@ -99,5 +99,15 @@ export async function loadRuleSet(dir: string = defaultRulesDir(), options: Load
   const ruleSet = compileRuleSet(files, dir, unreadable);
   // only a rule set that compiled cleanly is saved; the entry holds the very bytes it was compiled from
   if (cache) await writeCachedRuleSet(cache, dir, read, ruleSet);
-  return ruleSet;
+  return withShippedDossierFiles(ruleSet, dir, options);
+}
+
+/**
+ * A rule set that lists no dossier files of its own (metadata vocabulary, statistics layout) takes the shipped
+ * ones, so a centre's rule set (or `rules init`'s) need not copy them.
+ */
+async function withShippedDossierFiles(ruleSet: RuleSet, dir: string, options: LoadOptions): Promise<RuleSet> {
+  if ((ruleSet.dossierFields && ruleSet.statistics) || resolve(dir) === resolve(defaultRulesDir())) return ruleSet;
+  const shipped = await loadRuleSet(defaultRulesDir(), options);
+  return { ...ruleSet, dossierFields: ruleSet.dossierFields ?? shipped.dossierFields, statistics: ruleSet.statistics ?? shipped.statistics };
 }

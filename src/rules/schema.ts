@@ -88,6 +88,16 @@ export const ruleSetFileSchema = z
       .min(1)
       .describe('Program files, relative to this file, e.g. "programs/so-cap.json"'),
     mapping: z.string().min(1).describe('Mapping file, relative to this file, e.g. "mapping.json"'),
+    dossierFields: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Dossier metadata vocabulary file, relative to this file, e.g. "dossier-fields.json"; absent = the shipped one'),
+    statistics: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Statistics table layout file, relative to this file, e.g. "statistics.json"; absent = the shipped one'),
   })
   .describe('Root of an llct rule set: metadata, legal basis, conversions, grading, and the files it consists of');
 
@@ -182,6 +192,9 @@ export const programFileSchema = z
     id: z.string().min(1).describe('Program id, e.g. "so-cap"'),
     rank: z.number().int().positive().describe('Level order: 1 sơ cấp, 2 trung cấp, 3 cao cấp; the highest pass leads the report'),
     name: localizedSchema,
+    shortName: localizedSchema
+      .optional()
+      .describe('Short name for narrow column titles (the statistics table on screen), e.g. "Sơ cấp"; absent = the full name'),
     totalPeriods: positive.describe('Periods of the whole program; must equal the sum of the subject periods'),
     effective: dateRangeSchema,
     legalBasis: z.array(z.string().min(1)).describe('Ids of instruments in ruleset.json legalBasis'),
@@ -311,6 +324,117 @@ export const mappingFileSchema = z
   })
   .describe('Mapping of transcript modules to program lessons');
 
+// ------------------------------------------------------------------------------------------ dossier-fields.json
+
+const spellings = z
+  .array(z.string().min(1))
+  .describe('Accepted spellings besides the id, compared as keys (case, diacritics and punctuation ignored); a leading "do" is optional');
+
+const choiceFieldSchema = z
+  .strictObject({
+    name: localizedSchema.describe('What the field is called in error messages, e.g. "category" / "đối tượng"'),
+    values: z
+      .array(
+        z
+          .strictObject({
+            id: z.string().min(1).describe('Canonical value stored and reported, e.g. "lanh-dao-quan-ly"'),
+            spellings,
+          })
+          .describe('One accepted value'),
+      )
+      .min(1)
+      .describe('The values of the field, in the order error messages list them'),
+  })
+  .describe('A metadata field that takes one of a fixed set of values');
+
+export const dossierFieldsFileSchema = z
+  .strictObject({
+    $schema: schemaRef.optional(),
+    description: localizedSchema.optional(),
+    category: choiceFieldSchema.describe('category: who the person is at the time of confirmation'),
+    secondDegreePlace: choiceFieldSchema
+      .extend({
+        none: z.array(z.string().min(1)).describe('Spellings meaning "no second degree" (stored as null), e.g. "không"'),
+      })
+      .describe('secondDegreePlace: where a second degree or postgraduate study was done'),
+    process: choiceFieldSchema.describe('process: how the confirmation was requested'),
+    confirmingBody: choiceFieldSchema.describe('confirmingBody: who confirmed the level'),
+    partyMember: z
+      .strictObject({
+        yes: z.array(z.string().min(1)).describe('Spellings meaning a Party member, e.g. "có", "đảng viên"'),
+        no: z.array(z.string().min(1)).describe('Spellings meaning not a Party member, e.g. "không", "chưa"'),
+      })
+      .describe('partyMember: besides true and false'),
+  })
+  .describe('The vocabulary of a dossier’s metadata.json: values and accepted spellings of each field');
+
+// ---------------------------------------------------------------------------------------------- statistics.json
+
+const conditionSchema = z
+  .union([
+    z
+      .array(z.string().min(1).nullable())
+      .min(1)
+      .describe('Any of these values; null = the field is not stated (absent or null)'),
+    z.literal('stated').describe('Any stated value'),
+  ])
+  .describe('What a metadata field must hold for a dossier to count in the row');
+
+export const statisticsRowSchema = z
+  .strictObject({
+    id: z.string().min(1).describe('Stable row id, the `row` column of statistics.csv, e.g. "category.leader"'),
+    depth: z.number().int().min(0).max(2).describe('0 = a section total, 1 and 2 = its parts (indented)'),
+    label: localizedSchema.describe('The row label as the official table words it'),
+    when: z
+      .strictObject({
+        category: conditionSchema.optional(),
+        secondDegreePlace: conditionSchema.optional(),
+        process: conditionSchema.optional(),
+        confirmingBody: conditionSchema.optional(),
+        partyMember: z
+          .array(z.boolean().nullable())
+          .min(1)
+          .optional()
+          .describe('true, false, or null = not stated'),
+      })
+      .optional()
+      .describe('Which dossiers the row counts (every condition must hold); absent = every dossier'),
+  })
+  .describe('One row of the table');
+
+export const statisticsColumnSchema = z
+  .union([
+    z
+      .strictObject({
+        counts: z.literal('levels').describe('One column per program of the rule set (highest level passed only)'),
+      })
+      .describe('The level columns: id, title and short title come from each program (id, name, shortName)'),
+    z
+      .strictObject({
+        id: z.string().min(1).describe('Stable column id (statistics.csv header), e.g. "confirmed"'),
+        counts: z
+          .enum(['dossiers', 'confirmed', 'review', 'decided', 'not-evaluated'])
+          .describe(
+            'What the column counts: every dossier, those confirmed at some level, those with a higher level under review, final verdicts an officer decided, those not evaluated',
+          ),
+        label: localizedSchema.describe('The official column title (statistics.csv, summary.json)'),
+        short: localizedSchema.optional().describe('Short title for the screen table; absent = the official title'),
+      })
+      .describe('A counting column'),
+  ])
+  .describe('One column of the table');
+
+export const statisticsFileSchema = z
+  .strictObject({
+    $schema: schemaRef.optional(),
+    source: z.string().min(1).optional().describe('Where the table layout comes from'),
+    columns: z.array(statisticsColumnSchema).min(1).describe('Columns, left to right; exactly one "levels" entry'),
+    rows: z.array(statisticsRowSchema).min(1).describe('Rows, top to bottom; the first is a section (depth 0)'),
+  })
+  .describe('The layout of the batch statistics table (statistics.csv, .txt, .xlsx)');
+
 export type RuleSetFile = z.infer<typeof ruleSetFileSchema>;
 export type ProgramFile = z.infer<typeof programFileSchema>;
 export type MappingFile = z.infer<typeof mappingFileSchema>;
+export type DossierFieldsFile = z.infer<typeof dossierFieldsFileSchema>;
+export type StatisticsFile = z.infer<typeof statisticsFileSchema>;

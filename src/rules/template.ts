@@ -146,6 +146,8 @@ export function starterRuleSet(): Map<string, string> {
     ['mapping.json', json(mapping)],
     ['README.md', README],
   ]);
-  for (const [file, text] of generateJsonSchemas()) files.set(`schema/${file}`, text);
+  // the schemas of the files written (a starter takes the shipped dossier files: it lists none of its own)
+  const own = new Set(['ruleset.schema.json', 'program.schema.json', 'mapping.schema.json']);
+  for (const [file, text] of generateJsonSchemas()) if (own.has(file)) files.set(`schema/${file}`, text);
   return files;
 }

@@ -71,6 +71,8 @@ export interface Program {
   /** ordering of levels: higher passes lead the report (sơ cấp 1, trung cấp 2, cao cấp 3) */
   rank: number;
   name: Localized;
+  /** for narrow column titles (the statistics table on screen); absent: the full name */
+  shortName?: Localized;
   totalPeriods: number;
   policy: CountingPolicy;
   subjects: Subject[];
@@ -195,4 +197,55 @@ export interface RuleSet {
   mustNotMatch: string[];
   /** the legal timeline of ruleset.json; `Program.legalBasis` holds ids into it (added by the rules helper) */
   legalBasis?: LegalInstrument[];
+  /** the vocabulary of a dossier's metadata.json (a loaded rule set always has it: its own, else the shipped one) */
+  dossierFields?: DossierFields;
+  /** the layout of the batch statistics table (a loaded rule set always has it: its own, else the shipped one) */
+  statistics?: StatisticsLayout;
+}
+
+/** A metadata field holding one of a fixed set of values, in any accepted spelling. */
+export interface ChoiceField {
+  /** what the field is called in error messages */
+  name: Localized;
+  /** canonical ids, in file order */
+  ids: string[];
+  /** `baseKey` of every accepted spelling (the id included) → id */
+  lookup: ReadonlyMap<string, string>;
+}
+
+/** The values of a dossier's metadata fields (rules/dossier-fields.json). */
+export interface DossierFields {
+  category: ChoiceField;
+  /** `none`: keys of the spellings meaning "no second degree" */
+  secondDegreePlace: ChoiceField & { none: ReadonlySet<string> };
+  process: ChoiceField;
+  confirmingBody: ChoiceField;
+  /** keys of the spellings of yes and no */
+  partyMember: ReadonlyMap<string, boolean>;
+}
+
+export type ChoiceFieldId = 'category' | 'secondDegreePlace' | 'process' | 'confirmingBody';
+
+/** A row condition on one metadata field: any of the values (null: not stated), or any stated value. */
+export type StatisticsCondition = readonly (string | boolean | null)[] | 'stated';
+
+export interface StatisticsRowDef {
+  id: string;
+  /** 0 is a section total, deeper rows are its parts */
+  depth: number;
+  label: Localized;
+  /** every condition must hold (none: every dossier) */
+  when: Partial<Record<ChoiceFieldId | 'partyMember', StatisticsCondition>>;
+}
+
+export type StatisticsCount = 'dossiers' | 'confirmed' | 'review' | 'decided' | 'not-evaluated';
+
+export type StatisticsColumnDef =
+  | { counts: 'levels' }
+  | { id: string; counts: StatisticsCount; label: Localized; short?: Localized };
+
+/** The batch statistics table (rules/statistics.json): rows by metadata, columns by outcome. */
+export interface StatisticsLayout {
+  columns: StatisticsColumnDef[];
+  rows: StatisticsRowDef[];
 }

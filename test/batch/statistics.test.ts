@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Metadata } from '../../src/batch/metadata.js';
-import { buildStatistics, statisticsCsv, STATISTICS_ROWS } from '../../src/batch/statistics.js';
+import { buildStatistics, statisticsCsv } from '../../src/batch/statistics.js';
 import type { StatsEntry } from '../../src/batch/types.js';
+import { loadRuleSet } from '../../src/rules/load.js';
 import { program, subject } from '../coverage/builders.js';
+
+/** The shipped layout (rules/statistics.json). */
+const layout = (await loadRuleSet()).statistics!;
+const STATISTICS_ROWS = layout.rows;
 
 const levels = [
   program('so-cap', 1, [subject('S', 180, null)], { kind: 'course', minPeriods: 144, minLessons: 13, provenance: { verified: true, source: 't' } }),
@@ -32,6 +37,7 @@ describe('buildStatistics', () => {
       entry(null, 'so-cap'),
     ],
     levels,
+    layout,
   );
   const cells = (id: string) => table.rows.find((r) => r.id === id)!.cells;
   const row = (dossiers: number, confirmed: number, so: number, trung: number, cao: number, review: number, notEvaluated: number) => ({

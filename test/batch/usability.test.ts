@@ -13,6 +13,7 @@ import { progressText } from '../../src/cli/batch.js';
 import { generateFolder } from '../../src/bench/generate.js';
 import { displayWidth } from '../../src/report/format.js';
 import { BIN, ROOT, runIn, type Ran } from '../cli/helpers.js';
+import { loadRuleSet } from '../../src/rules/load.js';
 import { program, subject } from '../coverage/builders.js';
 
 const SAMPLE = 'fixtures/dossiers/sample';
@@ -203,15 +204,16 @@ describe('screen forms', () => {
     expect(etaMs(2000, 2000, 13_000)).toBeNull();
   });
 
-  it('lays the statistics table out within 120 columns, numbers right-aligned in every column', () => {
+  it('lays the statistics table out within 120 columns, numbers right-aligned in every column', async () => {
     const levels = [
       program('so-cap', 1, [subject('S', 180, null)], { kind: 'course', minPeriods: 144, minLessons: 13, provenance: { verified: true, source: 't' } }),
       program('trung-cap', 2, [subject('T', 100, null)], { kind: 'per-subject', provenance: { verified: true, source: 't' } }),
       program('cao-cap', 3, [subject('C', 100, null)], { kind: 'per-subject', provenance: { verified: true, source: 't' } }),
-    ];
+    ].map((p, i) => ({ ...p, shortName: [{ vi: 'Sơ cấp', en: 'Elementary' }, { vi: 'Trung cấp', en: 'Intermediate' }, { vi: 'Cao cấp', en: 'Advanced' }][i]! }));
+    const layout = (await loadRuleSet()).statistics!;
     const many = Array.from({ length: 12345 }, (_, i) => ({ metadata: { category: 'khac' as const }, evaluated: i % 7 !== 0, highestPassed: i % 3 === 0 ? 'so-cap' : null, review: false }));
     for (const lang of ['vi', 'en'] as const) {
-      const text = statisticsText(buildStatistics(many, levels), lang, 'T');
+      const text = statisticsText(buildStatistics(many, levels, layout), lang, 'T');
       const lines = text.split('\n');
       for (const l of lines) expect(displayWidth(l), l).toBeLessThanOrEqual(120);
       // every row with numbers ends at the same column (the last column is aligned too)
@@ -219,7 +221,7 @@ describe('screen forms', () => {
       expect(new Set(numbered.map(displayWidth)).size).toBe(1);
       expect(numbered.length).toBeGreaterThan(30);
     }
-    const vi = statisticsText(buildStatistics(many, levels), 'vi', 'T');
+    const vi = statisticsText(buildStatistics(many, levels, layout), 'vi', 'T');
     expect(vi).toContain('Sơ cấp');
     // a long official label wraps onto an indented continuation line instead of widening the table
     expect(vi).toMatch(/\n {4}\S[^\n]*\n/u);

@@ -116,9 +116,11 @@ describe('the shipped rule set', () => {
     const files: [string, string][] = [
       ['ruleset.json', 'ruleset.schema.json'],
       ['mapping.json', 'mapping.schema.json'],
+      ['dossier-fields.json', 'dossier-fields.schema.json'],
+      ['statistics.json', 'statistics.schema.json'],
       ...readdirSync(join(dir, 'programs')).map((f): [string, string] => [`programs/${f}`, 'program.schema.json']),
     ];
-    expect(files).toHaveLength(5);
+    expect(files).toHaveLength(7);
     for (const [rel, schema] of files) {
       const ref = readJson(rel).$schema as string;
       expect(resolve(dirname(join(dir, rel)), ref)).toBe(join(dir, 'schema', schema));
@@ -129,7 +131,7 @@ describe('the shipped rule set', () => {
 describe('JSON Schemas', () => {
   it('match the zod schemas (run `npm run build && npm run schemas` after changing src/rules/schema.ts)', () => {
     const generated = generateJsonSchemas();
-    expect([...generated.keys()].sort()).toEqual(['mapping.schema.json', 'program.schema.json', 'ruleset.schema.json']);
+    expect([...generated.keys()].sort()).toEqual(['dossier-fields.schema.json', 'mapping.schema.json', 'program.schema.json', 'ruleset.schema.json', 'statistics.schema.json']);
     for (const [file, text] of generated) expect(readFileSync(join(dir, 'schema', file), 'utf8'), file).toBe(text);
   });
 

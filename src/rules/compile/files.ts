@@ -12,22 +12,23 @@ export function resolveRulePath(listed: string): string {
 }
 
 /** What a root file seems to list, read leniently (a broken root still names the files to check). */
-export function listedByKind(rootText: string): { programs: string[]; mapping?: string } {
+export function listedByKind(rootText: string): { programs: string[]; mapping?: string; dossier: string[] } {
   const tree = parseTree(stripBom(rootText), [], { disallowComments: true });
   const value: unknown = tree ? getNodeValue(tree) : undefined;
-  if (!value || typeof value !== 'object') return { programs: [] };
-  const { programs, mapping } = value as { programs?: unknown; mapping?: unknown };
+  if (!value || typeof value !== 'object') return { programs: [], dossier: [] };
+  const { programs, mapping, dossierFields, statistics } = value as Record<string, unknown>;
   const list = Array.isArray(programs) ? programs.filter((p): p is string => typeof p === 'string' && p !== '') : [];
   return {
     programs: [...new Set(list.map(resolveRulePath))],
     ...(typeof mapping === 'string' && mapping ? { mapping: resolveRulePath(mapping) } : {}),
+    dossier: [dossierFields, statistics].filter((f): f is string => typeof f === 'string' && f !== '').map(resolveRulePath),
   };
 }
 
-/** The files a root file lists (programs, then mapping), as `files` keys; tolerant of a broken root. */
+/** The files a root file lists (programs, mapping, dossier files), as `files` keys; tolerant of a broken root. */
 export function listedRuleFiles(rootText: string): string[] {
-  const { programs, mapping } = listedByKind(rootText);
-  return [...new Set(mapping ? [...programs, mapping] : programs)];
+  const { programs, mapping, dossier } = listedByKind(rootText);
+  return [...new Set([...programs, ...(mapping ? [mapping] : []), ...dossier])];
 }
 
 export function stripBom(text: string): string {

@@ -192,6 +192,7 @@ export function compilePrograms(rootSrc: SourceFile, root: RuleSetFile, ctx: Pro
       id: data.id,
       rank: data.rank,
       name: data.name,
+      ...(data.shortName ? { shortName: data.shortName } : {}),
       totalPeriods: data.totalPeriods,
       policy:
         data.policy.kind === 'course'
