@@ -8,8 +8,12 @@ import { parseMetadata } from '../../src/batch/metadata.js';
 import { prng } from '../../src/bench/generate.js';
 import { KnownError } from '../../src/errors.js';
 import { jsonFastPath } from '../../src/json-syntax.js';
+import { loadRuleSet } from '../../src/rules/load.js';
 import { parseJsonTranscript } from '../../src/transcript/json.js';
 import { dossierFiles, FIXTURES, KINDS } from '../fuzz/inputs.js';
+
+/** The shipped metadata vocabulary. */
+const fields = (await loadRuleSet()).dossierFields!;
 
 function outcome(f: () => unknown): unknown {
   try {
@@ -32,7 +36,7 @@ function both(f: () => unknown): [unknown, unknown] {
 function same(text: string): void {
   const [t1, t2] = both(() => parseJsonTranscript(text, 't.json'));
   expect(t1, text.slice(0, 200)).toEqual(t2);
-  const [m1, m2] = both(() => parseMetadata(text, 'metadata.json'));
+  const [m1, m2] = both(() => parseMetadata(text, 'metadata.json', fields));
   expect(m1, text.slice(0, 200)).toEqual(m2);
 }
 
