@@ -26,26 +26,38 @@ async function kindOf(dir: string, ent: { name: string; isFile(): boolean; isDir
 
 async function list(dir: string): Promise<FolderEntry[]> {
   const ents = await readdir(dir, { withFileTypes: true });
-  return Promise.all(ents.map(async (e) => ({ name: e.name, kind: await kindOf(dir, e) })));
+  const out: FolderEntry[] = [];
+  for (const e of ents) out.push({ name: e.name, kind: await kindOf(dir, e) });
+  return out;
 }
 
-/** Fill in the children of the sub-folders of `entries` (which are the contents of `dir`), `depth` levels down. */
-async function listChildren(dir: string, entries: FolderEntry[], depth: number): Promise<void> {
-  if (depth <= 0) return;
-  await Promise.all(
-    entries.map(async (entry) => {
-      if (entry.kind !== 'dir' || isNoise(entry.name)) return;
-      const path = join(dir, entry.name);
-      try {
-        entry.children = await list(path);
-      } catch (e) {
-        entry.children = [];
-        entry.unreadable = (e as NodeJS.ErrnoException).code ?? String(e);
-        return;
-      }
-      await listChildren(path, entry.children, depth - 1);
-    }),
-  );
+/**
+ * Folders listed at once. Listing every dossier folder at the same time held every listing (and its promise) in
+ * memory together — 118 MB at 10,000 dossiers, 186 MB at 40,000; a few at a time keep the disk as busy.
+ */
+const SCAN_CONCURRENCY = 16;
+
+/** Run `fn` on every item, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runner = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
+}
+
+/** List a sub-folder into `entry.children`, and its own sub-folders `depth - 1` levels further down, one by one. */
+async function listFolder(dir: string, entry: FolderEntry, depth: number): Promise<void> {
+  if (entry.kind !== 'dir' || isNoise(entry.name)) return;
+  const path = join(dir, entry.name);
+  try {
+    entry.children = await list(path);
+  } catch (e) {
+    entry.children = [];
+    entry.unreadable = (e as NodeJS.ErrnoException).code ?? String(e);
+    return;
+  }
+  if (depth > 1) for (const child of entry.children) await listFolder(path, child, depth - 1);
 }
 
 /**
@@ -68,7 +80,7 @@ export async function scanBatchFolder(dir: string, shownAs: string = dir): Promi
       shownAs,
     );
   }
-  // dossier folders (depth 1), then the folders nested inside them
-  await listChildren(dir, top, 1 + NESTED_DEPTH);
+  // each dossier folder (depth 1) with the folders nested inside it, a few dossier folders at a time
+  await eachLimited(top, SCAN_CONCURRENCY, (entry) => listFolder(dir, entry, 1 + NESTED_DEPTH));
   return top;
 }

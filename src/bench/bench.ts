@@ -1,9 +1,10 @@
-// `npm run bench`: batch throughput against a parse-only baseline, and peak memory at two folder sizes.
+// `npm run bench`: batch throughput against a parse-only baseline, peak memory at two folder sizes and its growth,
+// bytes of output per dossier.
 // Generates synthetic dossiers (src/bench/generate.ts), runs the built CLI as a child process, prints a table.
 // It reports only; nothing here can fail a test.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,45 +27,69 @@ const jobs = arg('--jobs');
 
 interface Timed {
   ms: number;
+  /** user + system CPU of the whole process, worker threads included (ms) */
+  cpuMs: number | null;
   maxRssKb: number | null;
   code: number | null;
 }
 
 /** Run `node args…` with the peak-memory hook; wall time measured here, around the whole process. */
 function timed(args: string[], tmp: string, tag: string): Promise<Timed> {
-  const rssFile = join(tmp, `${tag}.rss`);
+  const usageFile = join(tmp, `${tag}.usage`);
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(process.execPath, ['--import', HOOK, ...args], {
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, LLCT_BENCH_RSS_FILE: rssFile },
+      env: { ...process.env, LLCT_BENCH_RSS_FILE: usageFile },
     });
     child.on('error', reject);
     child.on('exit', (code) => {
       const ms = performance.now() - start;
-      const maxRssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : null;
-      resolve({ ms, maxRssKb, code });
+      const usage = existsSync(usageFile) ? (JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRssKb: number; cpuMs: number }) : null;
+      resolve({ ms, cpuMs: usage?.cpuMs ?? null, maxRssKb: usage?.maxRssKb ?? null, code });
     });
   });
 }
 
+/** Total bytes of the files below `dir`. */
+function bytesBelow(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) n += statSync(join(e.parentPath, e.name)).size;
+  return n;
+}
+
 const mb = (kb: number | null) => (kb === null ? '?' : (kb / 1024).toFixed(0));
-const sec = (ms: number) => (ms / 1000).toFixed(1);
+const sec = (ms: number | null) => (ms === null ? '?' : (ms / 1000).toFixed(1));
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   process.stderr.write('build first: npm run build\n');
   process.exit(2);
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'llct-bench-'));
-const rows: string[][] = [];
-try {
-  process.stderr.write(
-    `llct bench: node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), availableParallelism ${availableParallelism()}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`,
-  );
-  // start-up first (src/bench/startup.ts): --startup-runs N rounds, 0 to skip
-  const startupRuns = Number(arg('--startup-runs') ?? '30');
-  if (startupRuns > 0) process.stdout.write(startupLines({ root: ROOT, runs: startupRuns, cacheDir: join(tmp, 'cache') }).join('\n') + '\n');
+// ── batch: throughput against a parse-only pass of the same files, peak memory, output size ──────────────
+
+interface BatchRun {
+  size: number;
+  label: string;
+  run: Timed;
+  base: Timed;
+  outBytes: number;
+}
+
+/** One batch run into a fresh output folder. */
+async function batchRun(size: number, input: string, out: string, tmp: string, label: string, extra: string[], base: Timed): Promise<BatchRun> {
+  rmSync(out, { recursive: true, force: true });
+  const j = jobs ?? String(availableParallelism());
+  const run = await timed([BIN, 'batch', input, '--out', out, '--quiet', '--jobs', j, ...extra], tmp, `batch-${size}-${label.replace(/\W+/gu, '-')}`);
+  const outBytes = existsSync(out) ? bytesBelow(out) : 0;
+  process.stderr.write(`  batch ${label} (exit ${run.code}): ${sec(run.ms)} s, ${sec(run.cpuMs)} s CPU, ${mb(run.maxRssKb)} MB peak\n`);
+  rmSync(out, { recursive: true, force: true });
+  return { size, label, run, base, outBytes };
+}
+
+async function batchSection(tmp: string): Promise<string> {
+  const runs: BatchRun[] = [];
+  const j = jobs ?? String(availableParallelism());
   for (const size of sizes) {
     const input = join(tmp, `in-${size}`);
     const out = join(tmp, `out-${size}`);
@@ -72,45 +97,59 @@ try {
     await generateFolder(input, size, seed);
     process.stderr.write(`  generated ${size} dossiers in ${sec(performance.now() - t)} s\n`);
     const base = await timed([PARSE_ONLY, input], tmp, `parse-${size}`);
-    process.stderr.write(`  parse-only: ${sec(base.ms)} s\n`);
-    // the default --jobs at every size; --jobs 1 as well at the first size, to show what the threads add
-    const jobChoices = [jobs ?? String(availableParallelism()), ...(size === sizes[0] && jobs !== '1' ? ['1'] : [])];
-    for (const j of jobChoices) {
-      rmSync(out, { recursive: true, force: true });
-      const batch = await timed([BIN, 'batch', input, '--out', out, '--quiet', '--jobs', j], tmp, `batch-${size}-${j}`);
-      process.stderr.write(`  batch --jobs ${j} (exit ${batch.code}): ${sec(batch.ms)} s\n`);
-      rows.push(row(size, j, batch, base));
-    }
+    process.stderr.write(`  parse-only: ${sec(base.ms)} s, ${mb(base.maxRssKb)} MB peak\n`);
+    // the default outputs at every size; the per-dossier text and HTML files (on request) at the first size
+    runs.push(await batchRun(size, input, out, tmp, `--out, --jobs ${j}`, [], base));
+    if (size === sizes[0]) runs.push(await batchRun(size, input, out, tmp, `--out --reports text,html, --jobs ${j}`, ['--reports', 'text,html'], base));
     rmSync(input, { recursive: true, force: true });
-    rmSync(out, { recursive: true, force: true });
   }
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
-}
 
-function row(size: number, j: string, batch: Timed, base: Timed): string[] {
-  return [
-      String(size),
-      j,
-      sec(batch.ms),
-      (size / (batch.ms / 1000)).toFixed(0),
-      sec(base.ms),
-      (size / (base.ms / 1000)).toFixed(0),
-      `${(batch.ms / base.ms).toFixed(1)}×`,
-      mb(batch.maxRssKb),
-      mb(base.maxRssKb),
-  ];
-}
-
-const header = ['dossiers', 'jobs', 'batch s', 'batch dossiers/s', 'parse-only s', 'parse-only dossiers/s', 'batch ÷ parse-only', 'batch peak RSS MB', 'parse-only peak RSS MB'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
-process.stdout.write(
-  [
-    `llct batch --out, whole-process wall time (default --jobs = ${availableParallelism()}); parse-only = read + CSV/JSON parse, one thread`,
+  const header = ['dossiers', 'batch', 'wall s', 'dossiers/s', '÷ parse-only', 'CPU s', 'peak RSS MB', 'output bytes/dossier', 'parse-only s', 'parse-only/s', 'parse-only peak MB'];
+  const rows = runs.map((r) => [
+    String(r.size),
+    r.label,
+    sec(r.run.ms),
+    (r.size / (r.run.ms / 1000)).toFixed(0),
+    `${(r.run.ms / r.base.ms).toFixed(2)}×`,
+    sec(r.run.cpuMs),
+    mb(r.run.maxRssKb),
+    (r.outBytes / r.size).toFixed(0),
+    sec(r.base.ms),
+    (r.size / (r.base.ms / 1000)).toFixed(0),
+    mb(r.base.maxRssKb),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const lines = [
+    `llct batch, whole-process wall time and CPU (user + system, all threads); parse-only = read + CSV/JSON parse, one thread`,
     line(header),
     `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
     ...rows.map(line),
-    '',
-  ].join('\n'),
-);
+  ];
+  // peak memory from the smallest to the largest folder, default outputs
+  const plain = runs.filter((r) => !r.label.includes('--reports'));
+  const first = plain[0];
+  const last = plain[plain.length - 1];
+  if (first && last && last !== first && first.run.maxRssKb && last.run.maxRssKb && first.base.maxRssKb && last.base.maxRssKb) {
+    const growth = (a: number, b: number) => `${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(1)}%`;
+    lines.push(
+      '',
+      `peak memory ${first.size} → ${last.size} dossiers: batch ${mb(first.run.maxRssKb)} → ${mb(last.run.maxRssKb)} MB (${growth(first.run.maxRssKb, last.run.maxRssKb)}), ` +
+        `parse-only ${mb(first.base.maxRssKb)} → ${mb(last.base.maxRssKb)} MB (${growth(first.base.maxRssKb, last.base.maxRssKb)})`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'llct-bench-'));
+try {
+  process.stderr.write(
+    `llct bench: node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), availableParallelism ${availableParallelism()}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`,
+  );
+  // start-up first (src/bench/startup.ts): --startup-runs N rounds, 0 to skip
+  const startupRuns = Number(arg('--startup-runs') ?? '30');
+  if (startupRuns > 0) process.stdout.write(startupLines({ root: ROOT, runs: startupRuns, cacheDir: join(tmp, 'cache') }).join('\n') + '\n');
+  process.stdout.write(await batchSection(tmp));
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
