@@ -1,5 +1,5 @@
-// `npm run bench`: batch throughput against a parse-only baseline, peak memory at two folder sizes and its growth,
-// bytes of output per dossier.
+// `npm run bench`: start-up against `node -e 0` (startup.ts), then batch throughput against a parse-only baseline,
+// peak memory at two folder sizes and its growth, bytes of output per dossier.
 // Generates synthetic dossiers (src/bench/generate.ts), runs the built CLI as a child process, prints a table.
 // It reports only; nothing here can fail a test.
 
