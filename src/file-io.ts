@@ -22,9 +22,6 @@ export class TooLargeError extends InputError {
   }
 }
 
-/** The error code a read failure is reported with: an errno code, `not-regular`, or `too-large`. */
-export type ReadFailure = { code: string; limitBytes?: number };
-
 const notRegular = (): NodeJS.ErrnoException => Object.assign(new Error('not a regular file'), { code: NOT_REGULAR });
 
 /**
@@ -77,7 +74,7 @@ export async function readStreamBounded(stream: NodeJS.ReadableStream, maxBytes:
  * only keeps one process's temp files apart (they are opened exclusively): Math.random does, without the start-up
  * cost of node:crypto.
  */
-export function tempPath(target: string): string {
+function tempPath(target: string): string {
   const hex = Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
   return join(dirname(target), `.llct-${process.pid}-${hex}.tmp`);
 }
@@ -92,7 +89,7 @@ export function isTempName(name: string, pid?: number): boolean {
  * Refuse a target that exists and is not a regular file: renaming over a device or FIFO would replace it, and a
  * folder cannot take a file. A link is followed: writing through a link to a regular file is fine.
  */
-export function assertRegularTarget(path: string, shownAs: string): void {
+function assertRegularTarget(path: string, shownAs: string): void {
   let isFile: boolean;
   try {
     isFile = statSync(path).isFile();

@@ -70,7 +70,7 @@ REASONS.ENFILE = REASONS.EMFILE!;
 REASONS.ENXIO = REASONS[NOT_REGULAR]!;
 
 /** The code of an OS error (`ENOSPC`), one of ours (`not-regular`), or undefined. */
-export function errorCode(e: unknown): string | undefined {
+function errorCode(e: unknown): string | undefined {
   if (typeof e === 'string') return e;
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === 'string' ? code : undefined;
@@ -96,7 +96,7 @@ const ACTIONS: Record<FsAction, Words> = {
 };
 
 /** `cannot write the file: the disk is full; free some space…` (the path goes in front, as with every known error). */
-export function osMessage(e: unknown, action: FsAction): Words {
+function osMessage(e: unknown, action: FsAction): Words {
   const r = osReason(e);
   return { en: `${ACTIONS[action].en}: ${r.en}`, vi: `${ACTIONS[action].vi}: ${r.vi}` };
 }

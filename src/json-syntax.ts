@@ -3,7 +3,7 @@
 
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
-export const PARSE_ERRORS: Record<string, { en: string; vi: string }> = {
+const PARSE_ERRORS: Record<string, { en: string; vi: string }> = {
   InvalidSymbol: { en: 'unexpected character', vi: 'ký tự không hợp lệ' },
   InvalidNumberFormat: { en: 'invalid number', vi: 'số không hợp lệ' },
   PropertyNameExpected: { en: 'a property name in double quotes is expected', vi: 'thiếu tên thuộc tính trong ngoặc kép' },
@@ -84,10 +84,10 @@ export function syntaxReason(text: string, error: ParseError, root: Node | undef
 }
 
 /** How deep arrays and objects may nest: far beyond any transcript, metadata or rule file, far below the stack. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** The offset of the first bracket that opens level `max + 1`, or -1 (strings skipped; syntax is checked later). */
-export function tooDeepAt(text: string, max: number = MAX_JSON_DEPTH): number {
+function tooDeepAt(text: string, max: number = MAX_JSON_DEPTH): number {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

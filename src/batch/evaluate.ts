@@ -74,7 +74,7 @@ export interface EvaluateContext {
  * Version of the per-dossier JSON record (the check report inside carries its own). 2: one line of reports.jsonl,
  * the report inside lean (schemaVersion 3) unless the full form is asked for.
  */
-export const DOSSIER_REPORT_VERSION = 2;
+const DOSSIER_REPORT_VERSION = 2;
 
 class DossierFailure extends Error {
   constructor(readonly failure: DossierError) {
@@ -224,7 +224,7 @@ function personOf(metadata: Metadata | null, transcript: Transcript | null): Per
 }
 
 /** A line per file warning of a dossier (files not read), in words. */
-export function fileWarningLines(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>, lang: Lang): string[] {
+function fileWarningLines(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>, lang: Lang): string[] {
   const b = batchMessages(lang);
   const d = f.dossier;
   const names = (paths: readonly string[]) => fileList(paths.map((p) => inDossier(d, p)));
@@ -236,7 +236,7 @@ export function fileWarningLines(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>
 }
 
 /** The first lines of a dossier's text report: its name, then a line per file warning (files not read). */
-export function reportHead(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>, lang: Lang): string {
+function reportHead(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>, lang: Lang): string {
   const lines = [`${lang === 'vi' ? 'Hồ sơ' : 'Dossier'}: ${f.dossier.name}`, ...fileWarningLines(f, lang)];
   return `${lines.join('\n')}\n`;
 }

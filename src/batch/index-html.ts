@@ -11,7 +11,7 @@ import type { TallyResult } from './tally.js';
 import type { SummaryRow } from './types.js';
 
 /** What a dossier row can be filtered as; a dossier that passed one level and awaits review on a higher one is both. */
-export const INDEX_FILTERS = ['all', 'pass', 'review', 'fail', 'error'] as const;
+const INDEX_FILTERS = ['all', 'pass', 'review', 'fail', 'error'] as const;
 export type IndexFilter = (typeof INDEX_FILTERS)[number];
 
 interface IndexWords {

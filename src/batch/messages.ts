@@ -12,7 +12,7 @@ export interface FolderContents {
 }
 
 /** At most this many file names in one message or warning; the rest are counted. */
-export const MAX_NAMED_FILES = 10;
+const MAX_NAMED_FILES = 10;
 
 /** File names for a message or warning: `a, b, c`, or the first few and `… (+N)`. */
 export function fileList(names: readonly string[]): string {

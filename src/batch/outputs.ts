@@ -120,12 +120,12 @@ function totalsLine(r: TallyResult, lang: Lang): string {
 // ── output folder ─────────────────────────────────────────────────────────────────────────────────────────
 
 /** Files the batch writes at the top of the output folder. */
-export const OUTPUT_FILES = ['summary.csv', 'summary.json', 'summary.xlsx', 'index.html', 'reports.jsonl', 'statistics.csv', 'statistics.txt', 'statistics.xlsx', 'unmatched.csv', 'review.csv', 'review.xlsx'] as const;
-export const REPORTS_DIR = 'reports';
+const OUTPUT_FILES = ['summary.csv', 'summary.json', 'summary.xlsx', 'index.html', 'reports.jsonl', 'statistics.csv', 'statistics.txt', 'statistics.xlsx', 'unmatched.csv', 'review.csv', 'review.xlsx'] as const;
+const REPORTS_DIR = 'reports';
 /** The list of files this tool wrote into the folder: `--force` replaces or removes those, never anything else. */
-export const MANIFEST_FILE = '.llct-manifest.json';
+const MANIFEST_FILE = '.llct-manifest.json';
 /** One batch at a time per output folder: the owner's pid, so a lock left by a killed run is known as stale. */
-export const LOCK_FILE = '.llct-lock.json';
+const LOCK_FILE = '.llct-lock.json';
 const STAGING = /^\.llct-staging-\d+$/u;
 
 interface Manifest {
@@ -157,7 +157,7 @@ function isInside(child: string, parent: string): boolean {
 }
 
 /** The real path of `p`, resolving the links of its nearest existing parent (the rest does not exist yet). */
-export function realPathOfNearest(p: string): string {
+function realPathOfNearest(p: string): string {
   const abs = resolve(p);
   const missing: string[] = [];
   let at = abs;

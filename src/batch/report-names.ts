@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 
 /** Bytes a file name may take on the file systems we meet (ext4, NTFS, APFS: 255). */
-export const NAME_MAX = 255;
+const NAME_MAX = 255;
 /** The longest extension we add to a report's base name. */
 const LONGEST_EXTENSION = '.json'.length;
 

@@ -28,8 +28,8 @@ export interface Progress {
 }
 
 /** An estimate needs this much history: start-up (workers, rule set) dominates the first dossiers. */
-export const ETA_MIN_ELAPSED_MS = 3000;
-export const ETA_MIN_DONE_SHARE = 0.05;
+const ETA_MIN_ELAPSED_MS = 3000;
+const ETA_MIN_DONE_SHARE = 0.05;
 
 /**
  * Milliseconds left at the current rate, or null while the estimate would mislead: before ETA_MIN_ELAPSED_MS
@@ -113,7 +113,7 @@ const PER_WORKER = 4;
  * since the folder is published by renames only once the whole batch is done. A failure is not the dossier's fault:
  * it propagates (in the tool's words) and stops the batch.
  */
-export function writeReports(reportsDir: string, outcome: DossierOutcome, dossier: Dossier, formats: readonly DossierFileFormat[]): void {
+function writeReports(reportsDir: string, outcome: DossierOutcome, dossier: Dossier, formats: readonly DossierFileFormat[]): void {
   const base = join(reportsDir, reportBaseName(dossier.name));
   for (const format of formats) {
     const data = outcome.reports[format];

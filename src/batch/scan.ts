@@ -7,7 +7,7 @@ import { SystemError } from '../fs-errors.js';
 import { isNoise, type FolderEntry } from './discover.js';
 
 /** How deep folders nested inside a dossier folder are listed (their files are only named in warnings). */
-export const NESTED_DEPTH = 4;
+const NESTED_DEPTH = 4;
 
 async function kindOf(dir: string, ent: { name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): Promise<FolderEntry['kind']> {
   if (ent.isFile()) return 'file';

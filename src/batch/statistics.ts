@@ -130,14 +130,14 @@ export function statisticsCsv(t: StatisticsTable, lang: Lang): { header: string[
 }
 
 /** The screen table aims to fit this many columns (a 120-column terminal, with room to spare). */
-export const STATISTICS_TEXT_WIDTH = 116;
+const STATISTICS_TEXT_WIDTH = 116;
 const MIN_NUMBER_WIDTH = 8;
 const HEAD_LINES = 2;
 const MIN_LABEL_WIDTH = 32;
 const GAP = '  ';
 
 /** Greedy word wrap by display width; a word longer than the width is cut. */
-export function wrapWords(text: string, width: number): string[] {
+function wrapWords(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (let word of text.split(/\s+/u).filter((w) => w !== '')) {

@@ -77,10 +77,10 @@ export interface DossierFacts {
 }
 
 /** Warning codes that name the dossier's files not read: `code: a, b` (names relative to the dossier folder). */
-export const FILE_WARNINGS = ['nested-transcripts', 'ignored-txt', 'ignored-files'] as const;
+const FILE_WARNINGS = ['nested-transcripts', 'ignored-txt', 'ignored-files'] as const;
 
 /** The dossier's file warnings, each naming its files, e.g. `ignored-files: scan/ho-so.pdf, don.docx`. */
-export function fileWarnings(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>): string[] {
+function fileWarnings(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>): string[] {
   const d = f.dossier;
   const named = (code: string, paths: readonly string[]) => (paths.length > 0 ? [`${code}: ${fileList(paths.map((p) => inDossier(d, p)))}`] : []);
   return [...named('nested-transcripts', d.nested), ...named('ignored-txt', f.ignoredTxt), ...named('ignored-files', d.ignored)];

@@ -8,7 +8,7 @@ import type { DossierOutcome } from './types.js';
 
 /** Version of summary.json (and of `--format json` on stdout). */
 /** 2: per level the computed verdict beside the final one, and each dossier's decisions count (§6.10). */
-export const BATCH_JSON_VERSION = 2;
+const BATCH_JSON_VERSION = 2;
 
 export interface BatchCounts {
   dossiers: number;

@@ -43,7 +43,7 @@ export function summaryHeader(levels: readonly Program[], lang: Lang): string[] 
 }
 
 /** One dossier as typed cells: numbers as numbers, the date as a date, verdicts and codes in words. */
-export function summaryCells(row: SummaryRow, levels: readonly Program[], lang: Lang): XlsxCell[] {
+function summaryCells(row: SummaryRow, levels: readonly Program[], lang: Lang): XlsxCell[] {
   const highest = levels.find((l) => l.id === row.highestPassed);
   const cells: XlsxCell[] = [
     row.no,
@@ -98,7 +98,7 @@ const REVIEW_TITLES: Record<Lang, Record<(typeof WORKLIST_COLUMNS)[number], stri
 };
 
 /** The actions as an officer picks them from the drop-down (each one the decisions reader takes). */
-export const REVIEW_ACTION_WORDS: Record<Lang, readonly string[]> = {
+const REVIEW_ACTION_WORDS: Record<Lang, readonly string[]> = {
   vi: ['tính', 'loại', 'số tiết', 'điểm', 'ánh xạ', 'xác nhận', 'thay đổi'],
   en: ACTIONS,
 };
@@ -127,7 +127,7 @@ export interface PeopleCsv {
 
 const YES_NO: Record<Lang, readonly [string, string]> = { vi: ['có', 'không'], en: ['yes', 'no'] };
 
-export function peopleCell(c: XlsxCell, lang: Lang): CsvCell {
+function peopleCell(c: XlsxCell, lang: Lang): CsvCell {
   if (c !== null && typeof c === 'object') return date(lang, c.date);
   if (typeof c === 'boolean') return c ? YES_NO[lang][0] : YES_NO[lang][1];
   return c;

@@ -140,7 +140,7 @@ export function registerBatch(program: Command, io: Io, lang: Lang = 'vi'): void
 }
 
 /** The exit code of a batch stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it). */
-export const EXIT_INTERRUPTED = 130;
+const EXIT_INTERRUPTED = 130;
 
 function parseJobs(value: string | undefined): number {
   if (value === undefined) return availableParallelism();
@@ -151,7 +151,7 @@ function parseJobs(value: string | undefined): number {
 }
 
 /** `--reports text,html`: the per-dossier report files asked for, in the one order they are listed in. */
-export function parseReportFiles(value: string | undefined): DossierFileFormat[] {
+function parseReportFiles(value: string | undefined): DossierFileFormat[] {
   if (value === undefined) return [];
   const asked = value.split(',').map((x) => x.trim().toLowerCase()).filter((x) => x !== '');
   const alias: Record<string, DossierFileFormat> = { txt: 'text', htm: 'html' };
@@ -240,7 +240,7 @@ function unknownDossier(dossier: string, origin: DecisionOrigin, names: readonly
   );
 }
 
-export async function runBatchCommand(folder: string, opts: BatchCommandOptions, io: Io): Promise<number> {
+async function runBatchCommand(folder: string, opts: BatchCommandOptions, io: Io): Promise<number> {
   const lang = opts.lang;
   const b = batchMessages(lang);
   const jobs = parseJobs(opts.jobs);

@@ -94,7 +94,7 @@ function userPath(io: Io, p: string): string {
   return isAbsolute(p) || io.cwd === process.cwd() ? p : resolve(io.cwd, p);
 }
 
-export async function runCheck(files: string[], opts: CheckCommandOptions, io: Io): Promise<number> {
+async function runCheck(files: string[], opts: CheckCommandOptions, io: Io): Promise<number> {
   const lang = opts.lang;
   const read = readOptionsFrom(opts);
   const checkOptions: CheckOptions = { asOf: asOfFrom(opts, io), ...checkOptionsFrom(opts) };
@@ -168,7 +168,7 @@ async function checkDecisions(path: string, shownAs: string): Promise<Decision[]
 }
 
 /** Run a check whose decisions may be refused: a refusal is the one-line error naming the decisions file and line. */
-export function decidedCheck<T>(run: () => T): T {
+function decidedCheck<T>(run: () => T): T {
   try {
     return run();
   } catch (e) {

@@ -7,10 +7,10 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 
-export const CONFIG_FILE = '.llctrc.json';
+const CONFIG_FILE = '.llctrc.json';
 
 /** Settable keys: option attribute name → environment variable and value kind. */
-export const CONFIG_KEYS = {
+const CONFIG_KEYS = {
   lang: { env: 'LLCT_LANG', kind: 'string' },
   excel: { env: 'LLCT_EXCEL', kind: 'boolean' },
   encoding: { env: 'LLCT_ENCODING', kind: 'string' },
@@ -43,7 +43,7 @@ function bool(raw: string, where: string): boolean {
 }
 
 /** The nearest `.llctrc.json` from `cwd` upward, or the file LLCT_CONFIG names ("" or "none": no file). */
-export function findConfigFile(cwd: string, env: Record<string, string | undefined>): string | null {
+function findConfigFile(cwd: string, env: Record<string, string | undefined>): string | null {
   const named = env['LLCT_CONFIG'];
   if (named !== undefined) return named === '' || named === 'none' ? null : resolve(cwd, named);
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {

@@ -15,7 +15,7 @@ import { cliMessages } from './messages.js';
 
 
 /** The format an output file's extension names (`-o ket-qua.html`), or null for any other name. */
-export function formatFromPath(path: string): Format | null {
+function formatFromPath(path: string): Format | null {
   const ext = /\.([a-z0-9]+)$/iu.exec(path)?.[1]?.toLowerCase();
   return ext !== undefined ? (FORMAT_EXTENSIONS[ext] ?? null) : null;
 }
@@ -77,7 +77,6 @@ export function sameTarget(output: string | undefined, out: string | undefined, 
   return output ?? out;
 }
 
-export const DELIMITER_CHOICES = [',', ';', 'tab'] as const;
 export const SCALE_CHOICES = ['10', '4'] as const;
 
 /** A date that exists on the calendar, typed YYYY-MM-DD or DD/MM/YYYY, as ISO YYYY-MM-DD. */

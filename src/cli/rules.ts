@@ -35,7 +35,7 @@ export function registerRules(program: Command, io: Io, lang: Lang): void {
   registerRulesInit(rules, io, lang);
 }
 
-export function ruleSetSummary(ruleSet: RuleSet, lang: Lang): string {
+function ruleSetSummary(ruleSet: RuleSet, lang: Lang): string {
   const m = cliMessages(lang);
   const { from, to } = ruleSet.effective;
   const d = (s: string) => date(lang, s);

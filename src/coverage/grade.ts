@@ -20,7 +20,7 @@ export interface GradeReading {
 const NUMBER = /^[+]?(\d+(?:[.,]\d+)?)(?:\s*\(\s*[A-F][+-]?\s*\))?$/i;
 
 /** A grade cell as a number, accepting a decimal comma; null when the text is not a plain number. */
-export function gradeNumber(text: string): number | null {
+function gradeNumber(text: string): number | null {
   const m = NUMBER.exec(text.trim());
   return m ? Number(m[1]!.replace(',', '.')) : null;
 }

@@ -100,7 +100,7 @@ const en: Table = {
 
 const tables: Record<Lang, Table> = { vi, en };
 
-export function decisionMessage(lang: Lang, f: { code: ReadProblemCode | RefusalCode; args: Record<string, unknown> }): string {
+function decisionMessage(lang: Lang, f: { code: ReadProblemCode | RefusalCode; args: Record<string, unknown> }): string {
   return tables[lang][f.code](f.args);
 }
 

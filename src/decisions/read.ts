@@ -130,7 +130,7 @@ const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/u;
 const VN_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u;
 
 /** DD/MM/YYYY (Vietnamese) or YYYY-MM-DD, as ISO; null when not a real date. */
-export function parseDecisionDate(text: string): string | null {
+function parseDecisionDate(text: string): string | null {
   const iso = ISO_DATE.exec(text);
   const vn = iso ? null : VN_DATE.exec(text);
   const [y, m, d] = iso ? [iso[1], iso[2], iso[3]].map(Number) : vn ? [vn[3], vn[2], vn[1]].map(Number) : [];

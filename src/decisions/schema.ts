@@ -6,7 +6,7 @@ import { baseKey } from '../text/normalize.js';
 import { ACTIONS, type DecisionAction } from './types.js';
 
 /** The per-dossier decisions files a dossier folder may hold (never read as transcripts). */
-export const DECISIONS_FILES = ['decisions.csv', 'decisions.json'] as const;
+const DECISIONS_FILES = ['decisions.csv', 'decisions.json'] as const;
 
 export function isDecisionsFile(name: string): boolean {
   return (DECISIONS_FILES as readonly string[]).includes(name.toLowerCase());
@@ -117,7 +117,7 @@ export const decisionRecordSchema = z
   })
   .meta({ title: 'one officer decision' });
 
-export const decisionsFileSchema = z
+const decisionsFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
     decisions: z.array(decisionRecordSchema),

@@ -3,7 +3,7 @@
 import type { Verdict } from '../verdict.js';
 
 /** Decisions about one transcript row. */
-export const ROW_ACTIONS = ['count', 'exclude', 'set-periods', 'set-grade', 'map'] as const;
+const ROW_ACTIONS = ['count', 'exclude', 'set-periods', 'set-grade', 'map'] as const;
 /** Decisions about one program's verdict. */
 export const PROGRAM_ACTIONS = ['confirm', 'overturn'] as const;
 export const ACTIONS = [...ROW_ACTIONS, ...PROGRAM_ACTIONS] as const;

@@ -27,7 +27,7 @@ export const WORKLIST_COLUMNS = [
 ] as const;
 
 /** An unmatched name this close to a rule's name is worth an officer's look (0..1, edit distance on keys). */
-export const WORKLIST_MIN_SIMILARITY = 0.7;
+const WORKLIST_MIN_SIMILARITY = 0.7;
 
 export type WorklistCell = string | number | null;
 

@@ -37,7 +37,7 @@ export function toCsv(header: string[], rows: CsvCell[][], options: CsvOptions =
   });
 }
 
-export const CHECK_CSV_COLUMNS = [
+const CHECK_CSV_COLUMNS = [
   'program_id',
   'program_verdict',
   'program_periods_counted',

@@ -6,7 +6,7 @@ import { num, table } from './format.js';
 import { verdictWord } from './messages.js';
 import type { Lang } from '../lang.js';
 
-export const DIFF_JSON_VERSION = 1;
+const DIFF_JSON_VERSION = 1;
 
 export interface DiffSides {
   old: { id: string; version: string; dir: string };

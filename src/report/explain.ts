@@ -7,7 +7,7 @@ import { num, table } from './format.js';
 import { lessonTitle, programName, ruleLabel } from './lookup.js';
 import type { Lang } from '../lang.js';
 
-export const EXPLAIN_JSON_VERSION = 1;
+const EXPLAIN_JSON_VERSION = 1;
 
 interface Words {
   name: string;

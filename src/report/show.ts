@@ -6,7 +6,7 @@ import type { CsvCell } from './csv.js';
 import { date, num, table } from './format.js';
 import type { Lang } from '../lang.js';
 
-export const SHOW_JSON_VERSION = 1;
+const SHOW_JSON_VERSION = 1;
 
 function range(lang: Lang, r: DateRange): string {
   const d = (s: string) => date(lang, s);

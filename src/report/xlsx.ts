@@ -60,7 +60,7 @@ function cellObject(c: XlsxCell, boolWords: readonly [string, string], dateForma
 }
 
 /** The most characters an Excel cell holds. */
-export const XLSX_MAX_CELL = 32_767;
+const XLSX_MAX_CELL = 32_767;
 
 function escapeXml(s: string): string {
   return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');

@@ -99,7 +99,7 @@ const sameProgram = (a: ProgramState | null, b: ProgramState | null) =>
   (a !== null && b !== null && a.verdict === b.verdict && a.periods === b.periods && a.periodsOptimistic === b.periodsOptimistic && a.lessons === b.lessons);
 
 /** What changed for one dossier between the old and the new rule set (null: nothing). */
-export function diffDossier(oldSide: DiffSide, newSide: DiffSide): DossierDiff | null {
+function diffDossier(oldSide: DiffSide, newSide: DiffSide): DossierDiff | null {
   const error = { old: oldSide.summary.error?.code ?? null, new: newSide.summary.error?.code ?? null };
   const oldPrograms = programStates(oldSide);
   const newPrograms = programStates(newSide);

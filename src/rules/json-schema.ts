@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { dossierFieldsFileSchema, mappingFileSchema, programFileSchema, ruleSetFileSchema, statisticsFileSchema } from './schema.js';
 
 /** File names (under `rules/schema/`) and their zod schemas. */
-export const SCHEMA_FILES = {
+const SCHEMA_FILES = {
   'ruleset.schema.json': ruleSetFileSchema,
   'program.schema.json': programFileSchema,
   'mapping.schema.json': mappingFileSchema,

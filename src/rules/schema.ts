@@ -8,7 +8,7 @@ const schemaRef = z
   .string()
   .describe('Relative path of the JSON Schema this file follows, so editors validate it (e.g. "./schema/ruleset.schema.json")');
 
-export const localizedSchema = z
+const localizedSchema = z
   .strictObject({
     vi: z.string().min(1).describe('Vietnamese text (shown by default)'),
     en: z.string().min(1).describe('English text (shown with --lang en)'),
@@ -35,7 +35,7 @@ const ratio = z.number().gt(0).lte(1);
 
 // ---------------------------------------------------------------------------------------------- ruleset.json
 
-export const legalInstrumentSchema = z
+const legalInstrumentSchema = z
   .strictObject({
     id: z.string().min(1).describe('Short, stable name of the instrument, e.g. "256-QĐ/TW"; programs cite it by this id'),
     date: isoDate.describe('Date the instrument was issued'),
@@ -103,7 +103,7 @@ export const ruleSetFileSchema = z
 
 // ------------------------------------------------------------------------------------------ programs/<id>.json
 
-export const lessonSchema = z
+const lessonSchema = z
   .strictObject({
     id: z.string().min(1).describe('Lesson id, unique in the whole rule set (e.g. "SC01"); mapping targets use it'),
     title: localizedSchema,
@@ -117,7 +117,7 @@ export const lessonSchema = z
   })
   .describe('One lesson (bài) of a subject');
 
-export const periodSplitSchema = z
+const periodSplitSchema = z
   .strictObject({
     lecture: z.number().min(0).describe('Lên lớp: lecture periods'),
     discussion: z.number().min(0).describe('Thảo luận: discussion periods'),
@@ -130,7 +130,7 @@ export const periodSplitSchema = z
     "The published split of a subject's periods; must add up to the subject's periods. Coverage is compared with the total (the split is recorded, not used)",
   );
 
-export const programPartSchema = z
+const programPartSchema = z
   .strictObject({
     id: z.string().min(1).describe('Part (phần / khối) id, e.g. "I" or "1"'),
     name: localizedSchema.describe('Published name of the part'),
@@ -141,7 +141,7 @@ export const programPartSchema = z
   })
   .describe('A named part of a program grouping some of its subjects (for reports and reviewers; not used in counting)');
 
-export const subjectSchema = z
+const subjectSchema = z
   .strictObject({
     id: z
       .string()
@@ -164,7 +164,7 @@ export const subjectSchema = z
   })
   .describe('One subject (môn / phần) of a program');
 
-export const policySchema = z
+const policySchema = z
   .discriminatedUnion('kind', [
     z
       .strictObject({
@@ -211,7 +211,7 @@ export const programFileSchema = z
 
 // ---------------------------------------------------------------------------------------------- mapping.json
 
-export const keywordSetSchema = z
+const keywordSetSchema = z
   .strictObject({
     all: z
       .array(z.string())
@@ -220,7 +220,7 @@ export const keywordSetSchema = z
   })
   .describe('A keyword set; specificity = number of words in `all`');
 
-export const targetSchema = z
+const targetSchema = z
   .union([
     z.string().min(1).describe('Lesson id; the row\'s periods are split in proportion to lesson periods'),
     z
@@ -232,7 +232,7 @@ export const targetSchema = z
   ])
   .describe('A lesson this rule feeds');
 
-export const mappingRuleSchema = z
+const mappingRuleSchema = z
   .strictObject({
     id: z.string().min(1).describe('Rule id, unique in the mapping'),
     label: localizedSchema.describe('What the rule recognises, shown in reports'),
@@ -380,7 +380,7 @@ const conditionSchema = z
   ])
   .describe('What a metadata field must hold for a dossier to count in the row');
 
-export const statisticsRowSchema = z
+const statisticsRowSchema = z
   .strictObject({
     id: z.string().min(1).describe('Stable row id, the `row` column of statistics.csv, e.g. "category.leader"'),
     depth: z.number().int().min(0).max(2).describe('0 = a section total, 1 and 2 = its parts (indented)'),
@@ -402,7 +402,7 @@ export const statisticsRowSchema = z
   })
   .describe('One row of the table');
 
-export const statisticsColumnSchema = z
+const statisticsColumnSchema = z
   .union([
     z
       .strictObject({

@@ -26,7 +26,7 @@ interface CsvParseError {
 }
 
 /** Where a quote that is never closed was opened (same quoting rules as csv-parse with `relax_quotes`). */
-export function findUnclosedQuote(text: string, delimiter: string): number | undefined {
+function findUnclosedQuote(text: string, delimiter: string): number | undefined {
   let line = 1;
   let fieldStart = true;
   let inQuote = false;
@@ -128,7 +128,7 @@ export function countDelimiters(text: string): Delimiter {
  * Delimiters by how often they occur outside quotes on the first non-empty lines (title lines above the header
  * have few), most frequent first; ties keep the order `,` `;` tab.
  */
-export function rankDelimiters(text: string, lines = HEADER_SEARCH_ROWS): Delimiter[] {
+function rankDelimiters(text: string, lines = HEADER_SEARCH_ROWS): Delimiter[] {
   const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
   let seen = 0;
   let start = 0;

@@ -6,7 +6,7 @@ import { mergeTranscripts } from './parse.js';
 import type { Transcript } from './types.js';
 
 /** A file names somebody when it gives a full name or a birth date (student ids differ between schools). */
-export function namesSomebody(t: Transcript): boolean {
+function namesSomebody(t: Transcript): boolean {
   const p = t.person;
   return [p?.name, p?.birthDate].some((v) => typeof v === 'string' && v.trim() !== '');
 }

@@ -47,9 +47,9 @@ function readJson(): typeof parseJsonTranscript {
   return jsonReader;
 }
 
-export const FORMATS = ['csv', 'json'] as const;
+const FORMATS = ['csv', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
-export const SCALES = ['10', '4'] as const;
+const SCALES = ['10', '4'] as const;
 
 export interface ReadOptions {
   encoding?: Encoding;
@@ -78,7 +78,7 @@ export class TooManyRowsError extends InputError {
 }
 
 /** `--format`, else a `.json` extension, else the first non-space character (`[` or `{` means JSON). */
-export function detectFormat(text: string, file: string, opts: ReadOptions = {}): Format {
+function detectFormat(text: string, file: string, opts: ReadOptions = {}): Format {
   if (opts.format) return opts.format;
   if (/\.json$/iu.test(file)) return 'json';
   const first = /\S/u.exec(text)?.[0];

@@ -32,7 +32,7 @@ export function parseNumberText(text: string): number | undefined {
 }
 
 /** Trimmed NFC text, or undefined when empty. */
-export function optionalText(text: string | undefined): string | undefined {
+function optionalText(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const t = displayName(text);
   return t === '' ? undefined : t;

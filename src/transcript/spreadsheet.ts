@@ -19,7 +19,7 @@ export async function loadSpreadsheetLibrary(): Promise<SpreadsheetLibrary> {
 }
 
 /** The loaded library; a caller that parses a spreadsheet without loading it first is a bug. */
-export function spreadsheetLibrary(): SpreadsheetLibrary {
+function spreadsheetLibrary(): SpreadsheetLibrary {
   if (!library) throw new Error('internal: the spreadsheet library was not loaded before reading a spreadsheet');
   return library;
 }

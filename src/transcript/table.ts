@@ -87,7 +87,7 @@ function personFromPreamble(records: readonly TableRecord[]): Person | undefined
 }
 
 /** A place in the table for an error: the line, and the sheet of a workbook. */
-export function tablePlace(source: TableSource, line: number): Place {
+function tablePlace(source: TableSource, line: number): Place {
   return source.sheet !== undefined ? { sheet: source.sheet, line } : { line };
 }
 

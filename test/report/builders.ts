@@ -104,7 +104,7 @@ export function row(over: Partial<RowOutcome> & { rowId: number; name: string })
   };
 }
 
-export function subjectEval(over: Partial<SubjectEvaluation> & { subjectId: string }): SubjectEvaluation {
+function subjectEval(over: Partial<SubjectEvaluation> & { subjectId: string }): SubjectEvaluation {
   return {
     required: true,
     periodsRequired: 20,
@@ -119,11 +119,11 @@ export function subjectEval(over: Partial<SubjectEvaluation> & { subjectId: stri
   };
 }
 
-export function evaluation(over: Partial<Evaluation>): Evaluation {
+function evaluation(over: Partial<Evaluation>): Evaluation {
   return { pass: false, periodsCounted: 0, lessonsCovered: 0, subjects: [], rows: [], ...over };
 }
 
-export function program(over: Partial<ProgramResult> & { programId: string }): ProgramResult {
+function program(over: Partial<ProgramResult> & { programId: string }): ProgramResult {
   const e = evaluation({});
   return {
     rank: over.programId === 'so-cap' ? 1 : 2,

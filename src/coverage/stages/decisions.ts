@@ -18,7 +18,7 @@ const refuse = (origin: DecisionOrigin, code: Refusal['code'], args: Record<stri
 };
 
 /** The course name as compared: NFC, spaces collapsed, a spreadsheet's formula guard (`'=…`) dropped. */
-export function comparableName(name: string): string {
+function comparableName(name: string): string {
   const s = name.normalize('NFC').replace(/\s+/gu, ' ').trim();
   return /^'[=+\-@\t\r]/u.test(s) ? s.slice(1) : s;
 }
@@ -26,7 +26,7 @@ export function comparableName(name: string): string {
 const slashes = (p: string) => p.replace(/\\/gu, '/');
 
 /** A decision's file names the row's file when it is the same path or a trailing part of it (`bang-diem.csv`). */
-export function sameFile(decisionFile: string, rowFile: string): boolean {
+function sameFile(decisionFile: string, rowFile: string): boolean {
   const d = slashes(decisionFile).replace(/^\.\//u, '');
   const r = slashes(rowFile);
   return d === r || r.endsWith(`/${d}`);

@@ -59,7 +59,7 @@ function compileChoice(src: SourceFile, field: ChoiceFieldId, data: DossierField
   return { name: data.name, ids, lookup };
 }
 
-export function compileDossierFields(src: SourceFile, data: DossierFieldsFile, issues: RuleIssue[]): DossierFields {
+function compileDossierFields(src: SourceFile, data: DossierFieldsFile, issues: RuleIssue[]): DossierFields {
   const [category, secondDegreePlace, process, confirmingBody] = CHOICE_FIELDS.map((f) => compileChoice(src, f, data[f], issues)) as [
     ChoiceField,
     ChoiceField,
@@ -97,7 +97,7 @@ export function compileDossierFields(src: SourceFile, data: DossierFieldsFile, i
  * The table layout, checked against the vocabulary (a row may only name values it defines) and the programs (a
  * counting column may not take a level column's id).
  */
-export function compileStatistics(
+function compileStatistics(
   src: SourceFile,
   data: StatisticsFile,
   fields: DossierFields | undefined,
