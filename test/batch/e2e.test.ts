@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateFolder } from '../../src/bench/generate.js';
 import { runIn, spawnBin, type Ran } from '../cli/helpers.js';
 
 const SAMPLE = 'fixtures/dossiers/sample';
@@ -200,6 +201,25 @@ describe('llct batch --out --reports (per-dossier files on request)', () => {
     expect(bad.stderr).toContain('"pdf" không phải định dạng tệp báo cáo');
     expect(existsSync(join(tmp, 'never'))).toBe(false);
   });
+});
+
+describe('lean records of generated dossiers', () => {
+  it('stay under 5 KiB for transcripts of up to 40 rows, and the outputs under 10 KB per dossier', async () => {
+    const input = join(tmp, 'generated');
+    const out = join(tmp, 'generated-out');
+    await generateFolder(input, 60, 1);
+    expect((await runIn(['batch', input, '--out', out, '--jobs', '1', '--quiet'])).code).toBe(2);
+    const lines = readFileSync(join(out, 'reports.jsonl'), 'utf8').split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(60);
+    const sized = lines.map((l) => {
+      const r = JSON.parse(l);
+      return { bytes: Buffer.byteLength(l) + 1, rows: r.report ? r.report.rows.length + r.report.unmatched.length : 0 };
+    });
+    expect(Math.max(...sized.map((x) => x.rows))).toBeGreaterThanOrEqual(38);
+    for (const x of sized.filter((y) => y.rows <= 40)) expect(x.bytes).toBeLessThanOrEqual(5 * 1024);
+    const total = readdirSync(out).reduce((n, f) => n + readFileSync(join(out, f)).length, 0);
+    expect(total / 60).toBeLessThan(10_000);
+  }, 60_000);
 });
 
 describe('llct batch without --out', () => {
