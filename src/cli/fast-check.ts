@@ -99,7 +99,7 @@ export function parsePlainCheck(argv: readonly string[]): PlainCheck | null {
 
 /**
  * Run a plain `check` command line as `run` would (config defaults, the same action, the same error lines), or
- * return null without doing anything when it is not one.
+ * return null without having written anything when it is not one (or needs what the lean bundle leaves out).
  */
 export async function runPlainCheck(argv: readonly string[], io: Io): Promise<number | null> {
   const plain = parsePlainCheck(argv);
@@ -109,6 +109,7 @@ export async function runPlainCheck(argv: readonly string[], io: Io): Promise<nu
   try {
     defaults = await loadDefaults(io.cwd, io.env);
   } catch (e) {
+    if (needsFull(e)) return null;
     return reportError(e, io, { lang: langFromArgv(argv), debug });
   }
   const lang = langFromArgv(argv, (defaults.values.lang as Lang | undefined) ?? 'vi');
@@ -119,6 +120,15 @@ export async function runPlainCheck(argv: readonly string[], io: Io): Promise<nu
   try {
     return await checkAction(plain.files, opts, (name) => name in plain.values, io);
   } catch (e) {
+    if (needsFull(e)) return null;
     return reportError(e, io, { lang, debug });
   }
+}
+
+/**
+ * The lean one-file bundle (dist/bundle/check.cjs, see scripts/bundle.mjs) lacks a module this line needs: nothing
+ * has been written yet (modules are imported before any output), and main.ts runs the line on the full CLI.
+ */
+function needsFull(e: unknown): boolean {
+  return e instanceof Error && (e as Error & { code?: unknown }).code === 'LLCT_NEEDS_FULL';
 }

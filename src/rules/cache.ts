@@ -58,9 +58,13 @@ interface Entry {
   ruleSet: unknown;
 }
 
+/** The build id scripts/bundle.mjs gives both bundles (so that they share entries); absent when run unbundled. */
+declare const __LLCT_BUILD__: string | undefined;
+
 let stamp: string | undefined;
 /** This build of the tool: a rebuilt bundle (or source file) never reads an entry written by another build. */
 function buildStamp(): string {
+  if (stamp === undefined && typeof __LLCT_BUILD__ === 'string') stamp = `build:${__LLCT_BUILD__}`;
   if (stamp === undefined) {
     try {
       const s = statSync(fileURLToPath(import.meta.url));

@@ -2,6 +2,7 @@
 // runs a command line with the same output, errors and exit code as `run`, and leaves anything unusual to commander.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -17,19 +18,25 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const ERA = 'fixtures/transcripts/era-2019.csv';
 
+const baseIo = (): Io => ({
+  stdout: { write: () => true },
+  stderr: { write: () => true },
+  stdin: Readable.from([]),
+  env: {},
+  stdoutIsTTY: false,
+  stderrIsTTY: false,
+  cwd: ROOT,
+  now: () => new Date(2021, 0, 15),
+  exitCode: 0,
+});
+
 async function fastIn(argv: string[], over: Partial<Io> = {}): Promise<Ran | null> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
+    ...baseIo(),
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([]),
-    env: {},
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    cwd: ROOT,
-    now: () => new Date(2021, 0, 15),
-    exitCode: 0,
     ...over,
   };
   const code = await runPlainCheck(argv, io);
@@ -153,13 +160,51 @@ describe('plain check without commander', () => {
     expect(readFileSync(out('fast-review.csv'), 'utf8')).toBe(readFileSync(out('slow-review.csv'), 'utf8'));
   });
 
-  it('the built bin gives the same as run for a plain line and for one commander reads', async () => {
+  it('the lean bundle (dist/bundle/check.cjs) runs a plain CSV check itself and declines, silently, what it leaves out', async () => {
+    const cache = mkdtempSync(join(tmp, 'lean-cache-'));
+    const lean = createRequire(import.meta.url)(join(ROOT, 'dist', 'bundle', 'check.cjs')) as typeof import('../../src/cli/fast-check-lean.js');
+    const leanIn = async (argv: string[]): Promise<Ran | null> => {
+      let stdout = '';
+      let stderr = '';
+      const io: Io = { ...baseIo(), env: { LLCT_CACHE_DIR: cache }, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } };
+      const code = await lean.runLeanCheck(argv, io);
+      return code === null ? null : { code, stdout, stderr };
+    };
+    const plain = ['check', ERA, '--as-of', '2020-01-01'];
+    // no compiled rule set yet: the compiler is not in the lean bundle
+    expect(await leanIn(plain)).toBeNull();
+    // the full bundle compiles it and saves it under the build id both bundles share
+    spawnBin(plain, { LLCT_CACHE_DIR: cache });
+    expect(await leanIn(plain)).toEqual(await runIn(plain, { env: { LLCT_CACHE_DIR: cache } }));
     for (const argv of [
-      ['check', ERA, '--as-of', '2020-01-01'],
-      ['check', ERA, '--as-of', '2020-01-01', '--format', 'pdf'],
+      ['check', 'fixtures/transcripts/person.json', '--as-of', '2020-01-01'],
+      ['check', 'fixtures/transcripts/era-2019.xlsx', '--as-of', '2020-01-01'],
+      [...plain, '-f', 'json'],
+      [...plain, '-f', 'html'],
+      [...plain, '--decisions', 'x.csv'],
+      [...plain, '-', '--same-person'],
     ]) {
-      const slow = await runIn(argv, { env: { LLCT_CACHE_DIR: process.env.LLCT_CACHE_DIR } });
-      expect(spawnBin(argv), argv.join(' ')).toEqual(slow);
+      expect(await leanIn(argv), argv.join(' ')).toBeNull();
+      expect(await leanIn(argv), `${argv.join(' ')} (again)`).toBeNull();
     }
   });
+
+  it('the built bin gives the same as run: plain lines (lean bundle, or the full one for what it leaves out) and lines commander reads', async () => {
+    const cache = mkdtempSync(join(tmp, 'bin-cache-'));
+    for (const argv of [
+      // the first run compiles the rules (the lean bundle has no compiler: the full one takes over), the next hit
+      ['check', ERA, '--as-of', '2020-01-01'],
+      ['check', ERA, '--as-of', '2020-01-01'],
+      ['check', ERA, '--as-of', '2020-01-01', '--lang', 'en', '--no-color'],
+      ['check', ERA, '--as-of', '2020-01-01', '--format', 'json'],
+      ['check', ERA, '--as-of', '2020-01-01', '-f', 'csv', '--excel'],
+      ['check', 'fixtures/transcripts/person.json', '--as-of', '2020-01-01'],
+      ['check', 'fixtures/transcripts/era-2019.xlsx', '--as-of', '2020-01-01'],
+      ['check', 'fixtures/transcripts/no-such.csv'],
+      ['check', ERA, '--as-of', '2020-01-01', '--format', 'pdf'],
+    ]) {
+      const slow = await runIn(argv, { env: { LLCT_CACHE_DIR: cache } });
+      expect(spawnBin(argv, { LLCT_CACHE_DIR: cache }), argv.join(' ')).toEqual(slow);
+    }
+  }, 60_000);
 });
