@@ -1,7 +1,12 @@
 // The process entry: real streams into `run`, its result into `process.exitCode` (never `process.exit()`).
 
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 // aliased: the bundle's banner declares createRequire itself
 import { createRequire as requireFor } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+import { cacheDirFromEnv } from '../cache-dir.js';
 import type { Io } from './io.js';
 
 // A reader that stops early (`llct check x | head -1`) closes the pipe: that is a normal, quiet end.
@@ -36,13 +41,56 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.exitCode = plain ?? (await (await import('./run.js')).run(argv, io));
 }
 
-/** The plain check of dist/bundle/check.cjs beside this bundle, or null (not built, not a plain line, declined). */
+/** The build id scripts/bundle.mjs gives the bundles; absent when run unbundled. */
+declare const __LLCT_BUILD__: string | undefined;
+
+/**
+ * The plain check of dist/bundle/check.cjs beside this bundle, or null (not built, not a plain line, declined).
+ * It is compiled with V8's code cache of an earlier run (Node 20 has no module compile cache): a file in the cache
+ * folder that starts with this build's id; V8 checks the rest (its version, flags, source length) itself.
+ */
 async function leanCheck(args: readonly string[], io: Io): Promise<number | null> {
+  if (typeof __LLCT_BUILD__ !== 'string') return null; // running unbundled (dist/cli): there is no lean bundle
+  const file = fileURLToPath(new URL('./check.cjs', import.meta.url));
+  const dir = cacheDirFromEnv(io.env);
+  const cacheFile = dir !== undefined ? join(dir, 'code-check.bin') : undefined;
+  const stamp = Buffer.from(`${__LLCT_BUILD__}\n`);
   let lean: typeof import('./fast-check-lean.js');
+  let script: Script;
+  let cachedData: Buffer | undefined;
   try {
-    lean = requireFor(import.meta.url)('./check.cjs') as typeof import('./fast-check-lean.js');
+    const source = readFileSync(file, 'utf8');
+    try {
+      const bytes = cacheFile !== undefined ? readFileSync(cacheFile) : undefined;
+      if (bytes !== undefined && bytes.subarray(0, stamp.length).equals(stamp)) cachedData = bytes.subarray(stamp.length);
+    } catch {
+      // no code cache yet
+    }
+    script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+      filename: file,
+      ...(cachedData !== undefined ? { cachedData } : {}),
+    });
+    const module = { exports: {} as typeof lean };
+    (script.runInThisContext() as (...a: unknown[]) => void)(module.exports, requireFor(file), module, file, dirname(file));
+    lean = module.exports;
   } catch {
-    return null; // running unbundled (dist/cli): there is no lean bundle
+    return null;
   }
-  return lean.runLeanCheck(args, io);
+  const code = await lean.runLeanCheck(args, io);
+  // a missing or refused code cache is (re)written after a run that used the lean bundle: best effort
+  if (code !== null && cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
+    const temp = `${cacheFile}.${process.pid}.tmp`;
+    try {
+      mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+      writeFileSync(temp, Buffer.concat([stamp, script.createCachedData()]), { mode: 0o600 });
+      renameSync(temp, cacheFile);
+    } catch {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // nothing written
+      }
+    }
+  }
+  return code;
 }

@@ -7,8 +7,9 @@
 
 import { statSync } from 'node:fs';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheDirFromEnv } from '../cache-dir.js';
 import { decodeGraph, encodeGraph } from './serialize.js';
 import type { RuleSet } from './types.js';
 
@@ -32,12 +33,7 @@ export interface RuleCache {
  * LLCT_CACHE_DIR names the folder; else $XDG_CACHE_HOME/llct, else $HOME/.cache/llct; no HOME → no cache.
  */
 export function ruleCacheFromEnv(env: NodeJS.ProcessEnv, toolVersion: string): RuleCache | undefined {
-  const off = env.LLCT_NO_CACHE;
-  if (off !== undefined && off !== '' && off !== '0') return undefined;
-  const dir =
-    env.LLCT_CACHE_DIR ||
-    (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? join(env.XDG_CACHE_HOME, 'llct') : undefined) ||
-    (env.HOME ? join(env.HOME, '.cache', 'llct') : undefined);
+  const dir = cacheDirFromEnv(env);
   return dir ? { dir, toolVersion, build: buildStamp() } : undefined;
 }
 

@@ -189,6 +189,24 @@ describe('plain check without commander', () => {
     }
   });
 
+  it("the lean bundle's V8 code cache is written once, used after, and a foreign or corrupt one is only rewritten", () => {
+    const cache = mkdtempSync(join(tmp, 'code-cache-'));
+    const plain = ['check', ERA, '--as-of', '2020-01-01'];
+    const first = spawnBin(plain, { LLCT_CACHE_DIR: cache });
+    expect(first.code).toBe(0);
+    const codeFile = join(cache, 'code-check.bin');
+    for (let i = 0; i < 2; i++) expect(spawnBin(plain, { LLCT_CACHE_DIR: cache })).toEqual(first);
+    const written = readFileSync(codeFile);
+    const stamp = written.subarray(0, written.indexOf(10) + 1);
+    expect(stamp.length).toBeGreaterThan(1);
+    for (const junk of [Buffer.from('another build\ngarbage'), Buffer.concat([stamp, Buffer.from('garbage')]), Buffer.concat([stamp, written.subarray(stamp.length, stamp.length + 100)]), Buffer.alloc(0)]) {
+      writeFileSync(codeFile, junk);
+      expect(spawnBin(plain, { LLCT_CACHE_DIR: cache })).toEqual(first);
+      expect(readFileSync(codeFile).subarray(0, stamp.length).equals(stamp)).toBe(true);
+    }
+    expect(spawnBin(plain, { LLCT_CACHE_DIR: cache, LLCT_NO_CACHE: '1' })).toEqual(first);
+  }, 60_000);
+
   it('the built bin gives the same as run: plain lines (lean bundle, or the full one for what it leaves out) and lines commander reads', async () => {
     const cache = mkdtempSync(join(tmp, 'bin-cache-'));
     for (const argv of [

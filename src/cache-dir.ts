@@ -1,0 +1,17 @@
+// Where llct keeps its caches (the compiled rule sets, the lean bundle's V8 code cache), from the environment.
+
+import { isAbsolute, join } from 'node:path';
+
+/**
+ * The cache folder, or undefined (no cache): LLCT_NO_CACHE=1 disables it; LLCT_CACHE_DIR names the folder;
+ * else $XDG_CACHE_HOME/llct, else $HOME/.cache/llct; no HOME → no cache.
+ */
+export function cacheDirFromEnv(env: Record<string, string | undefined>): string | undefined {
+  const off = env.LLCT_NO_CACHE;
+  if (off !== undefined && off !== '' && off !== '0') return undefined;
+  return (
+    env.LLCT_CACHE_DIR ||
+    (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? join(env.XDG_CACHE_HOME, 'llct') : undefined) ||
+    (env.HOME ? join(env.HOME, '.cache', 'llct') : undefined)
+  );
+}
