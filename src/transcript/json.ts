@@ -1,4 +1,10 @@
 // JSON transcripts (an array of rows, or { person, courses }) → Transcript, validated with zod, errors by JSON path.
+// Why JSON does not go through the table step (table.ts) that CSV and spreadsheets share: that step works on
+// positional cells — it searches the first lines for the header row, reads the person from lines above it, skips
+// section and total lines, and places errors by line. A JSON row is an object that names its own fields (English
+// keys or the same header aliases, per row), its values keep their JSON types (a number stays a number), the person
+// is its own object and errors are placed by JSON path. There is no header to find and nothing positional to skip,
+// so JSON joins the shared path one step later: each row goes through the same `buildRow` (rows.ts).
 
 import { jsonPath, locateJsonPath, readJsonDocument, type JsonTree } from '../json-syntax.js';
 import { z } from 'zod';

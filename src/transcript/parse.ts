@@ -1,4 +1,5 @@
-// Bytes → Transcript: pick the reader (spreadsheet by its first bytes, else decode and pick CSV or JSON), parse; and merging several transcripts of one person.
+// Bytes → Transcript: the reader is looked up in two tables (by the first bytes: spreadsheets; else decode and by
+// format: CSV, JSON), then the row limits; and merging several transcripts of one person.
 
 import { InputError } from '../errors.js';
 import { baseKey } from '../text/normalize.js';
@@ -32,7 +33,7 @@ class JsonReaderNotLoaded extends Error {
 
 /** `parseTranscript`, loading the spreadsheet library or the JSON reader first when the bytes need one. */
 export async function parseTranscriptLoading(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Promise<Transcript> {
-  if (isSpreadsheetBytes(bytes)) await loadSpreadsheetLibrary();
+  await byteReaderOf(bytes)?.load();
   try {
     return parseTranscript(bytes, file, opts);
   } catch (e) {
@@ -85,24 +86,48 @@ function detectFormat(text: string, file: string, opts: ReadOptions = {}): Forma
   return first === '[' || first === '{' ? 'json' : 'csv';
 }
 
+const scaleOf = (opts: ReadOptions) => (opts.scale ? { scale: opts.scale } : {});
+
+/** A reader that knows its files by their first bytes, before any decoding. */
+interface ByteReader {
+  claims(bytes: Uint8Array): boolean;
+  /** loads what the reader needs (a library) before `read` */
+  load(): Promise<unknown>;
+  read(bytes: Uint8Array, file: string, opts: ReadOptions): Transcript;
+}
+
+/** Readers by signature, tried in order; a file none claims is decoded as text. */
+const BYTE_READERS: readonly ByteReader[] = [
+  // xlsx, xls, ods: the workbook's first sheet goes through the shared table step
+  { claims: isSpreadsheetBytes, load: loadSpreadsheetLibrary, read: (bytes, file, opts) => parseSpreadsheetTranscript(bytes, file, scaleOf(opts)) },
+];
+
+/** Readers of decoded text, by format (chosen by `detectFormat`: --format, the extension, the first character). */
+const TEXT_READERS: Record<Format, (text: string, file: string, opts: ReadOptions) => Transcript> = {
+  // the table step of table.ts, like spreadsheets
+  csv: (text, file, opts) => parseCsvTranscript(text, file, { ...scaleOf(opts), ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) }),
+  // rows are objects keyed by field (json.ts says why they need no header search); the row step is shared
+  json: (text, file, opts) => readJson()(text, file, scaleOf(opts)),
+};
+
+const byteReaderOf = (bytes: Uint8Array): ByteReader | undefined => BYTE_READERS.find((r) => r.claims(bytes));
+
+const emptyError = (file: string): InputError =>
+  new InputError('empty file: no transcript rows to read', 'tệp rỗng: không có dòng bảng điểm nào', file, { line: 1 });
+
+/** Decode, then the text reader of the detected format; a guessed encoding becomes a notice. */
+function readText(bytes: Uint8Array, file: string, opts: ReadOptions): Transcript {
+  const { text, encoding, guessed } = decodeTextAs(bytes, file, opts.encoding);
+  if (text.trim() === '') throw emptyError(file);
+  const transcript = TEXT_READERS[detectFormat(text, file, opts)](text, file, opts);
+  if (guessed) transcript.notices = [{ code: 'encoding-guessed', args: { file, encoding } }];
+  return transcript;
+}
+
 /** Parse one transcript file's bytes; `file` is the name used in rows and errors (`-` for stdin). */
 export function parseTranscript(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Transcript {
-  const emptyError = (): InputError =>
-    new InputError('empty file: no transcript rows to read', 'tệp rỗng: không có dòng bảng điểm nào', file, { line: 1 });
-  if (bytes.length === 0) throw emptyError();
-  const scale = opts.scale ? { scale: opts.scale } : {};
-  let transcript: Transcript;
-  if (isSpreadsheetBytes(bytes)) {
-    transcript = parseSpreadsheetTranscript(bytes, file, scale);
-  } else {
-    const { text, encoding, guessed } = decodeTextAs(bytes, file, opts.encoding);
-    if (text.trim() === '') throw emptyError();
-    transcript =
-      detectFormat(text, file, opts) === 'json'
-        ? readJson()(text, file, scale)
-        : parseCsvTranscript(text, file, { ...scale, ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) });
-    if (guessed) transcript.notices = [{ code: 'encoding-guessed', args: { file, encoding } }];
-  }
+  if (bytes.length === 0) throw emptyError(file);
+  const transcript = byteReaderOf(bytes)?.read(bytes, file, opts) ?? readText(bytes, file, opts);
   if (transcript.rows.length > (opts.maxRows ?? DEFAULT_MAX_ROWS)) throw new TooManyRowsError(file, opts.maxRows ?? DEFAULT_MAX_ROWS);
   // a truncated export must not read as a person who studied nothing
   if (transcript.rows.length === 0) {
