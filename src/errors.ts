@@ -1,26 +1,47 @@
 // Known error classes: each becomes one clean line on stderr (file, place, fix) and exit code 2.
+// An error carries a finding ({ code, args, file?, place? }); its words come from the message tables.
 
-/** Where in a file something went wrong: a line (and column) for text, a JSON path for JSON. */
-export interface Place {
-  /** the worksheet of a spreadsheet; `line` is then its row number */
-  sheet?: string;
-  line?: number;
-  column?: number;
-  /** JSON path such as `$.courses[3].credits` */
-  path?: string;
-}
+import type { Lang } from './lang.js';
+import type { RuleIssue } from './findings/rule-issues.js';
+import type { Place } from './findings/types.js';
+import { wordFinding, type Finding } from './findings/words.js';
+
+export type { Place } from './findings/types.js';
+export type { RuleIssue } from './findings/rule-issues.js';
+export { formatRuleIssue } from './findings/words.js';
 
 export abstract class KnownError extends Error {
   abstract readonly kind: 'usage' | 'input' | 'rules' | 'system';
-  constructor(
-    /** English message (used for --lang en and as Error.message). */
-    message: string,
-    /** Vietnamese message (the default user-facing language). */
-    readonly vi: string,
-    readonly file?: string,
-    readonly place?: Place,
-  ) {
-    super(message);
+  readonly finding: Finding;
+  constructor(finding: Finding);
+  /** A sentence in English and Vietnamese written where it is raised (areas not yet moved to codes). */
+  constructor(message: string, vi: string, file?: string, place?: Place);
+  constructor(f: Finding | string, vi?: string, file?: string, place?: Place) {
+    const finding: Finding =
+      typeof f === 'string'
+        ? { code: 'worded', args: { en: f, vi: vi ?? f }, ...(file !== undefined ? { file } : {}), ...(place ? { place } : {}) }
+        : f;
+    // Error.message is English (stacks, --debug); users read wordFinding in their language
+    super(wordFinding(finding, 'en'));
+    this.finding = finding;
+  }
+
+  get file(): string | undefined {
+    return this.finding.file;
+  }
+
+  get place(): Place | undefined {
+    return this.finding.place;
+  }
+
+  /** The message in `lang` (without file and place). */
+  words(lang: Lang): string {
+    return wordFinding(this.finding, lang);
+  }
+
+  /** The Vietnamese message. */
+  get vi(): string {
+    return this.words('vi');
   }
 }
 
@@ -36,37 +57,14 @@ export class InputError extends KnownError {
   override name = 'InputError';
 }
 
-/** One problem found while loading a rule set. */
-export interface RuleIssue {
-  file: string;
-  path: string;
-  line?: number;
-  column?: number;
-  /** English message (--lang en). */
-  message: string;
-  /** Vietnamese message (the default user-facing language). */
-  vi: string;
-}
-
 /** A rule set that does not load; carries every problem found, not just the first. */
 export class RuleFileError extends KnownError {
   readonly kind = 'rules' as const;
   override name = 'RuleFileError';
   constructor(readonly issues: RuleIssue[]) {
     const first = issues[0];
-    super(
-      issues.map((i) => formatRuleIssue(i, 'en')).join('\n'),
-      issues.map((i) => formatRuleIssue(i, 'vi')).join('\n'),
-      first?.file,
-      first ? { path: first.path, line: first.line, column: first.column } : undefined,
-    );
+    super({ code: 'rule-file', args: { issues }, ...(first ? { file: first.file, place: first.place } : {}) });
   }
-}
-
-/** `file:line:col: $.json.path: message`, the message in `lang` (Vietnamese unless 'en'). */
-export function formatRuleIssue(i: RuleIssue, lang: 'vi' | 'en' = 'vi'): string {
-  const pos = i.line !== undefined ? `:${i.line}${i.column !== undefined ? `:${i.column}` : ''}` : '';
-  return `${i.file}${pos}: ${i.path}: ${lang === 'en' ? i.message : i.vi}`;
 }
 
 /** `file:line:column` or `file: $.path` for a one-line error prefix. */

@@ -59,28 +59,57 @@ function previousChar(text: string, offset: number): string {
   return '';
 }
 
+/** Why a text is not JSON: a parser code of jsonc-parser, or one of the mistakes people make typing JSON by hand. */
+export type SyntaxReason =
+  | { kind: 'trailing-comma'; before: string }
+  | { kind: 'curly-quote'; quote: string }
+  | { kind: 'single-quote' }
+  | { kind: 'unquoted-name' }
+  | { kind: 'parser'; code: string }
+  | { kind: 'not-json' };
+
 /**
  * The reason for a syntax error, made specific for the mistakes people make typing JSON by hand: a trailing comma,
  * a field name without quotes, single or curly quotes (copied from Word), text after the end.
  */
-export function syntaxReason(text: string, error: ParseError, root: Node | undefined): { en: string; vi: string } {
+export function syntaxReasonOf(text: string, error: ParseError, root: Node | undefined): SyntaxReason {
   const code = printParseErrorCode(error.error);
   const ch = text[error.offset] ?? '';
   if ((code === 'PropertyNameExpected' && ch === '}') || (code === 'ValueExpected' && ch === ']')) {
-    return { en: `a trailing comma before '${ch}'; remove the last comma`, vi: `dư dấu phẩy trước '${ch}'; xóa dấu phẩy cuối cùng` };
+    return { kind: 'trailing-comma', before: ch };
   }
   if (code === 'InvalidSymbol' || code === 'PropertyNameExpected' || code === 'ValueExpected') {
-    if (ch === '“' || ch === '”' || ch === '‘' || ch === '’') {
-      return { en: `curly quote ${ch}: use straight double quotes "`, vi: `dấu ngoặc cong ${ch}: hãy dùng dấu ngoặc kép thẳng "` };
-    }
-    if (ch === "'") return { en: "single quote ': use double quotes \"", vi: "dấu ngoặc đơn ': hãy dùng dấu ngoặc kép \"" };
+    if (ch === '“' || ch === '”' || ch === '‘' || ch === '’') return { kind: 'curly-quote', quote: ch };
+    if (ch === "'") return { kind: 'single-quote' };
     const prev = previousChar(text, error.offset);
-    if (/[\p{L}_$]/u.test(ch) && (prev === '{' || prev === ',')) {
-      return { en: 'a property name in double quotes is expected ("name": …)', vi: 'thiếu tên thuộc tính trong ngoặc kép ("tên": …)' };
-    }
-    if (root && error.offset >= root.offset + root.length) return PARSE_ERRORS.EndOfFileExpected!;
+    if (/[\p{L}_$]/u.test(ch) && (prev === '{' || prev === ',')) return { kind: 'unquoted-name' };
+    if (root && error.offset >= root.offset + root.length) return { kind: 'parser', code: 'EndOfFileExpected' };
   }
-  return PARSE_ERRORS[code] ?? { en: 'not valid JSON', vi: 'không phải JSON hợp lệ' };
+  return PARSE_ERRORS[code] ? { kind: 'parser', code } : { kind: 'not-json' };
+}
+
+/** A syntax reason in words. */
+export function wordSyntaxReason(r: SyntaxReason, lang: 'vi' | 'en'): string {
+  switch (r.kind) {
+    case 'trailing-comma':
+      return lang === 'en' ? `a trailing comma before '${r.before}'; remove the last comma` : `dư dấu phẩy trước '${r.before}'; xóa dấu phẩy cuối cùng`;
+    case 'curly-quote':
+      return lang === 'en' ? `curly quote ${r.quote}: use straight double quotes "` : `dấu ngoặc cong ${r.quote}: hãy dùng dấu ngoặc kép thẳng "`;
+    case 'single-quote':
+      return lang === 'en' ? "single quote ': use double quotes \"" : "dấu ngoặc đơn ': hãy dùng dấu ngoặc kép \"";
+    case 'unquoted-name':
+      return lang === 'en' ? 'a property name in double quotes is expected ("name": …)' : 'thiếu tên thuộc tính trong ngoặc kép ("tên": …)';
+    case 'parser':
+      return PARSE_ERRORS[r.code]?.[lang] ?? (lang === 'en' ? 'not valid JSON' : 'không phải JSON hợp lệ');
+    case 'not-json':
+      return lang === 'en' ? 'not valid JSON' : 'không phải JSON hợp lệ';
+  }
+}
+
+/** The reason for a syntax error in both languages. */
+export function syntaxReason(text: string, error: ParseError, root: Node | undefined): { en: string; vi: string } {
+  const r = syntaxReasonOf(text, error, root);
+  return { en: wordSyntaxReason(r, 'en'), vi: wordSyntaxReason(r, 'vi') };
 }
 
 /** How deep arrays and objects may nest: far beyond any transcript, metadata or rule file, far below the stack. */

@@ -53,7 +53,7 @@ export function reportError(e: unknown, io: Io, opts: { lang: Lang; debug: boole
   }
   if (e instanceof KnownError) {
     const where = formatPlace(e.file, e.place);
-    const message = oneLine(opts.lang === 'vi' ? e.vi : e.message);
+    const message = oneLine(e.words(opts.lang));
     io.stderr.write(`llct: ${where ? `${where}: ` : ''}${message}\n`);
     return EXIT.error;
   }

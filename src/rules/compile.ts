@@ -3,23 +3,22 @@
 // examples.
 
 import { join } from 'node:path';
-import { RuleFileError, type RuleIssue } from '../errors.js';
+import { RuleFileError } from '../errors.js';
+import { ruleIssue, type ReadFailure, type RuleIssue, type RuleIssueArgs } from '../findings/rule-issues.js';
 import { compileDossierFiles } from './compile/dossier.js';
 import { checkExamples } from './compile/examples.js';
 import { listedByKind, resolveRulePath, ROOT_FILE, stripBom } from './compile/files.js';
 import { checkRange, compileGrading } from './compile/grading.js';
 import { compileMapping } from './compile/mapping.js';
 import { compilePrograms } from './compile/programs.js';
-import { msg, readFile, SourceFile, type Msg } from './compile/source.js';
+import { readFile, SourceFile } from './compile/source.js';
 import { mappingFileSchema, programFileSchema, ruleSetFileSchema, type MappingFile, type RuleSetFile } from './schema.js';
 import type { LegalInstrument, RuleSet } from './types.js';
 
 export { listedRuleFiles, resolveRulePath, ROOT_FILE } from './compile/files.js';
-export type { Msg } from './compile/source.js';
 
-/** Why a listed file could not be read: English only (older callers), or in both languages. */
-export type Reason = string | Msg;
-const reasonMsg = (r: Reason): Msg => (typeof r === 'string' ? msg(r, r) : r);
+/** Why a listed file is absent: missing, or unreadable for a reason. */
+export type Absent = { code: 'listed-missing'; args: RuleIssueArgs['listed-missing'] } | { code: 'listed-unreadable'; args: RuleIssueArgs['listed-unreadable'] };
 
 /**
  * Compile the rule set whose files (keyed by path relative to the rule directory) are given as text.
@@ -28,34 +27,23 @@ const reasonMsg = (r: Reason): Msg => (typeof r === 'string' ? msg(r, r) : r);
 export function compileRuleSet(
   files: Map<string, string>,
   dir: string,
-  unreadable: ReadonlyMap<string, Reason> = new Map(),
+  unreadable: ReadonlyMap<string, ReadFailure> = new Map(),
 ): RuleSet {
   const issues: RuleIssue[] = [];
   const display = (rel: string) => (dir ? join(dir, rel) : rel);
-  const absent = (rel: string, listed: string): Msg => {
+  const absent = (rel: string, listed: string): Absent => {
     const reason = unreadable.get(rel);
-    if (reason === undefined) {
-      return msg(
-        `listed file "${listed}" is missing (${display(rel)})`,
-        `không tìm thấy tệp "${listed}" (${display(rel)})`,
-      );
-    }
-    const { en, vi } = reasonMsg(reason);
-    return msg(`listed file "${listed}" ${en} (${display(rel)})`, `tệp "${listed}" ${vi} (${display(rel)})`);
+    const shown = display(rel);
+    return reason === undefined
+      ? { code: 'listed-missing', args: { listed, shown } }
+      : { code: 'listed-unreadable', args: { listed, shown, reason } };
   };
   const texts = new Map<string, string>();
   for (const [k, v] of files) texts.set(resolveRulePath(k), stripBom(v));
 
   const rootText = texts.get(ROOT_FILE);
   if (rootText === undefined) {
-    throw new RuleFileError([
-      {
-        file: display(ROOT_FILE),
-        path: '$',
-        message: `no ${ROOT_FILE}: a rule directory must hold ${ROOT_FILE}`,
-        vi: `thiếu tệp ${ROOT_FILE}: thư mục bộ quy tắc phải có tệp ${ROOT_FILE}`,
-      },
-    ]);
+    throw new RuleFileError([ruleIssue(display(ROOT_FILE), 'root-missing', { root: ROOT_FILE })]);
   }
   const rootSrc = new SourceFile(display(ROOT_FILE), rootText);
   const root = readFile(rootSrc, ruleSetFileSchema, issues) as RuleSetFile | undefined;
@@ -73,7 +61,7 @@ export function compileRuleSet(
   checkRange(rootSrc, ['effective'], root.effective, issues);
   const legalIds = new Map<string, number>();
   root.legalBasis.forEach((l, i) => {
-    if (legalIds.has(l.id)) issues.push(rootSrc.issue(['legalBasis', i, 'id'], msg(`duplicate legal basis id "${l.id}"`, `trùng mã căn cứ pháp lý "${l.id}"`)));
+    if (legalIds.has(l.id)) issues.push(rootSrc.issue(['legalBasis', i, 'id'], 'duplicate-legal-basis', { id: l.id }));
     else legalIds.set(l.id, i);
   });
   const grading = compileGrading(rootSrc, root.grading, issues);
@@ -108,7 +96,8 @@ export function compileRuleSet(
   let mapping: MappingFile | undefined;
   let mapSrc: SourceFile | undefined;
   if (mapText === undefined) {
-    issues.push(rootSrc.issue(['mapping'], absent(mapRel, root.mapping)));
+    const a = absent(mapRel, root.mapping);
+    issues.push(rootSrc.issue(['mapping'], a.code, a.args));
   } else {
     mapSrc = new SourceFile(display(mapRel), mapText);
     mapping = readFile(mapSrc, mappingFileSchema, issues) as MappingFile | undefined;

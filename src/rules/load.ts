@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RuleFileError } from '../errors.js';
 import { readCachedRuleSet, writeCachedRuleSet, type RuleCache, type RuleFileBytes } from './cache.js';
-import type { Msg } from './compile.js';
+import { ruleIssue, type ReadFailure } from '../findings/rule-issues.js';
 import type { RuleSet } from './types.js';
 
 /** compile.ts's ROOT_FILE, repeated here so that a cache hit never loads the compiler (a test keeps them equal). */
@@ -24,7 +24,7 @@ export function defaultRulesDir(): string {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The text of a file, or why not: 'missing', or a reason phrase such as "is not valid UTF-8" (in both languages). */
-async function readText(file: string): Promise<{ text: string; bytes: Uint8Array } | { missing: true } | { reason: Msg }> {
+async function readText(file: string): Promise<{ text: string; bytes: Uint8Array } | { missing: true } | { reason: ReadFailure }> {
   try {
     const bytes = await readFile(file);
     return { text: utf8.decode(bytes), bytes };
@@ -32,15 +32,12 @@ async function readText(file: string): Promise<{ text: string; bytes: Uint8Array
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { missing: true };
     if (e instanceof TypeError) {
-      return { reason: { en: 'is not valid UTF-8', vi: 'không phải văn bản mã hóa UTF-8' } };
+      return { reason: { kind: 'not-utf8' } };
     }
-    const why = code ?? (e as Error).message;
-    return { reason: { en: `cannot be read (${why})`, vi: `không đọc được (${why})` } };
+    return { reason: { kind: 'unreadable', why: code ?? (e as Error).message } };
   }
 }
 
-const RULES_HINT_EN = `--rules expects a folder holding ${ROOT_FILE}`;
-const RULES_HINT_VI = `--rules cần thư mục chứa bộ quy tắc (có tệp ${ROOT_FILE})`;
 
 /**
  * Load and compile the rule set in `dir` (a folder holding ruleset.json, or the path of a ruleset.json).
@@ -51,14 +48,7 @@ export async function loadRuleSet(dir: string = defaultRulesDir(), options: Load
   try {
     if ((await stat(dir)).isFile()) dir = dirname(dir);
   } catch {
-    throw new RuleFileError([
-      {
-        file: dir,
-        path: '$',
-        message: `rule directory not found; ${RULES_HINT_EN}`,
-        vi: `không tìm thấy thư mục bộ quy tắc; ${RULES_HINT_VI}`,
-      },
-    ]);
+    throw new RuleFileError([ruleIssue(dir, 'rules-dir-missing', { root: ROOT_FILE })]);
   }
   const { cache } = options;
   if (cache) {
@@ -69,24 +59,15 @@ export async function loadRuleSet(dir: string = defaultRulesDir(), options: Load
   const rootFile = join(dir, ROOT_FILE);
   const root = await readText(rootFile);
   if ('missing' in root) {
-    throw new RuleFileError([
-      {
-        file: rootFile,
-        path: '$',
-        message: `no ${ROOT_FILE} here; ${RULES_HINT_EN}`,
-        vi: `không có tệp ${ROOT_FILE} trong thư mục này; ${RULES_HINT_VI}`,
-      },
-    ]);
+    throw new RuleFileError([ruleIssue(rootFile, 'root-not-here', { root: ROOT_FILE })]);
   }
   if ('reason' in root) {
-    throw new RuleFileError([
-      { file: rootFile, path: '$', message: `${ROOT_FILE} ${root.reason.en}`, vi: `tệp ${ROOT_FILE} ${root.reason.vi}` },
-    ]);
+    throw new RuleFileError([ruleIssue(rootFile, 'root-unreadable', { root: ROOT_FILE, reason: root.reason })]);
   }
 
   const files = new Map<string, string>([[ROOT_FILE, root.text]]);
   const read: RuleFileBytes[] = [{ rel: ROOT_FILE, bytes: root.bytes }];
-  const unreadable = new Map<string, Msg>();
+  const unreadable = new Map<string, ReadFailure>();
   const listed = listedRuleFiles(root.text);
   const reads = await Promise.all(listed.map((rel) => readText(join(dir, rel))));
   listed.forEach((rel, i) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonPath } from '../../src/json-syntax.js';
 import { compileRuleSet, listedRuleFiles, resolveRulePath } from '../../src/rules/compile.js';
 import { formatRuleIssue, RuleFileError, type RuleIssue } from '../../src/errors.js';
+import { wordFinding } from '../../src/findings/words.js';
 import { courseProgram, defaultFiles, mappingFile, perSubjectProgram, rootFile, toMap, v, type Files } from './builders.js';
 
 function issuesOf(files: Files): RuleIssue[] {
@@ -13,6 +14,9 @@ function issuesOf(files: Files): RuleIssue[] {
   }
   throw new Error('expected the rule set to be rejected');
 }
+
+/** An issue as [JSON path, code, args]: tests assert codes and arguments, not wording. */
+const found = (i: RuleIssue) => [i.place.path, i.code, i.args];
 
 function withMapping(over: Record<string, unknown>): Files {
   return { ...defaultFiles(), 'mapping.json': mappingFile(over) };
@@ -113,15 +117,15 @@ describe('compileRuleSet: issues', () => {
     const issues = issuesOf(files);
     expect(issues).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ file: 'rules/ruleset.json', path: '$.version', line: 8, column: 3 }),
-        expect.objectContaining({ file: 'rules/programs/p1.json', path: '$.subjects[0].colour', message: 'unknown key "colour"' }),
-        expect.objectContaining({ file: 'rules/programs/p2.json', path: '$.totalPeriods' }),
+        expect.objectContaining({ file: 'rules/ruleset.json', code: 'schema', place: { path: '$.version', line: 8, column: 3 } }),
+        expect.objectContaining({ file: 'rules/programs/p1.json', code: 'unknown-key', args: { key: 'colour' } }),
+        expect.objectContaining({ file: 'rules/programs/p2.json', code: 'schema', place: expect.objectContaining({ path: '$.totalPeriods' }) }),
       ]),
     );
-    for (const i of issues) expect(i.line).toBeGreaterThan(0);
-    const colour = issues.find((i) => i.path === '$.subjects[0].colour')!;
+    for (const i of issues) expect(i.place.line).toBeGreaterThan(0);
+    const colour = issues.find((i) => i.place.path === '$.subjects[0].colour')!;
     const text = JSON.stringify(p1, null, 2).split('\n');
-    expect(text[colour.line! - 1]!.slice(colour.column! - 1)).toMatch(/^"colour"/);
+    expect(text[colour.place.line! - 1]!.slice(colour.place.column! - 1)).toMatch(/^"colour"/);
   });
 
   it('rejects unknown keys at the top level and deep inside, naming the path', () => {
@@ -129,30 +133,30 @@ describe('compileRuleSet: issues', () => {
     files['mapping.json'] = mappingFile({ extra: 1 });
     const m = mappingFile();
     const issues = issuesOf(files);
-    expect(issues.map((i) => i.path)).toEqual(['$.extra']);
+    expect(issues.map(found)).toEqual([['$.extra', 'unknown-key', { key: 'extra' }]]);
     (m.rules as Record<string, unknown>[])[1]!.targets = [{ lesson: 'S2', share: 1, weight: 2 }];
     files['mapping.json'] = m;
-    expect(issuesOf(files)[0]!.path).toMatch(/^\$\.rules\[1\]\.targets\[0\]/);
+    expect(issuesOf(files)[0]!.place.path).toMatch(/^\$\.rules\[1\]\.targets\[0\]/);
   });
 
   it('reports a JSON syntax error with line:column', () => {
     const files = defaultFiles();
     files['programs/p2.json'] = '{\n  "id": "p2",\n  "rank": 2,,\n}';
     const [issue] = issuesOf(files);
-    expect(issue).toMatchObject({ file: 'rules/programs/p2.json', path: '$', line: 3, column: 13 });
-    expect(issue!.message).toMatch(/JSON syntax error/);
+    expect(issue).toMatchObject({ file: 'rules/programs/p2.json', place: { path: '$', line: 3, column: 13 }, code: 'json-syntax' });
+    expect(issue!.args).toEqual({ reason: { kind: 'parser', code: 'PropertyNameExpected' } });
   });
 
   it('rejects comments (rule files are plain JSON)', () => {
     const files = defaultFiles();
     files['mapping.json'] = `// note\n${JSON.stringify(mappingFile())}`;
-    expect(issuesOf(files)[0]).toMatchObject({ file: 'rules/mapping.json', line: 1, column: 1 });
+    expect(issuesOf(files)[0]).toMatchObject({ file: 'rules/mapping.json', code: 'json-syntax', place: { line: 1, column: 1 } });
   });
 
   it('reports a missing ruleset.json', () => {
     const files = defaultFiles();
     delete files['ruleset.json'];
-    expect(issuesOf(files)[0]).toMatchObject({ file: 'rules/ruleset.json', path: '$' });
+    expect(issuesOf(files)[0]).toMatchObject({ file: 'rules/ruleset.json', code: 'root-missing', place: { path: '$' } });
   });
 
   it('reports a listed file that is missing, at its place in ruleset.json, and a missing mapping', () => {
@@ -160,27 +164,28 @@ describe('compileRuleSet: issues', () => {
     delete files['programs/p2.json'];
     delete files['mapping.json'];
     const issues = issuesOf(files);
-    expect(issues).toEqual([
-      expect.objectContaining({ file: 'rules/ruleset.json', path: '$.programs[1]', message: expect.stringMatching(/missing/) }),
-      expect.objectContaining({ file: 'rules/ruleset.json', path: '$.mapping', message: expect.stringMatching(/missing/) }),
+    expect(issues.map(found)).toEqual([
+      ['$.programs[1]', 'listed-missing', { listed: 'programs/p2.json', shown: 'rules/programs/p2.json' }],
+      ['$.mapping', 'listed-missing', { listed: 'mapping.json', shown: 'rules/mapping.json' }],
     ]);
-    expect(issues[0]!.line).toBeGreaterThan(1);
+    expect(issues.every((i) => i.file === 'rules/ruleset.json')).toBe(true);
+    expect(issues[0]!.place.line).toBeGreaterThan(1);
   });
 
   it('says why a listed file could not be read when the loader knows', () => {
     const files = toMap(defaultFiles());
     files.delete('programs/p2.json');
     try {
-      compileRuleSet(files, 'rules', new Map([['programs/p2.json', 'is not valid UTF-8']]));
+      compileRuleSet(files, 'rules', new Map([['programs/p2.json', { kind: 'not-utf8' }]]));
       expect.unreachable();
     } catch (e) {
-      expect((e as RuleFileError).issues[0]!.message).toMatch(/is not valid UTF-8/);
+      expect((e as RuleFileError).issues[0]).toMatchObject({ code: 'listed-unreadable', args: { reason: { kind: 'not-utf8' } } });
     }
   });
 
   it('reports a program file listed twice', () => {
     const files = { ...defaultFiles(), 'ruleset.json': rootFile({ programs: ['programs/p1.json', 'programs/p2.json', './programs/p1.json'] }) };
-    expect(issuesOf(files)).toEqual([expect.objectContaining({ path: '$.programs[2]', message: expect.stringMatching(/twice/) })]);
+    expect(issuesOf(files).map(found)).toEqual([['$.programs[2]', 'listed-twice', { listed: './programs/p1.json' }]]);
   });
 
   it('reports duplicate program, subject and lesson ids across files', () => {
@@ -193,11 +198,12 @@ describe('compileRuleSet: issues', () => {
       ],
     });
     files['mapping.json'] = mappingFile({ rules: [rule({ id: 'r1', targets: ['L1'] })], mustNotMatch: [] });
-    const messages = issuesOf(files).map((i) => `${i.file} ${i.path} ${i.message}`);
-    expect(messages).toEqual([
-      expect.stringMatching(/p2\.json \$\.id duplicate program id "p1" \(first at rules\/programs\/p1\.json \$\.id\)/),
-      expect.stringMatching(/p2\.json \$\.subjects\[0\]\.id duplicate subject id "S1"/),
-      expect.stringMatching(/p2\.json \$\.subjects\[1\]\.lessons\[0\]\.id duplicate lesson id "L2"/),
+    const issues = issuesOf(files);
+    expect(issues.every((i) => i.file === 'rules/programs/p2.json')).toBe(true);
+    expect(issues.map(found)).toEqual([
+      ['$.id', 'duplicate-id', { kind: 'program-id', id: 'p1', first: 'rules/programs/p1.json $.id' }],
+      ['$.subjects[0].id', 'duplicate-id', { kind: 'subject-id', id: 'S1', first: 'rules/programs/p1.json $.subjects[0].id' }],
+      ['$.subjects[1].lessons[0].id', 'duplicate-id', { kind: 'lesson-id', id: 'L2', first: 'rules/programs/p1.json $.subjects[0].lessons[1].id' }],
     ]);
   });
 
@@ -209,37 +215,39 @@ describe('compileRuleSet: issues', () => {
         { id: 'T2', name: { vi: 'b', en: 'b' }, periods: 30, ...v, lessons: [{ id: 'S2', title: { vi: 'c', en: 'c' }, periods: 30, ...v }] },
       ],
     });
-    expect(issuesOf(files).map((i) => i.path)).toContain('$.subjects[1].lessons[0].id');
+    expect(issuesOf(files).map(found)).toContainEqual([
+      '$.subjects[1].lessons[0].id',
+      'duplicate-id',
+      { kind: 'lesson-id', id: 'S2', first: 'rules/programs/p1.json $.subjects[1].id' },
+    ]);
   });
 
   it('reports duplicate program ranks', () => {
     const files = { ...defaultFiles(), 'programs/p2.json': perSubjectProgram({ rank: 1 }) };
-    expect(issuesOf(files)).toEqual([expect.objectContaining({ path: '$.rank', message: expect.stringMatching(/duplicate program rank/) })]);
+    expect(issuesOf(files).map(found)).toEqual([['$.rank', 'duplicate-id', { kind: 'program-rank', id: 1, first: 'rules/programs/p1.json $.rank' }]]);
   });
 
   it('reports duplicate mapping rule ids', () => {
     const issues = issuesOf(withMapping({ rules: [rule({}), rule({ names: ['Môn Y'] })], mustNotMatch: [] }));
-    expect(issues).toEqual([expect.objectContaining({ path: '$.rules[1].id', message: expect.stringMatching(/duplicate rule id "rx"/) })]);
+    expect(issues.map(found)).toEqual([['$.rules[1].id', 'duplicate-rule-id', { id: 'rx', first: 0 }]]);
   });
 
   it('reports an unknown lesson id in a target, with a hint when it names a subject with lessons', () => {
     const issues = issuesOf(withMapping({ rules: [rule({ targets: ['L1', 'NOPE', 'S1'] })], mustNotMatch: [] }));
-    expect(issues.map((i) => [i.path, i.message])).toEqual([
-      ['$.rules[0].targets[1]', 'unknown lesson id "NOPE"'],
-      ['$.rules[0].targets[2]', 'unknown lesson id "S1" (it is a subject with lessons: target L1, L2)'],
+    expect(issues.map(found)).toEqual([
+      ['$.rules[0].targets[1]', 'target-unknown', { lesson: 'NOPE' }],
+      ['$.rules[0].targets[2]', 'target-unknown', { lesson: 'S1', lessons: ['L1', 'L2'] }],
     ]);
   });
 
   it('reports a lesson targeted twice by one rule', () => {
     const issues = issuesOf(withMapping({ rules: [rule({ targets: ['L1', 'L1'] })], mustNotMatch: [] }));
-    expect(issues).toEqual([expect.objectContaining({ path: '$.rules[0].targets[1]', message: expect.stringMatching(/twice/) })]);
+    expect(issues.map(found)).toEqual([['$.rules[0].targets[1]', 'target-twice', { lesson: 'L1' }]]);
   });
 
   it('requires shares on all targets of a program or none', () => {
     const issues = issuesOf(withMapping({ rules: [rule({ targets: [{ lesson: 'L1', share: 0.5 }, 'L2', 'T1'] })], mustNotMatch: [] }));
-    expect(issues).toEqual([
-      expect.objectContaining({ path: '$.rules[0].targets[1]', message: expect.stringMatching(/program "p1" either every target has a share or none/) }),
-    ]);
+    expect(issues.map(found)).toEqual([['$.rules[0].targets[1]', 'shares-partial', { rule: 'rx', program: 'p1' }]]);
   });
 
   it('requires the shares within a program to sum to 1', () => {
@@ -249,7 +257,7 @@ describe('compileRuleSet: issues', () => {
     });
     expect(() => compileRuleSet(toMap(ok), 'rules')).not.toThrow(); // 0.1 + 0.2 + 0.7 is not exactly 1 in floating point
     const issues = issuesOf(withMapping({ rules: [rule({ targets: [{ lesson: 'L1', share: 0.5 }, { lesson: 'L2', share: 0.4 }] })], mustNotMatch: [] }));
-    expect(issues).toEqual([expect.objectContaining({ path: '$.rules[0].targets[0]', message: expect.stringMatching(/sum to 0\.9, not 1/) })]);
+    expect(issues.map(found)).toEqual([['$.rules[0].targets[0]', 'shares-sum', { rule: 'rx', program: 'p1', sum: 0.9 }]]);
   });
 
   it('reports a rule that matches nothing and a keyword set with an empty "all"', () => {
@@ -263,12 +271,12 @@ describe('compileRuleSet: issues', () => {
         mustNotMatch: [],
       }),
     );
-    expect(issues.map((i) => [i.path, i.message])).toEqual([
-      ['$.rules[0].id', 'rule "empty" matches nothing: give names, codes or keywords'],
-      ['$.rules[1].keywords[0].all', expect.stringMatching(/at least one phrase/)],
-      ['$.rules[2].names[0]', 'name "–" is empty once normalised'],
-      ['$.rules[2].keywords[0].all[0]', 'phrase "  " is empty once normalised'],
-      ['$.rules[2].keywords[0].all', expect.stringMatching(/at least one phrase/)],
+    expect(issues.map(found)).toEqual([
+      ['$.rules[0].id', 'rule-matches-nothing', { rule: 'empty' }],
+      ['$.rules[1].keywords[0].all', 'keywords-all-empty', {}],
+      ['$.rules[2].names[0]', 'name-empty', { name: '–' }],
+      ['$.rules[2].keywords[0].all[0]', 'phrase-empty', { phrase: '  ' }],
+      ['$.rules[2].keywords[0].all', 'keywords-all-empty', {}],
     ]);
   });
 
@@ -279,25 +287,28 @@ describe('compileRuleSet: issues', () => {
         mustNotMatch: [],
       }),
     );
-    expect(issues.map((i) => i.path)).toEqual(['$.rules[1].names[0]', '$.rules[1].codes[0]']);
+    expect(issues.map(found)).toEqual([
+      ['$.rules[1].names[0]', 'name-claimed', { name: 'MÔN X', key: 'mon x', owner: 'a' }],
+      ['$.rules[1].codes[0]', 'code-claimed', { code: 'ab123', owner: 'a' }],
+    ]);
   });
 
   it('reports subject periods that differ from the sum of their lessons, and program totals that differ from the subjects', () => {
     const p1 = courseProgram({ totalPeriods: 50 });
     (p1.subjects as Record<string, unknown>[])[0]!.periods = 25;
     const issues = issuesOf({ ...defaultFiles(), 'programs/p1.json': p1 });
-    expect(issues.map((i) => [i.path, i.message])).toEqual([
-      ['$.subjects[0].periods', 'subject "S1" has 25 periods but its lessons sum to 20'],
-      ['$.totalPeriods', 'program "p1" has 50 periods but its subjects sum to 45'],
+    expect(issues.map(found)).toEqual([
+      ['$.subjects[0].periods', 'subject-lessons-sum', { subject: 'S1', periods: 25, sum: 20 }],
+      ['$.totalPeriods', 'program-subjects-sum', { program: 'p1', periods: 50, sum: 45 }],
     ]);
   });
 
   it('reports course-policy minimums above the program totals', () => {
     const p1 = courseProgram({ policy: { kind: 'course', minPeriods: 41, minLessons: 4, ...v } });
     const issues = issuesOf({ ...defaultFiles(), 'programs/p1.json': p1 });
-    expect(issues.map((i) => [i.path, i.message])).toEqual([
-      ['$.policy.minPeriods', "minPeriods 41 exceeds the program's 40 periods"],
-      ['$.policy.minLessons', "minLessons 4 exceeds the program's 3 lessons"],
+    expect(issues.map(found)).toEqual([
+      ['$.policy.minPeriods', 'min-periods-above', { minPeriods: 41, total: 40 }],
+      ['$.policy.minLessons', 'min-lessons-above', { minLessons: 4, total: 3 }],
     ]);
   });
 
@@ -305,12 +316,12 @@ describe('compileRuleSet: issues', () => {
     const p2 = perSubjectProgram();
     (p2.subjects as Record<string, unknown>[])[0]!.required = false;
     const issues = issuesOf({ ...defaultFiles(), 'programs/p2.json': p2 });
-    expect(issues.map((i) => [i.path, i.message])).toEqual([['$.subjects', 'program "p2" uses the per-subject policy but no subject is required']]);
+    expect(issues.map(found)).toEqual([['$.subjects', 'no-required-subject', { program: 'p2' }]]);
   });
 
   it('reports an invalid dropTokenPattern', () => {
     const issues = issuesOf(withMapping({ normalization: { dropTokenPattern: '[a-' } }));
-    expect(issues[0]).toMatchObject({ path: '$.normalization.dropTokenPattern', message: expect.stringMatching(/invalid regular expression/) });
+    expect(issues[0]).toMatchObject({ place: { path: '$.normalization.dropTokenPattern' }, code: 'bad-regex' });
   });
 
   it('reports an example that does not match its own rule, and a lookalike that matches', () => {
@@ -318,10 +329,10 @@ describe('compileRuleSet: issues', () => {
     const rules = m.rules as Record<string, unknown>[];
     rules[0]!.examples = ['Triết học Mác-Lênin', 'Tư tưởng Hồ Chí Minh', 'Văn học'];
     const issues = issuesOf({ ...defaultFiles(), 'mapping.json': m });
-    expect(issues.map((i) => [i.path, i.message])).toEqual([
-      ['$.rules[0].examples[1]', 'example "Tư tưởng Hồ Chí Minh" matches rule "r2" (by keywords), not "r1"'],
-      ['$.rules[0].examples[2]', 'example "Văn học" matches no rule; it must match "r1"'],
-      ['$.mustNotMatch[0]', 'lookalike "Triết học Mác-Lênin phương Tây" matches rule "r1" (by keywords); it must match no rule'],
+    expect(issues.map(found)).toEqual([
+      ['$.rules[0].examples[1]', 'example-other-rule', { example: 'Tư tưởng Hồ Chí Minh', rule: 'r1', got: 'r2', by: 'keywords' }],
+      ['$.rules[0].examples[2]', 'example-no-match', { example: 'Văn học', rule: 'r1' }],
+      ['$.mustNotMatch[0]', 'must-not-match', { name: 'Triết học Mác-Lênin phương Tây', got: 'r1', by: 'keywords' }],
     ]);
   });
 
@@ -332,12 +343,9 @@ describe('compileRuleSet: issues', () => {
     // a near match is what a lookalike may be; a full match is not
     rules[0]!.lookalikes = ['Triết học Mác-Lênin - Chuyên đề', 'Triết học Mác-Lênin', 'Triết học phương Đông'];
     const issues = issuesOf({ ...defaultFiles(), 'mapping.json': m });
-    expect(issues.map((i) => [i.path, i.message])).toEqual([
-      [
-        '$.rules[0].examples[1]',
-        'example "Triết học Mác-Lênin nâng cao" is only a near match of "r1" (leftover words: nang cao); add them to the rule\'s "optional" words or names',
-      ],
-      ['$.rules[0].lookalikes[1]', 'lookalike "Triết học Mác-Lênin" fully matches rule "r1" (by keywords); it may at most be a near match'],
+    expect(issues.map(found)).toEqual([
+      ['$.rules[0].examples[1]', 'example-near', { example: 'Triết học Mác-Lênin nâng cao', rule: 'r1', leftover: ['nang', 'cao'] }],
+      ['$.rules[0].lookalikes[1]', 'lookalike-full', { name: 'Triết học Mác-Lênin', got: 'r1', by: 'keywords' }],
     ]);
   });
 
@@ -363,10 +371,10 @@ describe('compileRuleSet: issues', () => {
     });
     (p2.subjects as Record<string, unknown>[])[0]!.split = { lecture: 10, discussion: 5, selfStudy: 5, exam: 5, ...v };
     const issues = issuesOf({ ...defaultFiles(), 'programs/p2.json': p2 });
-    expect(issues.map((i) => [i.path, i.message])).toEqual([
-      ['$.subjects[0].split', 'subject "T1" has 30 periods but its split sums to 25'],
-      ['$.parts[0].subjects[1]', 'unknown subject "T9" in part "I"'],
-      ['$.parts[1].subjects[0]', 'subject "T1" is already in part "I"'],
+    expect(issues.map(found)).toEqual([
+      ['$.subjects[0].split', 'split-sum', { subject: 'T1', periods: 30, sum: 25 }],
+      ['$.parts[0].subjects[1]', 'part-unknown-subject', { subject: 'T9', part: 'I' }],
+      ['$.parts[1].subjects[0]', 'part-subject-twice', { subject: 'T1', part: 'I' }],
     ]);
   });
 
@@ -380,7 +388,7 @@ describe('compileRuleSet: issues', () => {
         mustNotMatch: [],
       }),
     );
-    expect(issues).toEqual([expect.objectContaining({ path: '$.rules[0].examples[0]', message: expect.stringMatching(/ties/) })]);
+    expect(issues.map(found)).toEqual([['$.rules[0].examples[0]', 'example-tie', { example: 'Lịch sử', rule: 'a', tiedWith: ['b'] }]]);
   });
 
   it('reports an unknown legal basis id, an inverted effective period, and clashing grade words', () => {
@@ -390,22 +398,22 @@ describe('compileRuleSet: issues', () => {
     (root.grading as Record<string, unknown>).failWords = ['dat'];
     (root.grading as Record<string, unknown>).tenPointUncertainBelow = 3;
     files['ruleset.json'] = root;
-    expect(issuesOf(files).map((i) => i.path)).toEqual([
-      '$.grading.tenPointUncertainBelow',
-      '$.grading.failWords[0]',
-      '$.effective.to',
-      '$.legalBasis[1]',
+    expect(issuesOf(files).map(found)).toEqual([
+      ['$.grading.tenPointUncertainBelow', 'uncertain-below-pass', { uncertainBelow: 3, pass: 4 }],
+      ['$.grading.failWords[0]', 'grade-clash', { value: 'dat', clash: 'fail-pass-word' }],
+      ['$.effective.to', 'range-inverted', { from: '2021-01-01', to: '2020-01-01' }],
+      ['$.legalBasis[1]', 'unknown-legal-basis', { id: 'L9', root: 'ruleset.json' }],
     ]);
   });
 
   it('validates dates as YYYY-MM-DD', () => {
     const files = { ...defaultFiles(), 'programs/p2.json': perSubjectProgram({ effective: { from: '16/09/2009' } }) };
-    expect(issuesOf(files)).toEqual([expect.objectContaining({ path: '$.effective.from' })]);
+    expect(issuesOf(files)).toEqual([expect.objectContaining({ code: 'schema', place: expect.objectContaining({ path: '$.effective.from' }) })]);
   });
 
   it('reports a policy of unknown kind', () => {
     const files = { ...defaultFiles(), 'programs/p2.json': perSubjectProgram({ policy: { kind: 'average', ...v } }) };
-    expect(issuesOf(files)[0]!.path).toMatch(/^\$\.policy/);
+    expect(issuesOf(files)[0]!.place.path).toMatch(/^\$\.policy/);
   });
 });
 
@@ -424,7 +432,8 @@ describe('path helpers', () => {
 });
 
 describe('compileRuleSet: issues in Vietnamese and English', () => {
-  const both = (i: RuleIssue | undefined) => [i!.path, i!.vi, i!.message];
+  const both = (i: RuleIssue | undefined) => [i!.place.path, wordFinding(i!, 'vi'), wordFinding(i!, 'en')];
+  const vi = (i: RuleIssue) => wordFinding(i, 'vi');
 
   it('words a cross-reference problem in both languages', () => {
     const issues = issuesOf(withMapping({ rules: [rule({ targets: ['L1', 'NOPE', 'S1'] })], mustNotMatch: [] }));
@@ -437,9 +446,9 @@ describe('compileRuleSet: issues in Vietnamese and English', () => {
       ],
     ]);
     const shares = issuesOf(withMapping({ rules: [rule({ targets: [{ lesson: 'L1', share: 0.5 }, { lesson: 'L2', share: 0.4 }] })], mustNotMatch: [] }));
-    expect(shares[0]!.vi).toBe('quy tắc "rx": tỷ lệ chia (share) trong chương trình "p1" cộng lại bằng 0.9; tỷ lệ chia phải cộng lại bằng 1');
+    expect(vi(shares[0]!)).toBe('quy tắc "rx": tỷ lệ chia (share) trong chương trình "p1" cộng lại bằng 0.9; tỷ lệ chia phải cộng lại bằng 1');
     const p1 = courseProgram({ policy: { kind: 'course', minPeriods: 41, minLessons: 4, ...v } });
-    expect(issuesOf({ ...defaultFiles(), 'programs/p1.json': p1 }).map((i) => i.vi)).toEqual([
+    expect(issuesOf({ ...defaultFiles(), 'programs/p1.json': p1 }).map(vi)).toEqual([
       'minPeriods 41 lớn hơn tổng số tiết của chương trình (40 tiết)',
       'minLessons 4 lớn hơn số bài của chương trình (3 bài)',
     ]);
@@ -448,7 +457,7 @@ describe('compileRuleSet: issues in Vietnamese and English', () => {
   it('words examples and lookalikes in Vietnamese', () => {
     const m = mappingFile({ mustNotMatch: ['Triết học Mác-Lênin phương Tây'] });
     (m.rules as Record<string, unknown>[])[0]!.examples = ['Tư tưởng Hồ Chí Minh', 'Văn học'];
-    expect(issuesOf({ ...defaultFiles(), 'mapping.json': m }).map((i) => i.vi)).toEqual([
+    expect(issuesOf({ ...defaultFiles(), 'mapping.json': m }).map(vi)).toEqual([
       'ví dụ "Tư tưởng Hồ Chí Minh" không khớp quy tắc của chính nó "r1" mà khớp quy tắc "r2" (theo từ khóa)',
       'ví dụ "Văn học" không khớp quy tắc nào; ví dụ này phải khớp quy tắc của chính nó "r1"',
       'tên dễ nhầm "Triết học Mác-Lênin phương Tây" lại khớp quy tắc "r1" (theo từ khóa); tên này không được khớp quy tắc nào',
@@ -459,17 +468,17 @@ describe('compileRuleSet: issues in Vietnamese and English', () => {
     const files = defaultFiles();
     files['programs/p2.json'] = '{\n  "id": "p2",\n  "rank": 2,,\n}';
     const [issue] = issuesOf(files);
-    expect(issue).toMatchObject({
-      line: 3,
-      column: 13,
-      message: 'JSON syntax error: a property name in double quotes is expected',
-      vi: 'lỗi cú pháp JSON: thiếu tên thuộc tính trong ngoặc kép',
-    });
+    expect(issue!.place).toMatchObject({ line: 3, column: 13 });
+    expect(both(issue)).toEqual([
+      '$',
+      'lỗi cú pháp JSON: thiếu tên thuộc tính trong ngoặc kép',
+      'JSON syntax error: a property name in double quotes is expected',
+    ]);
     files['programs/p2.json'] = '{ "id": "p2" "rank": 2 }';
-    expect(issuesOf(files)[0]).toMatchObject({ message: "JSON syntax error: ',' is expected", vi: "lỗi cú pháp JSON: thiếu dấu ','" });
+    expect(both(issuesOf(files)[0])).toEqual(['$', "lỗi cú pháp JSON: thiếu dấu ','", "JSON syntax error: ',' is expected"]);
     files['programs/p2.json'] = '{ "id": "p2"';
-    expect(issuesOf(files)[0]).toMatchObject({ vi: "lỗi cú pháp JSON: thiếu dấu '}'" });
-    for (const i of issuesOf(files)) expect(i.vi).not.toMatch(/Expected|Invalid/);
+    expect(vi(issuesOf(files)[0]!)).toBe("lỗi cú pháp JSON: thiếu dấu '}'");
+    for (const i of issuesOf(files)) expect(vi(i)).not.toMatch(/Expected|Invalid/);
   });
 
   it('words schema problems (unknown key, wrong type, missing key, too small, bad kind) in Vietnamese', () => {
@@ -479,11 +488,11 @@ describe('compileRuleSet: issues in Vietnamese and English', () => {
     delete (p1 as Record<string, unknown>).source;
     files['programs/p1.json'] = p1;
     files['programs/p2.json'] = perSubjectProgram({ policy: { kind: 'average', ...v } });
-    const byPath = new Map(issuesOf(files).map((i) => [`${i.file} ${i.path}`, i]));
+    const byPath = new Map(issuesOf(files).map((i) => [`${i.file} ${i.place.path}`, i]));
     const at = (key: string) => {
       const i = byPath.get(key);
       expect(i, key).toBeDefined();
-      return [i!.vi, i!.message];
+      return [wordFinding(i!, 'vi'), wordFinding(i!, 'en')];
     };
     expect(at('rules/programs/p1.json $.subjects[0].colour')).toEqual([
       'không có trường "colour" ở vị trí này (gõ sai tên trường?)',
@@ -500,7 +509,7 @@ describe('compileRuleSet: issues in Vietnamese and English', () => {
 
   it('formatRuleIssue picks the language: Vietnamese by default, English with "en"', () => {
     const [issue] = issuesOf(withMapping({ rules: [rule({ targets: ['NOPE'] })], mustNotMatch: [] }));
-    const place = `rules/mapping.json:${issue!.line}:${issue!.column}: $.rules[0].targets[0]: `;
+    const place = `rules/mapping.json:${issue!.place.line}:${issue!.place.column}: $.rules[0].targets[0]: `;
     expect(formatRuleIssue(issue!)).toBe(`${place}không có bài mã "NOPE"`);
     expect(formatRuleIssue(issue!, 'vi')).toBe(`${place}không có bài mã "NOPE"`);
     expect(formatRuleIssue(issue!, 'en')).toBe(`${place}unknown lesson id "NOPE"`);

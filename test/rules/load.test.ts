@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RuleFileError, type RuleIssue } from '../../src/errors.js';
+import { wordFinding } from '../../src/findings/words.js';
 import { defaultRulesDir, loadRuleSet } from '../../src/rules/load.js';
 import { defaultFiles, toMap } from './builders.js';
 
@@ -41,15 +42,15 @@ describe('loadRuleSet', () => {
   });
 
   it('reports a missing directory and a directory without ruleset.json', async () => {
-    expect((await loadIssues(join(root, 'nope')))[0]!.message).toMatch(/--rules expects a folder holding ruleset.json/);
-    await mkdir(join(root, 'empty'));
-    expect(await loadIssues(join(root, 'empty'))).toEqual([
-      expect.objectContaining({ file: join(root, 'empty', 'ruleset.json'), message: expect.stringMatching(/no ruleset.json/) }),
+    expect(await loadIssues(join(root, 'nope'))).toEqual([
+      { code: 'rules-dir-missing', args: { root: 'ruleset.json' }, file: join(root, 'nope'), place: { path: '$' } },
     ]);
-    expect((await loadIssues(join(root, 'empty')))[0]!.vi).toBe(
-      'không có tệp ruleset.json trong thư mục này; --rules cần thư mục chứa bộ quy tắc (có tệp ruleset.json)',
-    );
-    expect((await loadIssues(join(root, 'nope')))[0]!.vi).toMatch(/^không tìm thấy thư mục bộ quy tắc; --rules cần thư mục/);
+    await mkdir(join(root, 'empty'));
+    const [empty] = await loadIssues(join(root, 'empty'));
+    expect(empty).toEqual({ code: 'root-not-here', args: { root: 'ruleset.json' }, file: join(root, 'empty', 'ruleset.json'), place: { path: '$' } });
+    // the wording, once
+    expect(wordFinding(empty!, 'vi')).toBe('không có tệp ruleset.json trong thư mục này; --rules cần thư mục chứa bộ quy tắc (có tệp ruleset.json)');
+    expect(wordFinding(empty!, 'en')).toBe('no ruleset.json here; --rules expects a folder holding ruleset.json');
   });
 
   it('reports a missing program file and an unreadable one together, without crashing', async () => {
@@ -58,11 +59,16 @@ describe('loadRuleSet', () => {
       files.set('programs/p2.json', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]));
     });
     const issues = await loadIssues(dir);
-    expect(issues.map((i) => [i.file, i.path, i.message])).toEqual([
-      [join(dir, 'ruleset.json'), '$.programs[0]', `listed file "programs/p1.json" is missing (${join(dir, 'programs/p1.json')})`],
-      [join(dir, 'ruleset.json'), '$.programs[1]', `listed file "programs/p2.json" is not valid UTF-8 (${join(dir, 'programs/p2.json')})`],
+    expect(issues.map((i) => [i.file, i.place.path, i.code, i.args])).toEqual([
+      [join(dir, 'ruleset.json'), '$.programs[0]', 'listed-missing', { listed: 'programs/p1.json', shown: join(dir, 'programs/p1.json') }],
+      [
+        join(dir, 'ruleset.json'),
+        '$.programs[1]',
+        'listed-unreadable',
+        { listed: 'programs/p2.json', shown: join(dir, 'programs/p2.json'), reason: { kind: 'not-utf8' } },
+      ],
     ]);
-    expect(issues.map((i) => i.vi)).toEqual([
+    expect(issues.map((i) => wordFinding(i, 'vi'))).toEqual([
       `không tìm thấy tệp "programs/p1.json" (${join(dir, 'programs/p1.json')})`,
       `tệp "programs/p2.json" không phải văn bản mã hóa UTF-8 (${join(dir, 'programs/p2.json')})`,
     ]);
@@ -70,7 +76,7 @@ describe('loadRuleSet', () => {
 
   it('reports an invalid ruleset.json with its place', async () => {
     const dir = await writeSet((files) => files.set('ruleset.json', '{\n  "id": "x",\n'));
-    expect((await loadIssues(dir))[0]).toMatchObject({ file: join(dir, 'ruleset.json'), line: 3 });
+    expect((await loadIssues(dir))[0]).toMatchObject({ file: join(dir, 'ruleset.json'), code: 'json-syntax', place: { line: 3 } });
   });
 });
 

@@ -1,7 +1,7 @@
 // The dossier files compiled: the metadata vocabulary (dossier-fields.json) and the statistics table layout
 // (statistics.json), with duplicate ids, ambiguous spellings and unknown values checked.
 
-import type { RuleIssue } from '../../errors.js';
+import type { RuleIssue, RuleIssueArgs } from '../../findings/rule-issues.js';
 import { jsonPath } from '../../json-syntax.js';
 import { baseKey } from '../../text/normalize.js';
 import type { z } from 'zod';
@@ -17,7 +17,8 @@ import type {
   StatisticsRowDef,
 } from '../types.js';
 import { resolveRulePath } from './files.js';
-import { msg, readFile, SourceFile, type Msg } from './source.js';
+import type { Absent } from '../compile.js';
+import { readFile, SourceFile } from './source.js';
 
 const CHOICE_FIELDS: readonly ChoiceFieldId[] = ['category', 'secondDegreePlace', 'process', 'confirmingBody'];
 
@@ -30,7 +31,7 @@ function compileChoice(src: SourceFile, field: ChoiceFieldId, data: DossierField
   const ids: string[] = [];
   data.values.forEach((v, i) => {
     if (ids.includes(v.id)) {
-      issues.push(src.issue([field, 'values', i, 'id'], msg(`duplicate value "${v.id}" of ${field}`, `trùng giá trị "${v.id}" của ${field}`)));
+      issues.push(src.issue([field, 'values', i, 'id'], 'duplicate-choice-value', { field, value: v.id }));
       return;
     }
     ids.push(v.id);
@@ -39,17 +40,9 @@ function compileChoice(src: SourceFile, field: ChoiceFieldId, data: DossierField
       const path = k === 0 ? [field, 'values', i, 'id'] : [field, 'values', i, 'spellings', k - 1];
       const other = lookup.get(key);
       if (key === '') {
-        issues.push(src.issue(path, msg(`"${spelling}" has no letters or digits to compare`, `"${spelling}" không có chữ hoặc số để so sánh`)));
+        issues.push(src.issue(path, 'spelling-empty', { spelling }));
       } else if (other !== undefined && other !== v.id) {
-        issues.push(
-          src.issue(
-            path,
-            msg(
-              `"${spelling}" already spells "${other}" (at ${jsonPath(where.get(key)!)}): a spelling names one value`,
-              `"${spelling}" đã là cách viết của "${other}" (ở ${jsonPath(where.get(key)!)}): mỗi cách viết chỉ ứng với một giá trị`,
-            ),
-          ),
-        );
+        issues.push(src.issue(path, 'spelling-taken', { spelling, other, first: jsonPath(where.get(key)!) }));
       } else if (other === undefined) {
         lookup.set(key, v.id);
         where.set(key, path);
@@ -71,12 +64,7 @@ function compileDossierFields(src: SourceFile, data: DossierFieldsFile, issues: 
     const key = baseKey(word);
     const value = secondDegreePlace.lookup.get(key);
     if (value !== undefined) {
-      issues.push(
-        src.issue(
-          ['secondDegreePlace', 'none', i],
-          msg(`"${word}" means "no second degree" and also spells "${value}"`, `"${word}" vừa có nghĩa "không có văn bằng 2" vừa là cách viết của "${value}"`),
-        ),
-      );
+      issues.push(src.issue(['secondDegreePlace', 'none', i], 'none-word-spells', { word, value }));
     }
     none.add(key);
   });
@@ -86,7 +74,7 @@ function compileDossierFields(src: SourceFile, data: DossierFieldsFile, issues: 
       const key = baseKey(word);
       const before = partyMember.get(key);
       if (before !== undefined && before !== (answer === 'yes')) {
-        issues.push(src.issue(['partyMember', answer, i], msg(`"${word}" is listed as both yes and no`, `"${word}" vừa là "có" vừa là "không"`)));
+        issues.push(src.issue(['partyMember', answer, i], 'party-yes-and-no', { word }));
       } else partyMember.set(key, answer === 'yes');
     });
   }
@@ -106,34 +94,25 @@ function compileStatistics(
 ): StatisticsLayout {
   const levelsAt = data.columns.flatMap((c, i) => (c.counts === 'levels' ? [i] : []));
   if (levelsAt.length !== 1) {
-    issues.push(
-      src.issue(
-        levelsAt.length === 0 ? ['columns'] : ['columns', levelsAt[1]!],
-        msg('the columns need exactly one {"counts": "levels"} entry (one column per program)', 'cần đúng một cột {"counts": "levels"} (mỗi chương trình một cột)'),
-      ),
-    );
+    issues.push(src.issue(levelsAt.length === 0 ? ['columns'] : ['columns', levelsAt[1]!], 'levels-column-count', {}));
   }
-  const columnIds = new Map<string, string>(programs.map((p) => [levelColumnId(p.id), `program "${p.id}"`]));
+  type Owner = RuleIssueArgs['column-id-taken']['owner'];
+  const columnIds = new Map<string, Owner>(programs.map((p) => [levelColumnId(p.id), { kind: 'program', id: p.id }]));
   data.columns.forEach((c, i) => {
     if (c.counts === 'levels') return;
     const taken = columnIds.get(c.id);
     if (taken !== undefined) {
-      issues.push(src.issue(['columns', i, 'id'], msg(`column id "${c.id}" is already used (${taken})`, `mã cột "${c.id}" đã được dùng (${taken})`)));
-    } else columnIds.set(c.id, `columns[${i}]`);
+      issues.push(src.issue(['columns', i, 'id'], 'column-id-taken', { id: c.id, owner: taken }));
+    } else columnIds.set(c.id, { kind: 'column', index: i });
   });
 
   const rowIds = new Set<string>();
   let depth = -1;
   const rows: StatisticsRowDef[] = data.rows.map((r, i) => {
-    if (rowIds.has(r.id)) issues.push(src.issue(['rows', i, 'id'], msg(`duplicate row id "${r.id}"`, `trùng mã dòng "${r.id}"`)));
+    if (rowIds.has(r.id)) issues.push(src.issue(['rows', i, 'id'], 'duplicate-row-id', { id: r.id }));
     rowIds.add(r.id);
     if (r.depth > depth + 1) {
-      issues.push(
-        src.issue(
-          ['rows', i, 'depth'],
-          msg(`depth ${r.depth} follows depth ${Math.max(depth, 0)}: a row is at most one level deeper than the row above (the first is 0)`, `cấp ${r.depth} đứng sau cấp ${Math.max(depth, 0)}: mỗi dòng sâu hơn dòng trên nhiều nhất một cấp (dòng đầu là 0)`),
-        ),
-      );
+      issues.push(src.issue(['rows', i, 'depth'], 'row-depth-jump', { depth: r.depth, above: Math.max(depth, 0) }));
     }
     depth = r.depth;
     const when = r.when ?? {};
@@ -143,12 +122,7 @@ function compileStatistics(
         if (cond === undefined || cond === 'stated') continue;
         cond.forEach((value, k) => {
           if (value !== null && !fields[field].ids.includes(value)) {
-            issues.push(
-              src.issue(
-                ['rows', i, 'when', field, k],
-                msg(`"${value}" is not a value of ${field}; use one of ${fields[field].ids.join(', ')}`, `"${value}" không phải giá trị của ${field}; dùng một trong ${fields[field].ids.join(', ')}`),
-              ),
-            );
+            issues.push(src.issue(['rows', i, 'when', field, k], 'row-unknown-value', { value, field, values: fields[field].ids }));
           }
         });
       }
@@ -165,7 +139,7 @@ function compileStatistics(
 export interface DossierContext {
   texts: ReadonlyMap<string, string>;
   display: (rel: string) => string;
-  absent: (rel: string, listed: string) => Msg;
+  absent: (rel: string, listed: string) => Absent;
 }
 
 /** The dossier files the root lists (each optional: a loaded rule set falls back to the shipped ones). */
@@ -182,7 +156,8 @@ export function compileDossierFiles(
     const rel = resolveRulePath(listed);
     const text = ctx.texts.get(rel);
     if (text === undefined) {
-      issues.push(rootSrc.issue([key], ctx.absent(rel, listed)));
+      const a = ctx.absent(rel, listed);
+      issues.push(rootSrc.issue([key], a.code, a.args));
       return undefined;
     }
     const src = new SourceFile(ctx.display(rel), text);

@@ -1,12 +1,12 @@
 // The mapping file compiled: normalisation (dropped tokens, abbreviations, parts) and the matching rules.
 
-import type { RuleIssue } from '../../errors.js';
+import type { RuleIssue } from '../../findings/rule-issues.js';
 import { compileAttempts } from '../../match/attempts.js';
 import { baseKey } from '../../text/normalize.js';
 import { compileAbbreviations, matchingKey } from '../../match/normalize.js';
 import type { MappingFile } from '../schema.js';
 import type { Abbreviation, MappingRule, RuleSet, RuleTarget } from '../types.js';
-import { msg, type Segment, type SourceFile } from './source.js';
+import type { Segment, SourceFile } from './source.js';
 import { checkTargets } from './targets.js';
 
 export function compileMapping(
@@ -22,12 +22,7 @@ export function compileMapping(
       dropToken = new RegExp(m.normalization.dropTokenPattern, 'u');
     } catch (e) {
       const why = (e as Error).message;
-      issues.push(
-        src.issue(
-          ['normalization', 'dropTokenPattern'],
-          msg(`invalid regular expression: ${why}`, `biểu thức chính quy không hợp lệ: ${why}`),
-        ),
-      );
+      issues.push(src.issue(['normalization', 'dropTokenPattern'], 'bad-regex', { why }));
     }
   }
 
@@ -37,20 +32,12 @@ export function compileMapping(
     const from = baseKey(a.from);
     const to = baseKey(a.to);
     if (!from) {
-      issues.push(src.issue(['abbreviations', i, 'from'], msg(`"${a.from}" has no letters or digits`, `"${a.from}" không có chữ cái hay chữ số nào`)));
+      issues.push(src.issue(['abbreviations', i, 'from'], 'abbreviation-empty', { from: a.from }));
       return;
     }
     const first = seenAbbr.get(from);
     if (first !== undefined) {
-      issues.push(
-        src.issue(
-          ['abbreviations', i, 'from'],
-          msg(
-            `abbreviation "${from}" is already defined at $.abbreviations[${first}]`,
-            `chữ viết tắt "${from}" đã được khai báo tại $.abbreviations[${first}]`,
-          ),
-        ),
-      );
+      issues.push(src.issue(['abbreviations', i, 'from'], 'abbreviation-twice', { from, first }));
       return;
     }
     seenAbbr.set(from, i);
@@ -73,41 +60,26 @@ export function compileMapping(
     const at = (...p: Segment[]) => ['rules', ri, ...p];
     const firstIdx = ruleIds.get(r.id);
     if (firstIdx !== undefined) {
-      issues.push(
-        src.issue(
-          at('id'),
-          msg(`duplicate rule id "${r.id}" (first at $.rules[${firstIdx}])`, `trùng mã quy tắc "${r.id}" (đã dùng tại $.rules[${firstIdx}])`),
-        ),
-      );
+      issues.push(src.issue(at('id'), 'duplicate-rule-id', { id: r.id, first: firstIdx }));
     }
     else ruleIds.set(r.id, ri);
 
     const names = (r.names ?? []).map((n, i) => {
       const k = key(n);
-      if (!k) issues.push(src.issue(at('names', i), msg(`name "${n}" is empty once normalised`, `tên "${n}" thành rỗng sau khi chuẩn hóa`)));
+      if (!k) issues.push(src.issue(at('names', i), 'name-empty', { name: n }));
       const owner = nameOwner.get(k);
       if (k && owner !== undefined && owner !== r.id) {
-        issues.push(
-          src.issue(
-            at('names', i),
-            msg(
-              `name "${n}" (key "${k}") is already a name of rule "${owner}"`,
-              `tên "${n}" (dạng so khớp "${k}") đã là tên của quy tắc "${owner}"`,
-            ),
-          ),
-        );
+        issues.push(src.issue(at('names', i), 'name-claimed', { name: n, key: k, owner }));
       }
       nameOwner.set(k, r.id);
       return k;
     });
     const codes = (r.codes ?? []).map((c, i) => {
       const k = baseKey(c).replace(/ /g, '');
-      if (!k) issues.push(src.issue(at('codes', i), msg(`code "${c}" has no letters or digits`, `mã học phần "${c}" không có chữ cái hay chữ số nào`)));
+      if (!k) issues.push(src.issue(at('codes', i), 'code-empty', { code: c }));
       const owner = codeOwner.get(k);
       if (k && owner !== undefined && owner !== r.id) {
-        issues.push(
-          src.issue(at('codes', i), msg(`code "${c}" is already a code of rule "${owner}"`, `mã học phần "${c}" đã là mã của quy tắc "${owner}"`)),
-        );
+        issues.push(src.issue(at('codes', i), 'code-claimed', { code: c, owner }));
       }
       codeOwner.set(k, r.id);
       return k;
@@ -117,37 +89,19 @@ export function compileMapping(
         list.map((p, pi) => {
           const k = key(p);
           if (!k) {
-            issues.push(
-              src.issue(at('keywords', si, field, pi), msg(`phrase "${p}" is empty once normalised`, `cụm từ "${p}" thành rỗng sau khi chuẩn hóa`)),
-            );
+            issues.push(src.issue(at('keywords', si, field, pi), 'phrase-empty', { phrase: p }));
           }
           return k;
         });
       const all = phrases(set.all, 'all');
       const none = phrases(set.none ?? [], 'none');
       if (all.every((k) => !k)) {
-        issues.push(
-          src.issue(
-            at('keywords', si, 'all'),
-            msg(
-              'a keyword set needs at least one phrase in "all" (it would match every name)',
-              'bộ từ khóa cần ít nhất một cụm từ trong "all" (nếu không sẽ khớp mọi tên môn)',
-            ),
-          ),
-        );
+        issues.push(src.issue(at('keywords', si, 'all'), 'keywords-all-empty', {}));
       }
       return { all: all.filter(Boolean), none: none.filter(Boolean) };
     });
     if (names.length === 0 && codes.length === 0 && keywords.length === 0) {
-      issues.push(
-        src.issue(
-          at('id'),
-          msg(
-            `rule "${r.id}" matches nothing: give names, codes or keywords`,
-            `quy tắc "${r.id}" không khớp được môn nào: hãy ghi names (tên), codes (mã học phần) hoặc keywords (từ khóa)`,
-          ),
-        ),
-      );
+      issues.push(src.issue(at('id'), 'rule-matches-nothing', { rule: r.id }));
     }
 
     const optional = (r.optional ?? []).map((w) => key(w));

@@ -1,12 +1,13 @@
 // The program files compiled: subjects, lessons and counting policies, with ids, periods and totals checked.
 
-import type { RuleIssue } from '../../errors.js';
+import type { IdKind, RuleIssue } from '../../findings/rule-issues.js';
 import { jsonPath } from '../../json-syntax.js';
 import { programFileSchema, type ProgramFile, type RuleSetFile } from '../schema.js';
 import type { Lesson, PeriodSplit, Program, ProgramPart, RuleSet, Subject } from '../types.js';
 import { resolveRulePath, ROOT_FILE } from './files.js';
 import { checkRange } from './grading.js';
-import { msg, readFile, SourceFile, type Located, type Msg, type Segment } from './source.js';
+import type { Absent } from '../compile.js';
+import { readFile, SourceFile, type Located, type Segment } from './source.js';
 
 /** Subject and program periods are sums of decimals: compare with this tolerance. */
 const EPS = 1e-9;
@@ -16,7 +17,7 @@ export interface ProgramContext {
   texts: ReadonlyMap<string, string>;
   display: (rel: string) => string;
   /** why a listed file is absent, in words */
-  absent: (rel: string, listed: string) => Msg;
+  absent: (rel: string, listed: string) => Absent;
   /** ids of the legal instruments the root declares */
   legalIds: ReadonlyMap<string, number>;
 }
@@ -37,13 +38,14 @@ export function compilePrograms(rootSrc: SourceFile, root: RuleSetFile, ctx: Pro
   root.programs.forEach((p, i) => {
     const rel = resolveRulePath(p);
     if (listed.has(rel)) {
-      issues.push(rootSrc.issue(['programs', i], msg(`"${p}" is listed twice`, `tệp "${p}" được khai báo hai lần`)));
+      issues.push(rootSrc.issue(['programs', i], 'listed-twice', { listed: p }));
       return;
     }
     listed.add(rel);
     const text = texts.get(rel);
     if (text === undefined) {
-      issues.push(rootSrc.issue(['programs', i], absent(rel, p)));
+      const a = absent(rel, p);
+      issues.push(rootSrc.issue(['programs', i], a.code, a.args));
       programsComplete = false;
       return;
     }
@@ -58,43 +60,30 @@ export function compilePrograms(rootSrc: SourceFile, root: RuleSetFile, ctx: Pro
   const lessonIds = new Map<string | number, Located>();
   const ranks = new Map<string | number, Located>();
   /** Records the first place of an id; a later one is an issue that points back at the first. */
-  const duplicate = (seen: Map<string | number, Located>, id: string | number, at: Located, what: Msg): void => {
+  const duplicate = (seen: Map<string | number, Located>, id: string | number, at: Located, kind: IdKind): void => {
     const first = seen.get(id);
-    if (first) {
-      const where = `${first.src.file} ${jsonPath(first.path)}`;
-      issues.push(
-        at.src.issue(at.path, msg(`duplicate ${what.en} "${id}" (first at ${where})`, `trùng ${what.vi} "${id}" (đã dùng tại ${where})`)),
-      );
-    }
+    if (first) issues.push(at.src.issue(at.path, 'duplicate-id', { kind, id, first: `${first.src.file} ${jsonPath(first.path)}` }));
     else seen.set(id, at);
   };
 
   const programs: Program[] = [];
   for (const { src, data } of programFiles) {
-    duplicate(programIds, data.id, { src, path: ['id'] }, msg('program id', 'mã chương trình'));
-    duplicate(ranks, data.rank, { src, path: ['rank'] }, msg('program rank', 'thứ bậc (rank) chương trình'));
+    duplicate(programIds, data.id, { src, path: ['id'] }, 'program-id');
+    duplicate(ranks, data.rank, { src, path: ['rank'] }, 'program-rank');
     checkRange(src, ['effective'], data.effective, issues);
     data.legalBasis.forEach((id, i) => {
       if (!legalIds.has(id)) {
-        issues.push(
-          src.issue(
-            ['legalBasis', i],
-            msg(
-              `unknown legal basis "${id}": add it to legalBasis in ${ROOT_FILE}`,
-              `không có căn cứ pháp lý mã "${id}": hãy thêm vào legalBasis trong ${ROOT_FILE}`,
-            ),
-          ),
-        );
+        issues.push(src.issue(['legalBasis', i], 'unknown-legal-basis', { id, root: ROOT_FILE }));
       }
     });
     const policyRatio = data.policy.kind === 'per-subject' ? data.policy.minRatio : undefined;
     const subjects: Subject[] = data.subjects.map((s, si) => {
-      duplicate(subjectIds, s.id, { src, path: ['subjects', si, 'id'] }, msg('subject id', 'mã môn'));
+      duplicate(subjectIds, s.id, { src, path: ['subjects', si, 'id'] }, 'subject-id');
       const provenance = { verified: s.verified, source: s.source };
       let lessons: Lesson[];
       if (s.lessons) {
         lessons = s.lessons.map((l, li) => {
-          duplicate(lessonIds, l.id, { src, path: ['subjects', si, 'lessons', li, 'id'] }, msg('lesson id', 'mã bài'));
+          duplicate(lessonIds, l.id, { src, path: ['subjects', si, 'lessons', li, 'id'] }, 'lesson-id');
           return {
             id: l.id,
             title: l.title,
@@ -107,23 +96,10 @@ export function compilePrograms(rootSrc: SourceFile, root: RuleSetFile, ctx: Pro
         });
         const sum = lessons.reduce((n, l) => n + l.periods, 0);
         if (Math.abs(sum - s.periods) > EPS) {
-          issues.push(
-            src.issue(
-              ['subjects', si, 'periods'],
-              msg(
-                `subject "${s.id}" has ${s.periods} periods but its lessons sum to ${sum}`,
-                `môn "${s.id}" có ${s.periods} tiết nhưng tổng số tiết các bài của môn là ${sum}`,
-              ),
-            ),
-          );
+          issues.push(src.issue(['subjects', si, 'periods'], 'subject-lessons-sum', { subject: s.id, periods: s.periods, sum }));
         }
       } else {
-        duplicate(
-          lessonIds,
-          s.id,
-          { src, path: ['subjects', si, 'id'] },
-          msg('lesson id (implicit lesson of a subject)', 'mã bài (môn không chia bài được tính là một bài mang mã môn)'),
-        );
+        duplicate(lessonIds, s.id, { src, path: ['subjects', si, 'id'] }, 'implicit-lesson-id');
         lessons = [{ id: s.id, title: s.name, periods: s.periods, subjectId: s.id, implicit: true, provenance }];
       }
       return {
@@ -140,51 +116,19 @@ export function compilePrograms(rootSrc: SourceFile, root: RuleSetFile, ctx: Pro
     });
     const sum = subjects.reduce((n, s) => n + s.periods, 0);
     if (Math.abs(sum - data.totalPeriods) > EPS) {
-      issues.push(
-        src.issue(
-          ['totalPeriods'],
-          msg(
-            `program "${data.id}" has ${data.totalPeriods} periods but its subjects sum to ${sum}`,
-            `chương trình "${data.id}" ghi tổng số tiết là ${data.totalPeriods} nhưng cộng số tiết các môn được ${sum}`,
-          ),
-        ),
-      );
+      issues.push(src.issue(['totalPeriods'], 'program-subjects-sum', { program: data.id, periods: data.totalPeriods, sum }));
     }
     const lessons = subjects.flatMap((s) => s.lessons);
     if (data.policy.kind === 'course') {
       if (data.policy.minPeriods > data.totalPeriods) {
-        issues.push(
-          src.issue(
-            ['policy', 'minPeriods'],
-            msg(
-              `minPeriods ${data.policy.minPeriods} exceeds the program's ${data.totalPeriods} periods`,
-              `minPeriods ${data.policy.minPeriods} lớn hơn tổng số tiết của chương trình (${data.totalPeriods} tiết)`,
-            ),
-          ),
-        );
+        issues.push(src.issue(['policy', 'minPeriods'], 'min-periods-above', { minPeriods: data.policy.minPeriods, total: data.totalPeriods }));
       }
       if (data.policy.minLessons > lessons.length) {
-        issues.push(
-          src.issue(
-            ['policy', 'minLessons'],
-            msg(
-              `minLessons ${data.policy.minLessons} exceeds the program's ${lessons.length} lessons`,
-              `minLessons ${data.policy.minLessons} lớn hơn số bài của chương trình (${lessons.length} bài)`,
-            ),
-          ),
-        );
+        issues.push(src.issue(['policy', 'minLessons'], 'min-lessons-above', { minLessons: data.policy.minLessons, total: lessons.length }));
       }
     } else if (!subjects.some((s) => s.required)) {
       // with no required subject, an empty transcript would pass
-      issues.push(
-        src.issue(
-          ['subjects'],
-          msg(
-            `program "${data.id}" uses the per-subject policy but no subject is required`,
-            `chương trình "${data.id}" xét theo từng môn (per-subject) nhưng không có môn nào bắt buộc (required): bảng điểm trống cũng sẽ đạt`,
-          ),
-        ),
-      );
+      issues.push(src.issue(['subjects'], 'no-required-subject', { program: data.id }));
     }
     const parts = data.parts ? compileParts(src, data.parts, subjects, issues) : undefined;
     const policyProvenance = { verified: data.policy.verified, source: data.policy.source };
@@ -227,15 +171,7 @@ function compileSplit(
 ): PeriodSplit {
   const sum = split.lecture + split.discussion + split.selfStudy + split.exam;
   if (Math.abs(sum - periods) > EPS) {
-    issues.push(
-      src.issue(
-        path,
-        msg(
-          `subject "${subjectId}" has ${periods} periods but its split sums to ${sum}`,
-          `môn "${subjectId}" có ${periods} tiết nhưng cộng lên lớp, thảo luận, tự nghiên cứu, kiểm tra được ${sum}`,
-        ),
-      ),
-    );
+    issues.push(src.issue(path, 'split-sum', { subject: subjectId, periods, sum }));
   }
   return {
     lecture: split.lecture,
@@ -254,11 +190,9 @@ function compileParts(src: SourceFile, parts: NonNullable<ProgramFile['parts']>,
     p.subjects.forEach((id, i) => {
       const at = ['parts', pi, 'subjects', i];
       if (!known.has(id)) {
-        issues.push(src.issue(at, msg(`unknown subject "${id}" in part "${p.id}"`, `phần "${p.id}" ghi mã môn "${id}" không có trong chương trình`)));
+        issues.push(src.issue(at, 'part-unknown-subject', { subject: id, part: p.id }));
       } else if (placed.has(id)) {
-        issues.push(
-          src.issue(at, msg(`subject "${id}" is already in part "${placed.get(id)}"`, `môn "${id}" đã thuộc phần "${placed.get(id)}"`)),
-        );
+        issues.push(src.issue(at, 'part-subject-twice', { subject: id, part: placed.get(id)! }));
       } else placed.set(id, p.id);
     });
     return {

@@ -2,24 +2,12 @@
 
 import { getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
-import type { RuleIssue } from '../../errors.js';
-import { lineColumn, locateJsonPath, syntaxReason } from '../../json-syntax.js';
+import { ruleIssue, type RuleIssue, type RuleIssueArgs, type RuleIssueCode } from '../../findings/rule-issues.js';
+import { lineColumn, locateJsonPath, syntaxReasonOf } from '../../json-syntax.js';
 import { zodIssueVi } from './zod-vi.js';
 
 export type Segment = string | number;
 
-/** A message in English (--lang en) and Vietnamese (the default). */
-export interface Msg {
-  en: string;
-  vi: string;
-}
-export const msg = (en: string, vi: string): Msg => ({ en, vi });
-
-/** A JSON syntax error of jsonc-parser, in words. */
-function syntaxMsg(src: SourceFile, e: ParseError): Msg {
-  const words = syntaxReason(src.text, e, src.root);
-  return msg(`JSON syntax error: ${words.en}`, `lỗi cú pháp JSON: ${words.vi}`);
-}
 
 /** One parsed JSON file: its tree, for locating issues by path. */
 export class SourceFile {
@@ -34,9 +22,8 @@ export class SourceFile {
   }
 
   /** An issue at `path`; located at the key of the nearest existing node (the whole path may not exist). */
-  issue(path: readonly Segment[], m: Msg): RuleIssue {
-    const { path: where, ...place } = locateJsonPath(this.text, this.root, path, 'key');
-    return { file: this.file, path: where, message: m.en, vi: m.vi, ...place };
+  issue<C extends RuleIssueCode>(path: readonly Segment[], code: C, args: RuleIssueArgs[C]): RuleIssue {
+    return ruleIssue(this.file, code, args, locateJsonPath(this.text, this.root, path, 'key'));
   }
 }
 
@@ -54,18 +41,10 @@ export function readFile<S extends z.ZodType>(
 ): z.infer<S> | undefined {
   if (src.syntaxErrors.length > 0 || !src.root) {
     for (const e of src.syntaxErrors.slice(0, 5)) {
-      const m = syntaxMsg(src, e);
-      issues.push({
-        file: src.file,
-        path: '$',
-        ...lineColumn(src.text, e.offset),
-        message: m.en,
-        vi: m.vi,
-      });
+      const place = { path: '$', ...lineColumn(src.text, e.offset) };
+      issues.push(ruleIssue(src.file, 'json-syntax', { reason: syntaxReasonOf(src.text, e, src.root) }, place));
     }
-    if (src.syntaxErrors.length === 0) {
-      issues.push({ file: src.file, path: '$', message: 'the file is empty', vi: 'tệp trống, không có nội dung JSON' });
-    }
+    if (src.syntaxErrors.length === 0) issues.push(ruleIssue(src.file, 'empty-file', {}));
     return undefined;
   }
   // Each file is parsed once per run: compiling a fast path (zod's JIT) costs more start-up than it saves.
@@ -76,12 +55,10 @@ export function readFile<S extends z.ZodType>(
     const path = zi.path.filter((p): p is Segment => typeof p !== 'symbol');
     if (zi.code === 'unrecognized_keys') {
       for (const key of zi.keys) {
-        issues.push(
-          src.issue([...path, key], msg(`unknown key "${key}"`, `không có trường "${key}" ở vị trí này (gõ sai tên trường?)`)),
-        );
+        issues.push(src.issue([...path, key], 'unknown-key', { key }));
       }
     } else {
-      issues.push(src.issue(path, msg(zi.message, zodIssueVi(zi))));
+      issues.push(src.issue(path, 'schema', { en: zi.message, vi: zodIssueVi(zi) }));
     }
   }
   return undefined;

@@ -1,0 +1,38 @@
+// Every finding in words: one message table per area, merged; `wordFinding` is the one place a finding becomes text.
+
+import type { Lang } from '../lang.js';
+import { ruleIssueWords, type RuleIssue, type RuleIssueArgs } from './rule-issues.js';
+import type { FindingsOf, Words } from './types.js';
+
+interface CommonArgs {
+  /** a sentence written where it was raised, in both languages (areas not yet moved to codes: transcript reading, OS errors) */
+  worded: { en: string; vi: string };
+  /** a rule set that does not load: every problem found */
+  'rule-file': { issues: RuleIssue[] };
+}
+
+export type FindingArgs = CommonArgs & RuleIssueArgs;
+export type Finding = FindingsOf<FindingArgs>;
+export type FindingCode = Finding['code'];
+
+/** `file:line:col: $.json.path: message`, the message in `lang` (Vietnamese unless 'en'). */
+export function formatRuleIssue(i: RuleIssue, lang: Lang = 'vi'): string {
+  const { path, line, column } = i.place;
+  const pos = line !== undefined ? `:${line}${column !== undefined ? `:${column}` : ''}` : '';
+  return `${i.file}${pos}: ${path}: ${wordFinding(i, lang)}`;
+}
+
+const commonWords: Words<CommonArgs> = {
+  worded: { en: (a) => a.en, vi: (a) => a.vi },
+  'rule-file': {
+    en: (a) => a.issues.map((i) => formatRuleIssue(i, 'en')).join('\n'),
+    vi: (a) => a.issues.map((i) => formatRuleIssue(i, 'vi')).join('\n'),
+  },
+};
+
+const WORDS: Words<FindingArgs> = { ...commonWords, ...ruleIssueWords };
+
+/** A finding's message in `lang` (without its file and place). */
+export function wordFinding(f: Finding, lang: Lang): string {
+  return (WORDS[f.code][lang] as (a: unknown) => string)(f.args);
+}
