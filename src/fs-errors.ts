@@ -2,72 +2,11 @@
 // Every read, write and listing goes through here, so ENOSPC & co never reach the user as Node's text.
 
 import { KnownError } from './errors.js';
+import { osWords, osWordsTable, type FsAction, type OsFailure } from './findings/os.js';
 
 type Words = { en: string; vi: string };
 
-/** Our own codes beside the system's: a device/FIFO/socket where a file was expected, a worker that died. */
-export const NOT_REGULAR = 'not-regular';
-export const WORKER_DIED = 'worker-died';
-
-const REASONS: Record<string, { reason: Words; fix: Words }> = {
-  ENOENT: { reason: { en: 'no such file or folder', vi: 'không có tệp hoặc thư mục này' }, fix: { en: 'check the path', vi: 'kiểm tra lại đường dẫn' } },
-  EACCES: {
-    reason: { en: 'permission denied', vi: 'không có quyền truy cập' },
-    fix: { en: 'check its permissions or choose another place', vi: 'kiểm tra quyền truy cập hoặc chọn chỗ khác' },
-  },
-  EPERM: {
-    reason: { en: 'operation not permitted', vi: 'không được phép thực hiện' },
-    fix: { en: 'check its permissions or choose another place', vi: 'kiểm tra quyền truy cập hoặc chọn chỗ khác' },
-  },
-  EISDIR: { reason: { en: 'this is a folder, not a file', vi: 'đây là thư mục, không phải tệp' }, fix: { en: 'give a file', vi: 'hãy chỉ ra một tệp' } },
-  ENOTDIR: {
-    reason: { en: 'a part of the path is not a folder', vi: 'một phần của đường dẫn không phải là thư mục' },
-    fix: { en: 'check the path', vi: 'kiểm tra lại đường dẫn' },
-  },
-  EROFS: {
-    reason: { en: 'the disk is read-only', vi: 'ổ đĩa chỉ cho phép đọc' },
-    fix: { en: 'choose a folder on a writable disk', vi: 'chọn thư mục trên ổ đĩa ghi được' },
-  },
-  ENOSPC: {
-    reason: { en: 'the disk is full', vi: 'ổ đĩa đã đầy' },
-    fix: { en: 'free some space or choose another disk, then run again', vi: 'giải phóng dung lượng hoặc chọn ổ đĩa khác rồi chạy lại' },
-  },
-  EDQUOT: {
-    reason: { en: 'the disk quota is used up', vi: 'đã hết hạn mức dung lượng đĩa' },
-    fix: { en: 'free some space or choose another disk, then run again', vi: 'giải phóng dung lượng hoặc chọn ổ đĩa khác rồi chạy lại' },
-  },
-  EFBIG: {
-    reason: { en: 'the file is too large for this disk', vi: 'tệp quá lớn đối với ổ đĩa này' },
-    fix: { en: 'choose another disk', vi: 'chọn ổ đĩa khác' },
-  },
-  ENAMETOOLONG: {
-    reason: { en: 'the name or path is too long for the file system', vi: 'tên tệp hoặc đường dẫn quá dài đối với hệ thống tệp' },
-    fix: { en: 'use a shorter name or a shallower folder', vi: 'đặt tên ngắn hơn hoặc dùng thư mục nông hơn' },
-  },
-  ELOOP: {
-    reason: { en: 'too many symbolic links (a loop?)', vi: 'quá nhiều liên kết tượng trưng (liên kết vòng?)' },
-    fix: { en: 'check the links in the path', vi: 'kiểm tra các liên kết trong đường dẫn' },
-  },
-  EMFILE: {
-    reason: { en: 'too many open files', vi: 'mở quá nhiều tệp cùng lúc' },
-    fix: { en: 'lower --jobs or close other programs', vi: 'giảm --jobs hoặc đóng bớt chương trình khác' },
-  },
-  EBUSY: {
-    reason: { en: 'the file is in use by another program', vi: 'tệp đang được chương trình khác dùng' },
-    fix: { en: 'close it (in Excel?) and run again', vi: 'đóng tệp (trong Excel?) rồi chạy lại' },
-  },
-  EIO: { reason: { en: 'the disk reported an input/output error', vi: 'ổ đĩa báo lỗi đọc/ghi' }, fix: { en: 'check the disk', vi: 'kiểm tra ổ đĩa' } },
-  [NOT_REGULAR]: {
-    reason: { en: 'not a regular file (a device, FIFO or socket)', vi: 'không phải tệp thông thường (thiết bị, FIFO hoặc socket)' },
-    fix: { en: 'only ordinary files are read and written; copy the content into a file', vi: 'chỉ đọc và ghi tệp thông thường; hãy chép nội dung ra một tệp' },
-  },
-  [WORKER_DIED]: {
-    reason: { en: 'the worker checking it stopped (out of memory?)', vi: 'luồng xử lý bị dừng (có thể do hết bộ nhớ)' },
-    fix: { en: 'check this dossier alone with llct check', vi: 'hãy kiểm tra riêng hồ sơ này bằng llct check' },
-  },
-};
-REASONS.ENFILE = REASONS.EMFILE!;
-REASONS.ENXIO = REASONS[NOT_REGULAR]!;
+export { NOT_REGULAR, WORKER_DIED } from './findings/os.js';
 
 /** The code of an OS error (`ENOSPC`), one of ours (`not-regular`), or undefined. */
 function errorCode(e: unknown): string | undefined {
@@ -78,27 +17,22 @@ function errorCode(e: unknown): string | undefined {
 
 /** What went wrong and what to do, in one phrase per language; an unknown error keeps the system's message. */
 export function osReason(e: unknown): Words {
-  const code = errorCode(e);
-  const known = code !== undefined ? REASONS[code] : undefined;
-  if (known) return { en: `${known.reason.en}; ${known.fix.en}`, vi: `${known.reason.vi}; ${known.fix.vi}` };
-  const message = e instanceof Error ? e.message : String(e);
-  return { en: message, vi: message };
+  const os = osFailure(e);
+  return { en: osWords(os, 'en'), vi: osWords(os, 'vi') };
 }
 
-export type FsAction = 'read' | 'write' | 'list' | 'create' | 'remove';
+/** An OS error as data for a finding. */
+export function osFailure(e: unknown): OsFailure {
+  const code = errorCode(e);
+  return { ...(code !== undefined ? { code } : {}), message: e instanceof Error ? e.message : String(e) };
+}
 
-const ACTIONS: Record<FsAction, Words> = {
-  read: { en: 'cannot read the file', vi: 'không đọc được tệp' },
-  write: { en: 'cannot write the file', vi: 'không ghi được tệp' },
-  list: { en: 'cannot read the folder', vi: 'không đọc được thư mục' },
-  create: { en: 'cannot create the folder', vi: 'không tạo được thư mục' },
-  remove: { en: 'cannot remove the file', vi: 'không xóa được tệp' },
-};
+export type { FsAction } from './findings/os.js';
 
 /** `cannot write the file: the disk is full; free some space…` (the path goes in front, as with every known error). */
-function osMessage(e: unknown, action: FsAction): Words {
-  const r = osReason(e);
-  return { en: `${ACTIONS[action].en}: ${r.en}`, vi: `${ACTIONS[action].vi}: ${r.vi}` };
+export function osMessage(e: unknown, action: FsAction): Words {
+  const args = { action, os: osFailure(e) };
+  return { en: osWordsTable['os-error'].en(args), vi: osWordsTable['os-error'].vi(args) };
 }
 
 /** A file operation that failed: one line naming the path, the reason and the fix; exit code 2. */
@@ -112,7 +46,6 @@ export class SystemError extends KnownError {
     /** the errno-style code (`ENOSPC`), kept for callers and tests */
     readonly code: string | undefined = errorCode(e),
   ) {
-    const m = osMessage(e, action);
-    super(m.en, m.vi, file);
+    super({ code: 'os-error', args: { action, os: osFailure(e) }, file });
   }
 }

@@ -1,26 +1,8 @@
 // JSON syntax errors as people read them: line:column and a reason in Vietnamese or English (jsonc-parser codes).
-// Shared by transcripts, dossier metadata and rule files.
+// Shared by transcripts, dossier metadata and rule files. The words are in findings/json.ts (no parser there).
 
+import { PARSE_ERRORS, wordMalformedJson, type JsonProblem, type SyntaxReason } from './findings/json.js';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-
-const PARSE_ERRORS: Record<string, { en: string; vi: string }> = {
-  InvalidSymbol: { en: 'unexpected character', vi: 'ký tự không hợp lệ' },
-  InvalidNumberFormat: { en: 'invalid number', vi: 'số không hợp lệ' },
-  PropertyNameExpected: { en: 'a property name in double quotes is expected', vi: 'thiếu tên thuộc tính trong ngoặc kép' },
-  ValueExpected: { en: 'a value is expected (trailing comma?)', vi: 'thiếu giá trị (dư dấu phẩy?)' },
-  ColonExpected: { en: "':' is expected", vi: "thiếu dấu ':'" },
-  CommaExpected: { en: "',' is expected", vi: "thiếu dấu ','" },
-  CloseBraceExpected: { en: "'}' is expected", vi: "thiếu dấu '}'" },
-  CloseBracketExpected: { en: "']' is expected", vi: "thiếu dấu ']'" },
-  EndOfFileExpected: { en: 'unexpected text after the end of the JSON value', vi: 'có chữ thừa sau khi JSON đã kết thúc' },
-  InvalidCommentToken: { en: 'comments are not allowed in JSON', vi: 'JSON không cho phép chú thích' },
-  UnexpectedEndOfComment: { en: 'unterminated comment', vi: 'chú thích không được đóng' },
-  UnexpectedEndOfString: { en: 'unterminated string (missing closing ")', vi: 'chuỗi không được đóng (thiếu dấu ")' },
-  UnexpectedEndOfNumber: { en: 'unexpected end of number', vi: 'số bị cắt ngang' },
-  InvalidUnicode: { en: 'invalid unicode escape', vi: 'mã unicode không hợp lệ' },
-  InvalidEscapeCharacter: { en: 'invalid escape character', vi: 'ký tự thoát không hợp lệ' },
-  InvalidCharacter: { en: 'invalid character in string', vi: 'ký tự không hợp lệ trong chuỗi' },
-};
 
 /** `$.subjects[2].lessons[0].periods` from path segments (keys that are not identifiers in brackets). */
 export function jsonPath(segments: readonly PropertyKey[]): string {
@@ -49,8 +31,14 @@ export function lineColumn(text: string, offset: number): { line: number; column
 export interface JsonSyntaxError {
   line: number;
   column: number;
+  problem: JsonProblem;
   en: string;
   vi: string;
+}
+
+function syntaxError(place: { line: number; column: number }, problem: JsonProblem): JsonSyntaxError {
+  const e = { ...place, problem };
+  return { ...e, en: wordMalformedJson(e, 'en'), vi: wordMalformedJson(e, 'vi') };
 }
 
 /** The last non-space character before `offset`, or ''. */
@@ -58,15 +46,6 @@ function previousChar(text: string, offset: number): string {
   for (let i = offset - 1; i >= 0; i--) if (!/\s/u.test(text[i]!)) return text[i]!;
   return '';
 }
-
-/** Why a text is not JSON: a parser code of jsonc-parser, or one of the mistakes people make typing JSON by hand. */
-export type SyntaxReason =
-  | { kind: 'trailing-comma'; before: string }
-  | { kind: 'curly-quote'; quote: string }
-  | { kind: 'single-quote' }
-  | { kind: 'unquoted-name' }
-  | { kind: 'parser'; code: string }
-  | { kind: 'not-json' };
 
 /**
  * The reason for a syntax error, made specific for the mistakes people make typing JSON by hand: a trailing comma,
@@ -86,30 +65,6 @@ export function syntaxReasonOf(text: string, error: ParseError, root: Node | und
     if (root && error.offset >= root.offset + root.length) return { kind: 'parser', code: 'EndOfFileExpected' };
   }
   return PARSE_ERRORS[code] ? { kind: 'parser', code } : { kind: 'not-json' };
-}
-
-/** A syntax reason in words. */
-export function wordSyntaxReason(r: SyntaxReason, lang: 'vi' | 'en'): string {
-  switch (r.kind) {
-    case 'trailing-comma':
-      return lang === 'en' ? `a trailing comma before '${r.before}'; remove the last comma` : `dư dấu phẩy trước '${r.before}'; xóa dấu phẩy cuối cùng`;
-    case 'curly-quote':
-      return lang === 'en' ? `curly quote ${r.quote}: use straight double quotes "` : `dấu ngoặc cong ${r.quote}: hãy dùng dấu ngoặc kép thẳng "`;
-    case 'single-quote':
-      return lang === 'en' ? "single quote ': use double quotes \"" : "dấu ngoặc đơn ': hãy dùng dấu ngoặc kép \"";
-    case 'unquoted-name':
-      return lang === 'en' ? 'a property name in double quotes is expected ("name": …)' : 'thiếu tên thuộc tính trong ngoặc kép ("tên": …)';
-    case 'parser':
-      return PARSE_ERRORS[r.code]?.[lang] ?? (lang === 'en' ? 'not valid JSON' : 'không phải JSON hợp lệ');
-    case 'not-json':
-      return lang === 'en' ? 'not valid JSON' : 'không phải JSON hợp lệ';
-  }
-}
-
-/** The reason for a syntax error in both languages. */
-export function syntaxReason(text: string, error: ParseError, root: Node | undefined): { en: string; vi: string } {
-  const r = syntaxReasonOf(text, error, root);
-  return { en: wordSyntaxReason(r, 'en'), vi: wordSyntaxReason(r, 'vi') };
 }
 
 /** How deep arrays and objects may nest: far beyond any transcript, metadata or rule file, far below the stack. */
@@ -137,28 +92,14 @@ export function parseJsonTree(text: string): { root: Node } | { error: JsonSynta
   // deeper nesting would overflow the stack later (reading values): a positioned error, the same on every thread
   const deep = tooDeepAt(text);
   if (deep >= 0) {
-    const place = lineColumn(text, deep);
-    return {
-      error: {
-        ...place,
-        en: `JSON nested deeper than ${MAX_JSON_DEPTH} levels at line ${place.line}, column ${place.column}; a transcript needs only a few`,
-        vi: `JSON lồng sâu quá ${MAX_JSON_DEPTH} cấp ở dòng ${place.line}, cột ${place.column}; bảng điểm chỉ cần vài cấp`,
-      },
-    };
+    return { error: syntaxError(lineColumn(text, deep), { kind: 'too-deep', max: MAX_JSON_DEPTH }) };
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];
   if (!first && root) return { root };
-  const place = lineColumn(text, first?.offset ?? 0);
-  const reason = first ? syntaxReason(text, first, root) : { en: 'not valid JSON', vi: 'không phải JSON hợp lệ' };
-  return {
-    error: {
-      ...place,
-      en: `malformed JSON at line ${place.line}, column ${place.column}: ${reason.en}`,
-      vi: `JSON sai cú pháp ở dòng ${place.line}, cột ${place.column}: ${reason.vi}`,
-    },
-  };
+  const reason: SyntaxReason = first ? syntaxReasonOf(text, first, root) : { kind: 'not-json' };
+  return { error: syntaxError(lineColumn(text, first?.offset ?? 0), { kind: 'syntax', reason }) };
 }
 
 /** The syntax tree of a document, built on first call (only an error needs it, to name a place). */

@@ -37,7 +37,6 @@ export interface BatchMessages {
   nestedTranscripts(list: string): string;
   ignoredTxt(list: string): string;
   warnings: string;
-  noDossiers(folder: string): string;
   notEvaluated(a: { failed: number; dossiers: number; out: boolean }): string;
   nestedSummary(a: { dossiers: number; list: string }): string;
   interrupted(dir: string | null): string;
@@ -88,8 +87,6 @@ const vi: BatchMessages = {
     `CHÚ Ý: có tệp dạng bảng điểm trong thư mục con, KHÔNG được đọc: ${list}; nếu là bảng điểm của người này (ví dụ văn bằng 2), hãy chuyển lên thư mục hồ sơ rồi chạy lại`,
   ignoredTxt: (list) => `Tệp .txt không phải bảng điểm (không có cột tên học phần), bỏ qua: ${list}`,
   warnings: 'Cảnh báo',
-  noDossiers: (folder) =>
-    `không tìm thấy hồ sơ nào trong ${folder}: thư mục trống; mỗi hồ sơ là một thư mục con (bảng điểm .csv/.tsv/.txt/.json/.xlsx và metadata.json tùy chọn) hoặc một tệp bảng điểm`,
   notEvaluated: (a) =>
     `${a.failed}/${a.dossiers} hồ sơ không đánh giá được; ${a.out ? 'xem cột error trong summary.csv' : 'xem các dòng LỖI ở trên'}`,
   nestedSummary: (a) =>
@@ -144,8 +141,6 @@ const en: BatchMessages = {
     `NOTE: transcript-like files in sub-folders were NOT read: ${list}; if they are this person's transcripts (e.g. a second degree), move them up into the dossier folder and run again`,
   ignoredTxt: (list) => `.txt files that are not transcripts (no course-name column), ignored: ${list}`,
   warnings: 'Warnings',
-  noDossiers: (folder) =>
-    `no dossiers found in ${folder}: the folder is empty; each dossier is a sub-folder (transcripts .csv/.tsv/.txt/.json/.xlsx and an optional metadata.json) or a transcript file`,
   notEvaluated: (a) =>
     `${a.failed} of ${a.dossiers} dossiers could not be evaluated; ${a.out ? 'see the error column of summary.csv' : 'see the ERROR lines above'}`,
   nestedSummary: (a) =>

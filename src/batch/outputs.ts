@@ -215,16 +215,12 @@ function takeLock(dir: string, shownAs: string, onStale: (pid: number) => void):
     }
     const pid = typeof owner.pid === 'number' ? owner.pid : 0;
     if (pid > 0 && alive(pid)) {
-      throw new UsageError(
-        `another llct batch (process ${pid}, started ${owner.started ?? '?'}) is writing into --out ${shownAs}; wait for it to finish or choose another folder`,
-        `một lượt llct batch khác (tiến trình ${pid}, bắt đầu ${owner.started ?? '?'}) đang ghi vào --out ${shownAs}; hãy đợi lượt đó xong hoặc chọn thư mục khác`,
-        shownAs,
-      );
+      throw new UsageError({ code: 'out-locked', args: { pid, started: owner.started ?? '?', out: shownAs }, file: shownAs });
     }
     onStale(pid);
     rmSync(path, { force: true });
   }
-  throw new UsageError(`cannot lock --out ${shownAs}`, `không khóa được --out ${shownAs}`, shownAs);
+  throw new UsageError({ code: 'out-lock-failed', args: { out: shownAs }, file: shownAs });
 }
 
 /** An output folder opened for one batch: outputs go to a private staging folder, published only at the end. */
@@ -256,22 +252,14 @@ export function openOutDir(
   const out = realPathOfNearest(outDir);
   const input = realPathOfNearest(inputDir);
   if (isInside(out, input)) {
-    throw new UsageError(
-      `--out ${shownAs} is inside the input folder (or is it); choose a folder outside it`,
-      `--out ${shownAs} nằm trong thư mục hồ sơ (hoặc chính là nó); hãy chọn thư mục khác bên ngoài`,
-      shownAs,
-    );
+    throw new UsageError({ code: 'out-inside-input', args: { out: shownAs }, file: shownAs });
   }
   if (isInside(input, out)) {
-    throw new UsageError(
-      `--out ${shownAs} holds the input folder; choose a folder that does not contain the dossiers`,
-      `--out ${shownAs} chứa thư mục hồ sơ; hãy chọn thư mục không chứa các hồ sơ`,
-      shownAs,
-    );
+    throw new UsageError({ code: 'out-holds-input', args: { out: shownAs }, file: shownAs });
   }
   try {
     if (!statSync(out).isDirectory()) {
-      throw new UsageError(`--out ${shownAs} is a file, not a folder`, `--out ${shownAs} là một tệp, không phải thư mục`, shownAs);
+      throw new UsageError({ code: 'out-is-file', args: { out: shownAs }, file: shownAs });
     }
   } catch (e) {
     if (e instanceof UsageError) throw e;
@@ -330,11 +318,7 @@ function openLocked(
     } else present.push({ rel: e.name, file: e.isFile() });
   }
   if (present.length > 0 && !force) {
-    throw new UsageError(
-      `--out ${shownAs} already exists and is not empty; add --force to replace the results of an earlier batch (only files llct wrote are replaced), or choose a new folder`,
-      `thư mục --out ${shownAs} đã có và không trống; thêm --force để thay kết quả của lần chạy trước (chỉ thay các tệp do llct ghi), hoặc chọn thư mục mới`,
-      shownAs,
-    );
+    throw new UsageError({ code: 'out-not-empty', args: { out: shownAs }, file: shownAs });
   }
   const planned = new Set<string>(OUTPUT_FILES);
   const reportFiles = s.reportFiles ?? [];
@@ -344,11 +328,7 @@ function openLocked(
   }
   const blocking = present.find((p) => (planned.has(p.rel) || p.rel === REPORTS_DIR) && !(p.file && ours.has(p.rel)));
   if (blocking) {
-    throw new UsageError(
-      `${blocking.rel} in --out ${shownAs} was not written by llct (it is not in ${MANIFEST_FILE}); move it away or choose another folder — --force replaces only llct's own files`,
-      `${blocking.rel} trong --out ${shownAs} không phải do llct ghi (không có trong ${MANIFEST_FILE}); hãy chuyển nó đi hoặc chọn thư mục khác — --force chỉ thay các tệp do llct ghi`,
-      shownAs,
-    );
+    throw new UsageError({ code: 'out-foreign-file', args: { rel: blocking.rel, out: shownAs, manifest: MANIFEST_FILE }, file: shownAs });
   }
 
   const staging = join(out, `.llct-staging-${process.pid}`);

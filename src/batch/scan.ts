@@ -74,11 +74,7 @@ export async function scanBatchFolder(dir: string, shownAs: string = dir): Promi
     throw new SystemError(e, 'list', shownAs);
   }
   if (!isDir) {
-    throw new UsageError(
-      'this is a file, not a folder; give the folder that holds the dossiers (to check one transcript: llct check <file>)',
-      'đây là một tệp, không phải thư mục; hãy chỉ ra thư mục chứa các hồ sơ (kiểm tra một bảng điểm: llct check <tệp>)',
-      shownAs,
-    );
+    throw new UsageError({ code: 'batch-on-file', args: {}, file: shownAs });
   }
   // each dossier folder (depth 1) with the folders nested inside it, a few dossier folders at a time
   await eachLimited(top, SCAN_CONCURRENCY, (entry) => listFolder(dir, entry, 1 + NESTED_DEPTH));

@@ -133,7 +133,7 @@ export function registerBatch(program: Command, io: Io, lang: Lang = 'vi'): void
       // as in `check`: --excel alone (on the command line, not from a config default) implies CSV on stdout
       if (opts.excel && cmd.getOptionValueSource('excel') === 'cli' && opts.out === undefined && opts.format !== 'csv') {
         if (cmd.getOptionValueSource('format') === 'default') opts.format = 'csv';
-        else throw new UsageError('--excel applies to --format csv or --out only', '--excel chỉ dùng với --format csv hoặc --out');
+        else throw new UsageError({ code: 'excel-batch', args: {} });
       }
       io.exitCode = await runBatchCommand(folder, opts, io);
     });
@@ -144,10 +144,7 @@ const EXIT_INTERRUPTED = 130;
 
 function parseJobs(value: string | undefined): number {
   if (value === undefined) return availableParallelism();
-  return parseNumber(value, '--jobs', (n) => Number.isInteger(n) && n >= 1 && n <= 256, {
-    en: 'a whole number of jobs from 1 to 256',
-    vi: 'một số nguyên từ 1 đến 256',
-  });
+  return parseNumber(value, '--jobs', (n) => Number.isInteger(n) && n >= 1 && n <= 256, 'jobs');
 }
 
 /** `--reports text,html`: the per-dossier report files asked for, in the one order they are listed in. */
@@ -208,11 +205,7 @@ function progressPrinter(io: Io, lang: Lang): { update(p: Progress): void; clear
  */
 function readBatchDecisions(path: string, shownAs: string, outDir: string | null, out: string | undefined, names: readonly string[]): Record<string, DossierDecisions> {
   if (outDir !== null && !relative(outDir, path).startsWith('..') && !isAbsolute(relative(outDir, path))) {
-    throw new UsageError(
-      `--decisions ${shownAs} is inside the --out folder ${out}, whose files the batch replaces; save the filled worklist outside it (e.g. quyet-dinh.csv)`,
-      `--decisions ${shownAs} nằm trong thư mục --out ${out}, nơi các tệp sẽ bị ghi lại; hãy lưu bảng đã điền ra ngoài (ví dụ quyet-dinh.csv)`,
-      shownAs,
-    );
+    throw new UsageError({ code: 'decisions-inside-out', args: { file: shownAs, out: String(out) }, file: shownAs });
   }
   const read = loadDecisionsFile(path, shownAs, { keyed: true });
   const known = new Set(names);
@@ -231,13 +224,13 @@ function readBatchDecisions(path: string, shownAs: string, outDir: string | null
 }
 
 function unknownDossier(dossier: string, origin: DecisionOrigin, names: readonly string[]): UsageError {
-  const some = names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
-  return new UsageError(
-    `the decision names dossier "${dossier}", which is not in this batch (${some}); fix the dossier column or remove the line`,
-    `quyết định ghi hồ sơ "${dossier}" nhưng đợt này không có hồ sơ đó (${some}); sửa cột dossier hoặc bỏ dòng này`,
-    origin.file,
-    origin.line !== undefined ? { line: origin.line } : origin.path !== undefined ? { path: origin.path } : undefined,
-  );
+  const place = origin.line !== undefined ? { line: origin.line } : origin.path !== undefined ? { path: origin.path } : undefined;
+  return new UsageError({
+    code: 'decision-unknown-dossier',
+    args: { dossier, shown: names.slice(0, 5), more: names.length > 5 },
+    file: origin.file,
+    ...(place ? { place } : {}),
+  });
 }
 
 async function runBatchCommand(folder: string, opts: BatchCommandOptions, io: Io): Promise<number> {
@@ -250,7 +243,7 @@ async function runBatchCommand(folder: string, opts: BatchCommandOptions, io: Io
 
   const ruleCache = ruleCacheFromEnv(io.env, toolVersion());
   const ruleSet = await loadRuleSet(opts.rules !== undefined ? resolve(io.cwd, opts.rules) : undefined, { cache: ruleCache });
-  if (opts.level !== undefined) check.programs = parseLevels(opts.level, ruleSet, lang);
+  if (opts.level !== undefined) check.programs = parseLevels(opts.level, ruleSet);
   const levels = batchLevels(ruleSet, check.programs);
 
   const root = resolve(io.cwd, folder);
@@ -259,7 +252,7 @@ async function runBatchCommand(folder: string, opts: BatchCommandOptions, io: Io
   // the decisions file inside the batch folder is not a dossier
   const skip = new Set(decisionsPath !== null && dirname(decisionsPath) === root ? [basename(decisionsPath)] : []);
   const dossiers = discoverDossiers(await scanBatchFolder(root, folder), skip);
-  if (dossiers.length === 0) throw new UsageError(batchMessages('en').noDossiers(folder), batchMessages('vi').noDossiers(folder));
+  if (dossiers.length === 0) throw new UsageError({ code: 'no-dossiers', args: { folder } });
   // a filled-in review.xlsx needs the spreadsheet library (loaded only then)
   if (decisionsPath !== null && isSpreadsheetName(decisionsPath)) await loadSpreadsheetLibrary();
   const batchDecisions = decisionsPath !== null ? readBatchDecisions(decisionsPath, opts.decisions!, outDir, opts.out, dossiers.map((d) => d.name)) : undefined;

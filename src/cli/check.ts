@@ -99,12 +99,12 @@ async function runCheck(files: string[], opts: CheckCommandOptions, io: Io): Pro
   const read = readOptionsFrom(opts);
   const checkOptions: CheckOptions = { asOf: asOfFrom(opts, io), ...checkOptionsFrom(opts) };
   if (files.filter((f) => f === '-').length > 1) {
-    throw new UsageError('stdin ("-") can be read only once', 'chỉ đọc được đầu vào chuẩn ("-") một lần');
+    throw new UsageError({ code: 'stdin-twice', args: {} });
   }
 
   const ruleCache = ruleCacheFromEnv(io.env, toolVersion());
   const ruleSet = await loadRuleSet(opts.rules !== undefined ? resolve(io.cwd, opts.rules) : undefined, { cache: ruleCache });
-  if (opts.level !== undefined) checkOptions.programs = parseLevels(opts.level, ruleSet, lang);
+  if (opts.level !== undefined) checkOptions.programs = parseLevels(opts.level, ruleSet);
 
   const transcripts: Transcript[] = [];
   for (const f of files) {
@@ -123,7 +123,7 @@ async function runCheck(files: string[], opts: CheckCommandOptions, io: Io): Pro
   const toFile = opts.output !== undefined && opts.output !== '-';
   const renderer = RENDERERS[opts.format];
   if (renderer.binary && !toFile && io.stdoutIsTTY) {
-    throw new UsageError('a workbook is not for the terminal; add -o FILE.xlsx', 'bảng tính không in ra màn hình được; hãy thêm -o TỆP.xlsx');
+    throw new UsageError({ code: 'workbook-to-terminal', args: {} });
   }
   const level = toFile ? 0 : colorLevel({ flag: opts.color, env: io.env, isTTY: io.stdoutIsTTY });
   const data = await renderer.render({
@@ -159,10 +159,7 @@ async function checkDecisions(path: string, shownAs: string): Promise<Decision[]
   if (first) throw decisionError(first);
   const dossiers = [...new Set(read.decisions.map((d) => d.dossier).filter((d): d is string => d !== null))];
   if (dossiers.length > 1) {
-    throw new UsageError(
-      `${shownAs} holds decisions for ${dossiers.length} dossiers (${dossiers.slice(0, 3).join(', ')}…); use it with llct batch --decisions, or keep one dossier's lines`,
-      `${shownAs} chứa quyết định của ${dossiers.length} hồ sơ (${dossiers.slice(0, 3).join(', ')}…); dùng với llct batch --decisions, hoặc chỉ giữ các dòng của một hồ sơ`,
-    );
+    throw new UsageError({ code: 'decisions-many-dossiers', args: { file: shownAs, dossiers } });
   }
   return read.decisions.map((d) => d.decision);
 }
@@ -182,7 +179,7 @@ function decidedCheck<T>(run: () => T): T {
  * officers say it — "sơ cấp", "Trung cấp", "so cap" — matching an id or the start of a program's name (accents,
  * case and dashes aside), as long as that names exactly one program.
  */
-export function parseLevels(value: string, ruleSet: RuleSet, lang: Lang): string[] {
+export function parseLevels(value: string, ruleSet: RuleSet): string[] {
   const valid = ruleSet.programs.map((p) => p.id);
   const resolve = (given: string): string | undefined => {
     if (valid.includes(given)) return given;
@@ -201,8 +198,7 @@ export function parseLevels(value: string, ruleSet: RuleSet, lang: Lang): string
   const ids = given.map(resolve);
   const unknown = given.filter((_, i) => ids[i] === undefined);
   if (given.length === 0 || unknown.length) {
-    const [en, vi] = cliMessages(lang).unknownLevel(unknown.join(', ') || `"${value}"`, valid.join(', '));
-    throw new UsageError(en, vi);
+    throw new UsageError({ code: 'unknown-level', args: { given: unknown.join(', ') || `"${value}"`, valid } });
   }
   return [...new Set(ids as string[])];
 }

@@ -39,7 +39,7 @@ function bool(raw: string, where: string): boolean {
   const v = raw.trim().toLowerCase();
   if (TRUE.has(v)) return true;
   if (FALSE.has(v)) return false;
-  throw new UsageError(`${where}: expected true or false, got "${raw}"`, `${where}: cần true hoặc false, nhận được "${raw}"`);
+  throw new UsageError({ code: 'env-not-boolean', args: { variable: where, raw } });
 }
 
 /** The nearest `.llctrc.json` from `cwd` upward, or the file LLCT_CONFIG names ("" or "none": no file). */
@@ -58,7 +58,7 @@ async function readConfigFile(file: string): Promise<Partial<Record<ConfigKey, s
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new UsageError(`cannot read the config file ${file}`, `không đọc được tệp cấu hình ${file}`, file);
+    throw new UsageError({ code: 'config-unreadable', args: { file }, file });
   }
   // JSON.parse first: a valid file of flat values (all a config file holds) needs nothing more. Anything else goes
   // through the positioned syntax check (jsonc-parser, loaded only then): where the syntax error is, nesting too deep.
@@ -74,28 +74,27 @@ async function readConfigFile(file: string): Promise<Partial<Record<ConfigKey, s
     const { parseJsonTree } = await import('../json-syntax.js');
     const parsed = parseJsonTree(text);
     if ('error' in parsed) {
-      const { line, column, en, vi } = parsed.error;
-      throw new UsageError(en, vi, file, { line, column });
+      const { line, column, problem } = parsed.error;
+      throw new UsageError({ code: 'json-malformed', args: { line, column, problem }, file, place: { line, column } });
     }
     if (!parsedOk) doc = JSON.parse(text);
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new UsageError('the config file must hold one JSON object, e.g. { "lang": "vi", "excel": true }', 'tệp cấu hình phải là một đối tượng JSON, ví dụ { "lang": "vi", "excel": true }', file);
+    throw new UsageError({ code: 'config-not-object', args: {}, file });
   }
   const out: Partial<Record<ConfigKey, string | boolean>> = {};
   for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
     if (key === '$schema') continue;
     const spec = (CONFIG_KEYS as Record<string, { kind: string }>)[key];
     if (!spec) {
-      const keys = Object.keys(CONFIG_KEYS).join(', ');
-      throw new UsageError(`unknown key "${key}"; the keys are ${keys}`, `khóa "${key}" không có; các khóa hợp lệ: ${keys}`, file, { path: `$.${key}` });
+      throw new UsageError({ code: 'config-unknown-key', args: { key, keys: Object.keys(CONFIG_KEYS) }, file, place: { path: `$.${key}` } });
     }
     if (spec.kind === 'boolean') {
-      if (typeof value !== 'boolean') throw new UsageError(`"${key}" must be true or false`, `"${key}" phải là true hoặc false`, file, { path: `$.${key}` });
+      if (typeof value !== 'boolean') throw new UsageError({ code: 'config-not-boolean', args: { key }, file, place: { path: `$.${key}` } });
       out[key as ConfigKey] = value;
     } else {
       if (typeof value !== 'string' && typeof value !== 'number') {
-        throw new UsageError(`"${key}" must be a string`, `"${key}" phải là một chuỗi`, file, { path: `$.${key}` });
+        throw new UsageError({ code: 'config-not-string', args: { key }, file, place: { path: `$.${key}` } });
       }
       // a rule folder in the file is relative to the file, wherever the command runs
       out[key as ConfigKey] = spec.kind === 'path' && !isAbsolute(String(value)) ? resolve(dirname(file), String(value)) : String(value);
@@ -125,7 +124,7 @@ export async function loadDefaults(cwd: string, env: Record<string, string | und
     const v = d.values[key];
     if (v !== undefined && !allowed.includes(String(v))) {
       const where = d.source[key] === 'env' ? CONFIG_KEYS[key].env : `${file}: ${key}`;
-      throw new UsageError(`${where}: expected one of ${allowed.join(', ')}, got "${String(v)}"`, `${where}: cần một trong ${allowed.join(', ')}, nhận được "${String(v)}"`);
+      throw new UsageError({ code: 'config-choice', args: { where, allowed, got: String(v) } });
     }
   }
   return d;

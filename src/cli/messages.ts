@@ -37,7 +37,6 @@ export interface CliMessages {
   };
   rules: { description: string; checkDescription: string; examples: string };
   summary(a: { name: string; id: string; version: string; programs: number; subjects: number; lessons: number; rules: number; effective: string }): string;
-  unknownLevel(given: string, valid: string): [en: string, vi: string];
   debugHint: string;
   programFooter: string;
 }
@@ -109,10 +108,6 @@ Ví dụ:
   },
   summary: (a) =>
     `Bộ quy tắc hợp lệ: ${a.name} (${a.id}, phiên bản ${a.version}) — ${a.programs} chương trình, ${a.subjects} môn, ${a.lessons} bài, ${a.rules} quy tắc khớp; hiệu lực ${a.effective}.`,
-  unknownLevel: (given, valid) => [
-    `unknown program id in --level: ${given}; valid ids: ${valid}`,
-    `không có chương trình mã ${given} trong --level; các mã hợp lệ: ${valid}`,
-  ],
   debugHint: '(dùng --debug để xem chi tiết)',
   programFooter: `
 Tùy chọn dùng chung cho check và batch (xem llct check --help):
@@ -191,10 +186,6 @@ Examples:
   },
   summary: (a) =>
     `Rule set valid: ${a.name} (${a.id}, version ${a.version}) — ${a.programs} programs, ${a.subjects} subjects, ${a.lessons} lessons, ${a.rules} matching rules; effective ${a.effective}.`,
-  unknownLevel: (given, valid) => [
-    `unknown program id in --level: ${given}; valid ids: ${valid}`,
-    `không có chương trình mã ${given} trong --level; các mã hợp lệ: ${valid}`,
-  ],
   debugHint: '(use --debug for details)',
   programFooter: `
 Options shared by check and batch (see llct check --help):

@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import type { CheckOptions } from '../coverage/types.js';
 import { UsageError } from '../errors.js';
+import type { NumberExpectation } from '../findings/usage.js';
 import { LANGS, type Lang } from '../lang.js';
 import { ENCODINGS, type Encoding } from '../transcript/decode.js';
 import type { Delimiter } from '../transcript/csv.js';
@@ -42,29 +43,17 @@ export function chooseFormat<F extends string>(c: FormatChoice<F>, choices: read
     .join(', ');
   const fromPath = toFile ? formatFromPath(c.output!) : null;
   if (toFile && fromPath !== null && !(choices as readonly string[]).includes(fromPath)) {
-    throw new UsageError(
-      `-o ${c.output}: this command does not write ${fromPath}; use one of ${exts}`,
-      `-o ${c.output}: lệnh này không ghi định dạng ${fromPath}; hãy dùng một trong ${exts}`,
-    );
+    throw new UsageError({ code: 'output-format-not-written', args: { output: c.output!, format: fromPath, extensions: exts } });
   }
   if (toFile && fromPath === null && !c.formatGiven && !c.excelGiven) {
-    throw new UsageError(
-      `-o ${c.output}: cannot tell the format from the file name; end it in ${exts}, or add --format ${choices.join('|')}`,
-      `-o ${c.output}: không biết định dạng từ tên tệp; hãy đặt đuôi ${exts}, hoặc thêm --format ${choices.join('|')}`,
-    );
+    throw new UsageError({ code: 'output-format-unknown', args: { output: c.output!, extensions: exts, choices: [...choices] } });
   }
   if (c.formatGiven && fromPath !== null && fromPath !== c.format) {
-    throw new UsageError(
-      `--format ${c.format} disagrees with the file name -o ${c.output} (${fromPath}); drop --format or rename the file`,
-      `--format ${c.format} không khớp với tên tệp -o ${c.output} (${fromPath}); bỏ --format hoặc đổi tên tệp`,
-    );
+    throw new UsageError({ code: 'format-disagrees', args: { format: c.format, output: c.output!, fromPath } });
   }
   const format = c.formatGiven ? c.format : ((fromPath as F | null) ?? (c.excelGiven ? ('csv' as F) : c.format));
   if (c.excelGiven && format !== 'csv') {
-    throw new UsageError(
-      `--excel applies to CSV only (got ${format}); a .xlsx workbook opens in Excel as it is`,
-      `--excel chỉ dùng với CSV (đang là ${format}); tệp .xlsx mở được bằng Excel mà không cần --excel`,
-    );
+    throw new UsageError({ code: 'excel-not-csv', args: { format } });
   }
   return format;
 }
@@ -72,7 +61,7 @@ export function chooseFormat<F extends string>(c: FormatChoice<F>, choices: read
 /** `-o/--output` and its alias `--out` given together must agree; the one given wins. */
 export function sameTarget(output: string | undefined, out: string | undefined, alias: string): string | undefined {
   if (output !== undefined && out !== undefined && output !== out) {
-    throw new UsageError(`-o/--output ${output} and ${alias} ${out} disagree; give one`, `-o/--output ${output} và ${alias} ${out} khác nhau; chỉ dùng một`);
+    throw new UsageError({ code: 'output-alias-disagree', args: { output, out, alias } });
   }
   return output ?? out;
 }
@@ -87,10 +76,7 @@ export function parseIsoDate(input: string, option: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
   if (!m || !d || d.toISOString().slice(0, 10) !== s) {
-    throw new UsageError(
-      `${option} expects a date YYYY-MM-DD or DD/MM/YYYY, got "${input}"`,
-      `${option} cần một ngày dạng DD/MM/YYYY hoặc YYYY-MM-DD (ví dụ 08/07/2021), nhận được "${input}"`,
-    );
+    throw new UsageError({ code: 'bad-date', args: { option, input } });
   }
   return s;
 }
@@ -101,11 +87,11 @@ export function localIsoDate(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export function parseNumber(s: string, option: string, check: (n: number) => boolean, range: { en: string; vi: string }): number {
+export function parseNumber(s: string, option: string, check: (n: number) => boolean, expects: NumberExpectation): number {
   // plain decimals only (7,5 or 7.5): Number() would also take "0x10" or "1e3"
   const n = /^[+-]?\d+(?:[.,]\d+)?$/.test(s.trim()) ? Number(s.trim().replace(',', '.')) : Number.NaN;
   if (!Number.isFinite(n) || !check(n)) {
-    throw new UsageError(`${option} expects ${range.en}, got "${s}"`, `${option} cần ${range.vi}, nhận được "${s}"`);
+    throw new UsageError({ code: 'bad-number', args: { option, input: s, expects } });
   }
   return n;
 }
@@ -113,10 +99,7 @@ export function parseNumber(s: string, option: string, check: (n: number) => boo
 export function parseDelimiter(s: string): Delimiter {
   if (s === ',' || s === ';') return s;
   if (s === 'tab' || s === '\t' || s === '\\t') return '\t';
-  throw new UsageError(
-    `--delimiter expects one of , ; tab — got "${s}"`,
-    `--delimiter cần một trong , ; tab — nhận được "${s}"`,
-  );
+  throw new UsageError({ code: 'bad-delimiter', args: { input: s } });
 }
 
 const ENCODING_ALIASES: Record<string, Encoding> = {
@@ -136,10 +119,7 @@ const ENCODING_ALIASES: Record<string, Encoding> = {
 export function parseEncoding(s: string): Encoding {
   const e = ENCODING_ALIASES[s.toLowerCase()];
   if (!e) {
-    throw new UsageError(
-      `--encoding expects one of ${ENCODINGS.join(', ')} — got "${s}"`,
-      `--encoding cần một trong ${ENCODINGS.join(', ')} — nhận được "${s}"`,
-    );
+    throw new UsageError({ code: 'bad-encoding', args: { input: s, choices: [...ENCODINGS] } });
   }
   return e;
 }
@@ -199,18 +179,12 @@ export function readOptionsFrom(opts: CheckingOptionValues): ReadOptions {
   read.maxBytes = Math.round(
     (opts.maxFileSize === undefined
       ? DEFAULT_MAX_FILE_MB
-      : parseNumber(opts.maxFileSize, '--max-file-size', (n) => n > 0 && n <= 4096, {
-          en: 'a size in megabytes from 0 to 4096 (e.g. 50)',
-          vi: 'một kích thước tính bằng MB, từ 0 đến 4096 (ví dụ 50)',
-        })) * MB,
+      : parseNumber(opts.maxFileSize, '--max-file-size', (n) => n > 0 && n <= 4096, 'megabytes')) * MB,
   );
   read.maxRows =
     opts.maxRows === undefined
       ? DEFAULT_MAX_ROWS
-      : parseNumber(opts.maxRows, '--max-rows', (n) => Number.isInteger(n) && n >= 1, {
-          en: 'a whole number of rows from 1 (e.g. 50000)',
-          vi: 'một số nguyên dòng từ 1 trở lên (ví dụ 50000)',
-        });
+      : parseNumber(opts.maxRows, '--max-rows', (n) => Number.isInteger(n) && n >= 1, 'rows');
   return read;
 }
 
@@ -219,16 +193,10 @@ export function checkOptionsFrom(opts: CheckingOptionValues): Omit<CheckOptions,
   const check: Omit<CheckOptions, 'asOf'> = {};
   if (opts.scale !== undefined) check.scale = opts.scale;
   if (opts.passMark !== undefined) {
-    check.passMark = parseNumber(opts.passMark, '--pass-mark', (n) => n > 0 && n <= 10, {
-      en: 'a number in (0, 10] on the 10-point scale',
-      vi: 'một số trong khoảng (0; 10] theo thang điểm 10',
-    });
+    check.passMark = parseNumber(opts.passMark, '--pass-mark', (n) => n > 0 && n <= 10, 'pass-mark');
   }
   if (opts.periodsPerCredit !== undefined) {
-    check.periodsPerCredit = parseNumber(opts.periodsPerCredit, '--periods-per-credit', (n) => n > 0 && n <= 100, {
-      en: 'a positive number of periods (e.g. 15)',
-      vi: 'một số tiết dương (ví dụ 15)',
-    });
+    check.periodsPerCredit = parseNumber(opts.periodsPerCredit, '--periods-per-credit', (n) => n > 0 && n <= 100, 'periods');
   }
   return check;
 }

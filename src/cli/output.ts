@@ -46,11 +46,7 @@ export async function writeOutputAtomic(path: string, data: string | Uint8Array,
   for (const input of options.inputs ?? []) {
     const same = input === '-' ? await isStdin(real) : (await realTarget(resolve(cwd, input))) === real;
     if (same) {
-      throw new UsageError(
-        `refusing to overwrite the input file ${input}; choose another -o file`,
-        `không ghi đè lên tệp đầu vào ${input}; hãy chọn tệp -o khác`,
-        path,
-      );
+      throw new UsageError({ code: 'output-is-input', args: { input }, file: path });
     }
   }
   writeFileAtomic(real, data, path);

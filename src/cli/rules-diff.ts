@@ -5,7 +5,6 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { discoverDossiers } from '../batch/discover.js';
 import { dossierFacts } from '../batch/evaluate.js';
-import { batchMessages } from '../batch/messages.js';
 import { readDossierFiles } from '../batch/read-dossier.js';
 import { buildSummaryRow } from '../batch/summary.js';
 import { scanBatchFolder } from '../batch/scan.js';
@@ -56,24 +55,21 @@ export function registerRulesDiff(rules: Command, io: Io, lang: Lang): void {
     .addHelpText('after', m.diff.examples)
     .action(async (corpus: string, opts: DiffOptions) => {
       if (opts.old === undefined) {
-        throw new UsageError(
-          'rules diff needs the old rule set: --old DIR (the new one is --new DIR, or the shipped rules)',
-          'rules diff cần bộ quy tắc cũ: --old <thư mục> (bộ mới là --new <thư mục>, mặc định bộ quy tắc kèm theo)',
-        );
+        throw new UsageError({ code: 'diff-needs-old', args: {} });
       }
       const oldDir = resolve(io.cwd, opts.old);
       const newDir = opts.new !== undefined ? resolve(io.cwd, opts.new) : defaultRulesDir();
       const [oldRules, newRules] = [await loadRuleSet(oldDir), await loadRuleSet(newDir)];
       const root = resolve(io.cwd, corpus);
       const dossiers = discoverDossiers(await scanBatchFolder(root, corpus));
-      if (dossiers.length === 0) throw new UsageError(batchMessages('en').noDossiers(corpus), batchMessages('vi').noDossiers(corpus));
+      if (dossiers.length === 0) throw new UsageError({ code: 'no-dossiers', args: { folder: corpus } });
       const defaultAsOf = asOfFrom(opts, io);
       const read = readOptionsFrom(opts);
       const check = checkOptionsFrom(opts);
       // a program id must exist in both rule sets to be compared
       if (opts.level !== undefined) {
-        parseLevels(opts.level, oldRules, opts.lang);
-        check.programs = parseLevels(opts.level, newRules, opts.lang);
+        parseLevels(opts.level, oldRules);
+        check.programs = parseLevels(opts.level, newRules);
       }
       // the batch's own evaluation, once per rule set: a diff can never disagree with what batch would report
       const side = (files: ReturnType<typeof readDossierFiles>, ruleSet: RuleSet) => {

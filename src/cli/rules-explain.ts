@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError, UsageError } from '../errors.js';
-import { osReason } from '../fs-errors.js';
+import { osFailure } from '../fs-errors.js';
 import { explainName } from '../coverage/explain.js';
 import { EXPLAIN_CSV_COLUMNS, explainCsvRows, explainJson, renderExplainTable, renderExplanation } from '../report/explain.js';
 import { toCsv } from '../report/csv.js';
@@ -37,14 +37,13 @@ async function readNames(path: string, io: Io): Promise<string[]> {
   try {
     bytes = path === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, path));
   } catch (e) {
-    const { en, vi } = osReason(e);
-    throw new InputError(`cannot read the file: ${en}`, `không đọc được tệp: ${vi}`, path);
+    throw new InputError({ code: 'names-unreadable', args: { os: osFailure(e) }, file: path });
   }
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new InputError('the list of names is not UTF-8; save it as UTF-8', 'danh sách tên không phải UTF-8; hãy lưu lại dưới dạng UTF-8', path);
+    throw new InputError({ code: 'names-not-utf8', args: {}, file: path });
   }
   return text
     .replace(/^\uFEFF/u, '')
@@ -71,13 +70,10 @@ export function registerRulesExplain(rules: Command, io: Io, lang: Lang): void {
       for (const n of names) list.push(...(n === '-' ? await readNames('-', io) : [n]));
       if (opts.file !== undefined) list.push(...(await readNames(opts.file, io)));
       if (list.length === 0) {
-        throw new UsageError(
-          'give a course name, a file of names (--file) or "-" to read names from stdin',
-          'hãy nhập một tên học phần, một tệp danh sách tên (--file) hoặc "-" để đọc từ đầu vào chuẩn',
-        );
+        throw new UsageError({ code: 'explain-needs-names', args: {} });
       }
       if (opts.code !== undefined && list.length > 1) {
-        throw new UsageError('--code applies to one course name only', '--code chỉ dùng với một tên học phần');
+        throw new UsageError({ code: 'explain-code-one-name', args: {} });
       }
       const ruleSet = await loadRuleSet(opts.rules !== undefined ? resolve(io.cwd, opts.rules) : undefined);
       const explanations = list.map((n) => explainName(ruleSet, n, opts.code, opts.lang));

@@ -4,7 +4,7 @@ import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { osReason } from '../fs-errors.js';
+import { osFailure } from '../fs-errors.js';
 import { LANGS, type Lang } from '../lang.js';
 import { starterRuleSet } from '../rules/template.js';
 import type { Io } from './io.js';
@@ -19,14 +19,10 @@ async function assertEmptyFolder(dir: string, shownAs: string): Promise<void> {
     return; // does not exist yet: created below
   }
   if (!isDir) {
-    throw new UsageError('this is a file; give a new or empty folder', 'đây là một tệp; hãy chỉ ra một thư mục mới hoặc trống', shownAs);
+    throw new UsageError({ code: 'init-is-file', args: {}, file: shownAs });
   }
   if ((await readdir(dir)).length > 0) {
-    throw new UsageError(
-      'the folder is not empty; rules init never writes over files — give a new or empty folder',
-      'thư mục không trống; rules init không ghi đè lên tệp nào — hãy chỉ ra một thư mục mới hoặc trống',
-      shownAs,
-    );
+    throw new UsageError({ code: 'init-not-empty', args: {}, file: shownAs });
   }
 }
 
@@ -49,8 +45,7 @@ export function registerRulesInit(rules: Command, io: Io, lang: Lang): void {
           await writeFile(join(dir, rel), text, { flag: 'wx' });
         }
       } catch (e) {
-        const { en, vi } = osReason(e);
-        throw new UsageError(`cannot write the rule set: ${en}`, `không ghi được bộ quy tắc: ${vi}`, dirArg);
+        throw new UsageError({ code: 'init-write-failed', args: { os: osFailure(e) }, file: dirArg });
       }
       const list = [...files.keys()].map((f) => `  ${join(dirArg, f)}`).join('\n');
       io.stdout.write(

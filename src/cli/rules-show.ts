@@ -31,7 +31,7 @@ export function registerRulesShow(rules: Command, io: Io, lang: Lang): void {
       const view = showRuleSet(ruleSet, programId);
       if (!view) {
         const valid = ruleSet.programs.map((p) => p.id).join(', ');
-        throw new UsageError(`no program "${programId}" in this rule set; programs: ${valid}`, `bộ quy tắc không có chương trình mã "${programId}"; các mã hợp lệ: ${valid}`);
+        throw new UsageError({ code: 'unknown-program', args: { program: String(programId), valid } });
       }
       const data =
         opts.format === 'json'

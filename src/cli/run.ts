@@ -96,6 +96,6 @@ function misplacedPath(argv: readonly string[], program: Command, cwd: string): 
   const rest = argv.slice(1).join(' ');
   const cmd = `llct ${folder ? 'batch' : 'check'} ${[first, rest].filter(Boolean).join(' ')}`;
   return folder
-    ? new UsageError(`"${first}" is a folder, not a command; to check every dossier in it run: ${cmd}`, `"${first}" là thư mục, không phải lệnh; để kiểm tra mọi hồ sơ trong đó hãy chạy: ${cmd}`)
-    : new UsageError(`"${first}" is not a command; to check a transcript run: ${cmd}`, `"${first}" không phải là lệnh; để kiểm tra một bảng điểm hãy chạy: ${cmd}`);
+    ? new UsageError({ code: 'folder-not-command', args: { first, command: cmd } })
+    : new UsageError({ code: 'not-a-command', args: { first, command: cmd } });
 }

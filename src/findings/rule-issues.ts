@@ -1,6 +1,6 @@
 // The problems a rule set can have (rules check, --rules): each code's arguments and its words in both languages.
 
-import { wordSyntaxReason, type SyntaxReason } from '../json-syntax.js';
+import { wordSyntaxReason, type SyntaxReason } from './json.js';
 import type { FindingsOf, Words } from './types.js';
 
 /** Why a file of a rule set could not be read. */

@@ -1,17 +1,22 @@
 // Every finding in words: one message table per area, merged; `wordFinding` is the one place a finding becomes text.
 
 import type { Lang } from '../lang.js';
+import { wordMalformedJson, type JsonProblem } from './json.js';
+import { osWordsTable, type OsArgs } from './os.js';
 import { ruleIssueWords, type RuleIssue, type RuleIssueArgs } from './rule-issues.js';
+import { usageWords, type UsageArgs } from './usage.js';
 import type { FindingsOf, Words } from './types.js';
 
 interface CommonArgs {
   /** a sentence written where it was raised, in both languages (areas not yet moved to codes: transcript reading, OS errors) */
   worded: { en: string; vi: string };
+  /** a JSON file (config, metadata, decisions, transcript) that does not parse */
+  'json-malformed': { line: number; column: number; problem: JsonProblem };
   /** a rule set that does not load: every problem found */
   'rule-file': { issues: RuleIssue[] };
 }
 
-export type FindingArgs = CommonArgs & RuleIssueArgs;
+export type FindingArgs = CommonArgs & RuleIssueArgs & UsageArgs & OsArgs;
 export type Finding = FindingsOf<FindingArgs>;
 export type FindingCode = Finding['code'];
 
@@ -24,13 +29,14 @@ export function formatRuleIssue(i: RuleIssue, lang: Lang = 'vi'): string {
 
 const commonWords: Words<CommonArgs> = {
   worded: { en: (a) => a.en, vi: (a) => a.vi },
+  'json-malformed': { en: (a) => wordMalformedJson(a, 'en'), vi: (a) => wordMalformedJson(a, 'vi') },
   'rule-file': {
     en: (a) => a.issues.map((i) => formatRuleIssue(i, 'en')).join('\n'),
     vi: (a) => a.issues.map((i) => formatRuleIssue(i, 'vi')).join('\n'),
   },
 };
 
-const WORDS: Words<FindingArgs> = { ...commonWords, ...ruleIssueWords };
+const WORDS: Words<FindingArgs> = { ...commonWords, ...ruleIssueWords, ...usageWords, ...osWordsTable };
 
 /** A finding's message in `lang` (without its file and place). */
 export function wordFinding(f: Finding, lang: Lang): string {
