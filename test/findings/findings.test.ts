@@ -46,15 +46,10 @@ describe('usage errors are findings', () => {
     expect(thrown(() => choose({ format: 'json', formatGiven: true, excelGiven: true }))).toEqual({ code: 'excel-not-csv', args: { format: 'json' } });
   });
 
-  it('points at the config file and key', () => {
-    expect(thrown(() => loadDefaults('/', { LLCT_CONFIG: 'none', LLCT_EXCEL: 'maybe' }))).toEqual({
-      code: 'env-not-boolean',
-      args: { variable: 'LLCT_EXCEL', raw: 'maybe' },
-    });
-    expect(thrown(() => loadDefaults('/', { LLCT_CONFIG: 'none', LLCT_LANG: 'fr' }))).toEqual({
-      code: 'config-choice',
-      args: { where: 'LLCT_LANG', allowed: ['vi', 'en'], got: 'fr' },
-    });
+  it('points at the environment variable and its value', async () => {
+    const rejected = async (env: Record<string, string>) => ((await loadDefaults('/', { LLCT_CONFIG: 'none', ...env }).catch((e: unknown) => e)) as KnownError).finding;
+    expect(await rejected({ LLCT_EXCEL: 'maybe' })).toEqual({ code: 'env-not-boolean', args: { variable: 'LLCT_EXCEL', raw: 'maybe' } });
+    expect(await rejected({ LLCT_LANG: 'fr' })).toEqual({ code: 'config-choice', args: { where: 'LLCT_LANG', allowed: ['vi', 'en'], got: 'fr' } });
   });
 
   it('keeps an OS error as its code, worded once', () => {
