@@ -8,6 +8,8 @@ import { DecisionRefused, type Decision } from '../decisions/types.js';
 import { worklistRecords } from '../decisions/worklist.js';
 import type { CheckOptions, CheckResult } from '../coverage/types.js';
 import { formatPlace, InputError, KnownError } from '../errors.js';
+import { fileWarningLine, warningText } from '../findings/dossier.js';
+import { wordFinding, type Finding } from '../findings/words.js';
 import { renderHtml, renderHtmlError } from '../report/html.js';
 import { buildJsonReport } from '../report/json.js';
 import { buildLeanReport } from '../report/json-lean.js';
@@ -16,16 +18,16 @@ import { renderText } from '../report/text.js';
 import type { DossierFields, RuleSet } from '../rules/types.js';
 import { HEADER_SEARCH_ROWS } from '../transcript/csv.js';
 import { TooLargeError } from '../file-io.js';
-import { osReason } from '../fs-errors.js';
+import { osFailure } from '../fs-errors.js';
 import { decodeText } from '../transcript/decode.js';
 import { classifyHeader } from '../transcript/headers.js';
 import { parseJsonTranscript } from '../transcript/json.js';
 import { assertSamePerson, mergeTranscripts, parseTranscript, TooManyRowsError, useJsonReader, type ReadOptions } from '../transcript/parse.js';
 import type { Person, Transcript } from '../transcript/types.js';
 import { compareNames, inDossier, type Dossier } from './discover.js';
-import { batchMessages, fileList, spreadsheetExtension } from './messages.js';
+import { batchMessages, spreadsheetExtension } from './messages.js';
 import { parseMetadata, type Metadata } from './metadata.js';
-import { buildSummaryRow, statsEntry, unmatchedNames, type DossierFacts } from './summary.js';
+import { buildSummaryRow, fileWarnings, statsEntry, unmatchedNames, type DossierFacts } from './summary.js';
 import type { DossierError, DossierErrorCode, DossierFileFormat, DossierOutcome, DossierReports } from './types.js';
 
 // dossiers are parsed synchronously: the JSON reader (which a plain check loads only on need) is bound up front
@@ -82,14 +84,19 @@ class DossierFailure extends Error {
   }
 }
 
-function fail(code: DossierErrorCode, vi: string, en: string): never {
-  throw new DossierFailure({ code, message: { vi, en } });
+/** A dossier error from a finding: one line in each language, with the finding's file and place in front. */
+function dossierError(code: DossierErrorCode, f: Finding): DossierError {
+  const where = formatPlace(f.file, f.place);
+  const prefix = where ? `${where}: ` : '';
+  return { code, message: { vi: oneLine(prefix + wordFinding(f, 'vi')), en: oneLine(prefix + wordFinding(f, 'en')) } };
+}
+
+function fail(code: DossierErrorCode, f: Finding): never {
+  throw new DossierFailure(dossierError(code, f));
 }
 
 function knownFailure(code: DossierErrorCode, e: KnownError): never {
-  const where = formatPlace(e.file, e.place);
-  const prefix = where ? `${where}: ` : '';
-  fail(code, oneLine(prefix + e.vi), oneLine(prefix + e.message));
+  fail(code, e.finding);
 }
 
 const oneLine = (s: string): string => s.replace(/\s*\n\s*/gu, ' ').trim();
@@ -99,8 +106,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** A file (or the dossier folder) that could not be read: `too-large` with its limit, else the OS reason. */
 function failRead(file: string, error: string, limitBytes?: number): never {
   if (error === 'too-large') knownFailure('too-large', new TooLargeError(file, limitBytes ?? 0));
-  const r = osReason(error);
-  fail('unreadable', batchMessages('vi').unreadable(file, r.vi), batchMessages('en').unreadable(file, r.en));
+  fail('unreadable', { code: 'dossier-unreadable', args: { file, os: osFailure(error) } });
 }
 
 function readMetadata(read: FileRead, fields: DossierFields | undefined): Metadata {
@@ -109,11 +115,7 @@ function readMetadata(read: FileRead, fields: DossierFields | undefined): Metada
   try {
     text = utf8.decode(read.bytes);
   } catch {
-    fail(
-      'metadata-invalid',
-      `${read.file}: tệp thông tin hồ sơ không phải UTF-8; lưu lại dưới dạng UTF-8`,
-      `${read.file}: the metadata file is not UTF-8; save it as UTF-8`,
-    );
+    fail('metadata-invalid', { code: 'metadata-not-utf8', args: { file: read.file } });
   }
   try {
     // a loaded rule set always has a vocabulary (its own or the shipped one)
@@ -159,7 +161,7 @@ function readTranscripts(files: DossierFiles, read: ReadOptions): ReadTranscript
   const { dossier } = files;
   if (files.transcripts.length === 0) {
     const contents = { others: dossier.ignored.map((f) => inDossier(dossier, f)), nested: dossier.nested.map((f) => inDossier(dossier, f)) };
-    fail('no-transcript', batchMessages('vi').noTranscript(dossier.name, contents), batchMessages('en').noTranscript(dossier.name, contents));
+    fail('no-transcript', { code: 'no-transcript', args: { folder: dossier.name, ...contents } });
   }
   const list: Transcript[] = [];
   const used: string[] = [];
@@ -181,7 +183,7 @@ function readTranscripts(files: DossierFiles, read: ReadOptions): ReadTranscript
     if (dossier.nested.length > 0 || dossier.ignored.some((f) => spreadsheetExtension(f))) {
       const others = [...dossier.ignored, ...notes.map((n) => n.file)].sort(compareNames).map((f) => inDossier(dossier, f));
       const contents = { others, nested: dossier.nested.map((f) => inDossier(dossier, f)) };
-      fail('no-transcript', batchMessages('vi').noTranscript(dossier.name, contents), batchMessages('en').noTranscript(dossier.name, contents));
+      fail('no-transcript', { code: 'no-transcript', args: { folder: dossier.name, ...contents } });
     }
     knownFailure('transcript-invalid', notes[0]!.error);
   }
@@ -225,14 +227,7 @@ function personOf(metadata: Metadata | null, transcript: Transcript | null): Per
 
 /** A line per file warning of a dossier (files not read), in words. */
 function fileWarningLines(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>, lang: Lang): string[] {
-  const b = batchMessages(lang);
-  const d = f.dossier;
-  const names = (paths: readonly string[]) => fileList(paths.map((p) => inDossier(d, p)));
-  const lines: string[] = [];
-  if (d.nested.length > 0) lines.push(`${b.nestedTranscripts(names(d.nested))} [nested-transcripts]`);
-  if (f.ignoredTxt.length > 0) lines.push(`${b.ignoredTxt(names(f.ignoredTxt))} [ignored-txt]`);
-  if (d.ignored.length > 0) lines.push(`${b.ignoredFiles(names(d.ignored))} [ignored-files]`);
-  return lines;
+  return fileWarnings(f).map((w) => fileWarningLine(w, lang));
 }
 
 /** The first lines of a dossier's text report: its name, then a line per file warning (files not read). */
@@ -257,7 +252,7 @@ export function dossierFacts(files: DossierFiles, ctx: Pick<EvaluateContext, 'ru
   let ignoredTxt: string[] = [];
   try {
     if (dossier.kind === 'unsupported') {
-      fail('unsupported-file', batchMessages('vi').unsupportedFile(dossier.name), batchMessages('en').unsupportedFile(dossier.name));
+      fail('unsupported-file', { code: 'unsupported-file', args: { name: dossier.name } });
     }
     if (files.folderError !== undefined) failRead(dossier.name, files.folderError);
     if (files.metadata) metadata = readMetadata(files.metadata, ctx.ruleSet.dossierFields);
@@ -307,8 +302,7 @@ export function failedOutcome(dossier: Dossier, error: DossierError, ctx: Omit<E
 
 /** The `internal` error of an unexpected failure, one line. */
 export function internalError(e: unknown): DossierError {
-  const detail = oneLine(e instanceof Error ? e.message : String(e));
-  return { code: 'internal', message: { vi: batchMessages('vi').internal(detail), en: batchMessages('en').internal(detail) } };
+  return dossierError('internal', { code: 'internal', args: { detail: oneLine(e instanceof Error ? e.message : String(e)) } });
 }
 
 /** The one envelope of a dossier's outcome, evaluated or failed: summary row, statistics entry, report files. */
@@ -326,7 +320,7 @@ function outcomeOf(facts: DossierFacts, ctx: Omit<EvaluateContext, 'ruleSet'> & 
       dossier: dossier.name,
       files: used,
       metadata,
-      warnings: summary.warnings,
+      warnings: summary.warnings.map(warningText),
       error: error ? { code: error.code, message: error.message } : null,
       report,
     })}\n`;

@@ -1,6 +1,7 @@
 // The batch's index.html, streamed like summary.json: a head, one table row per dossier in batch order, a tail
 // with the statistics table. Filtering by verdict is CSS only (radio buttons and :checked): no script, no server.
 
+import { warningText } from '../findings/dossier.js';
 import { escapeHtml as t, PAGE_END, pageStart, verdictBadge } from '../report/html.js';
 import type { Lang } from '../lang.js';
 import type { Program, RuleSet } from '../rules/types.js';
@@ -138,7 +139,7 @@ export function indexRow(row: SummaryRow, levels: readonly Program[], lang: Lang
     const s = row.levels.find((x) => x.programId === l.id);
     return `<td class="v">${s ? verdictBadge(lang, s.verdict) : ''}</td>`;
   });
-  const notes = row.error ? `<td class="err">[${t(row.error.code)}] ${t(row.error.message)}</td>` : `<td class="small">${row.warnings.map(t).join('<br>')}</td>`;
+  const notes = row.error ? `<td class="err">[${t(row.error.code)}] ${t(row.error.message)}</td>` : `<td class="small">${row.warnings.map((x) => t(warningText(x))).join('<br>')}</td>`;
   return `<tr class="${classes}" data-dossier="${t(row.dossier)}"><td class="num">${row.no}</td><td>${linked ? `<a href="${t(reportHref(row.dossier))}">${t(row.dossier)}</a>` : t(row.dossier)}</td><td>${who}</td><td class="num">${row.asOf ? t(date(lang, row.asOf)) : ''}</td><td>${t(highest)}</td>${levelCells.join('')}<td class="num">${row.error ? '' : `${row.rows}${row.unmatchedRows ? ` (${t(w.unmatched(row.unmatchedRows))})` : ''}`}</td>${notes}</tr>
 `;
 }

@@ -3,22 +3,7 @@
 import type { Lang } from '../lang.js';
 import type { DossierErrorCode } from './types.js';
 
-/** What a dossier folder without a transcript holds instead, named in its `no-transcript` reason (dossier-relative). */
-export interface FolderContents {
-  /** files that are not transcripts (scans, documents, workbooks), including those in nested folders */
-  others: readonly string[];
-  /** transcript-looking files in nested folders (not read) */
-  nested: readonly string[];
-}
-
-/** At most this many file names in one message or warning; the rest are counted. */
-const MAX_NAMED_FILES = 10;
-
-/** File names for a message or warning: `a, b, c`, or the first few and `… (+N)`. */
-export function fileList(names: readonly string[]): string {
-  const shown = names.slice(0, MAX_NAMED_FILES).join(', ');
-  return names.length > MAX_NAMED_FILES ? `${shown}, … (+${names.length - MAX_NAMED_FILES})` : shown;
-}
+export { fileList } from '../findings/dossier.js';
 
 const EXCEL = /\.(xlsx|xlsm|xlsb|xls|ods)$/iu;
 
@@ -30,12 +15,6 @@ export function spreadsheetExtension(name: string): string | null {
 
 export interface BatchMessages {
   errorCode: Record<DossierErrorCode, string>;
-  noTranscript(folder: string, contents: FolderContents): string;
-  unsupportedFile(name: string): string;
-  /** the per-dossier report's lines about the dossier's files */
-  ignoredFiles(list: string): string;
-  nestedTranscripts(list: string): string;
-  ignoredTxt(list: string): string;
   warnings: string;
   notEvaluated(a: { failed: number; dossiers: number; out: boolean }): string;
   nestedSummary(a: { dossiers: number; list: string }): string;
@@ -53,8 +32,6 @@ export interface BatchMessages {
   progress(a: { done: number; total: number; rate: string; left: string | null }): string;
   wrote(a: { dossiers: number; dir: string }): string;
   statisticsTitle: string;
-  unreadable(file: string, detail: string): string;
-  internal(detail: string): string;
 }
 
 const vi: BatchMessages = {
@@ -70,22 +47,6 @@ const vi: BatchMessages = {
     'worker-died': 'luồng xử lý bị dừng',
     internal: 'lỗi chương trình',
   },
-  noTranscript: (folder, c) =>
-    [
-      `${folder}: thư mục hồ sơ không có tệp bảng điểm (.csv, .tsv, .txt, .json, .xlsx, .xls, .ods)`,
-      ...(c.others.length > 0 ? [`chỉ có: ${fileList(c.others)}`] : []),
-      ...(c.nested.length > 0
-        ? [`có tệp dạng bảng điểm trong thư mục con, không được đọc: ${fileList(c.nested)}; nếu là bảng điểm của người này, hãy chuyển lên thư mục hồ sơ`]
-        : ['thêm bảng điểm vào thư mục']),
-    ].join('; '),
-  unsupportedFile: (name) => {
-    if (name.toLowerCase() === 'metadata.json') return `${name}: tệp thông tin hồ sơ phải nằm trong thư mục của một hồ sơ, cùng với bảng điểm`;
-    return `${name}: không phải tệp bảng điểm (.csv, .tsv, .txt, .json, .xlsx, .xls, .ods); nếu là giấy tờ của một hồ sơ, hãy chuyển vào thư mục của hồ sơ đó`;
-  },
-  ignoredFiles: (list) => `Tệp không đọc (bỏ qua): ${list}`,
-  nestedTranscripts: (list) =>
-    `CHÚ Ý: có tệp dạng bảng điểm trong thư mục con, KHÔNG được đọc: ${list}; nếu là bảng điểm của người này (ví dụ văn bằng 2), hãy chuyển lên thư mục hồ sơ rồi chạy lại`,
-  ignoredTxt: (list) => `Tệp .txt không phải bảng điểm (không có cột tên học phần), bỏ qua: ${list}`,
   warnings: 'Cảnh báo',
   notEvaluated: (a) =>
     `${a.failed}/${a.dossiers} hồ sơ không đánh giá được; ${a.out ? 'xem cột error trong summary.csv' : 'xem các dòng LỖI ở trên'}`,
@@ -107,8 +68,6 @@ const vi: BatchMessages = {
   progress: (a) => `Đã xử lý ${a.done}/${a.total} hồ sơ · ${a.rate} hồ sơ/giây${a.left !== null ? ` · còn khoảng ${a.left}` : ''}`,
   wrote: (a) => `Đã ghi kết quả ${a.dossiers} hồ sơ vào ${a.dir}`,
   statisticsTitle: 'KẾT QUẢ XÁC NHẬN TRÌNH ĐỘ LÝ LUẬN CHÍNH TRỊ',
-  unreadable: (file, detail) => `${file}: không đọc được: ${detail}`,
-  internal: (detail) => `lỗi không mong đợi khi xử lý hồ sơ (${detail}); hãy báo lỗi này`,
 };
 
 const en: BatchMessages = {
@@ -124,22 +83,6 @@ const en: BatchMessages = {
     'worker-died': 'worker stopped',
     internal: 'internal error',
   },
-  noTranscript: (folder, c) =>
-    [
-      `${folder}: the dossier folder holds no transcript file (.csv, .tsv, .txt, .json, .xlsx, .xls, .ods)`,
-      ...(c.others.length > 0 ? [`only: ${fileList(c.others)}`] : []),
-      ...(c.nested.length > 0
-        ? [`transcript-like files in sub-folders were not read: ${fileList(c.nested)}; if they are this person's transcripts, move them up into the dossier folder`]
-        : ['add the transcript to the folder']),
-    ].join('; '),
-  unsupportedFile: (name) => {
-    if (name.toLowerCase() === 'metadata.json') return `${name}: a metadata file belongs inside a dossier folder, beside the transcript`;
-    return `${name}: not a transcript file (.csv, .tsv, .txt, .json, .xlsx, .xls, .ods); if it belongs to a dossier, move it into that dossier's folder`;
-  },
-  ignoredFiles: (list) => `Files not read (ignored): ${list}`,
-  nestedTranscripts: (list) =>
-    `NOTE: transcript-like files in sub-folders were NOT read: ${list}; if they are this person's transcripts (e.g. a second degree), move them up into the dossier folder and run again`,
-  ignoredTxt: (list) => `.txt files that are not transcripts (no course-name column), ignored: ${list}`,
   warnings: 'Warnings',
   notEvaluated: (a) =>
     `${a.failed} of ${a.dossiers} dossiers could not be evaluated; ${a.out ? 'see the error column of summary.csv' : 'see the ERROR lines above'}`,
@@ -161,8 +104,6 @@ const en: BatchMessages = {
   progress: (a) => `Processed ${a.done}/${a.total} dossiers · ${a.rate} dossiers/s${a.left !== null ? ` · about ${a.left} left` : ''}`,
   wrote: (a) => `Wrote the results of ${a.dossiers} dossiers to ${a.dir}`,
   statisticsTitle: 'POLITICAL THEORY LEVEL CONFIRMATIONS',
-  unreadable: (file, detail) => `${file}: cannot read it: ${detail}`,
-  internal: (detail) => `unexpected failure while processing the dossier (${detail}); please report it`,
 };
 
 const tables: Record<Lang, BatchMessages> = { vi, en };

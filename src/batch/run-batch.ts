@@ -8,7 +8,8 @@ import { Worker } from 'node:worker_threads';
 import type { Dossier } from './discover.js';
 import { KnownError } from '../errors.js';
 import { DEFAULT_MAX_FILE_MB, MB } from '../file-io.js';
-import { osReason, SystemError, WORKER_DIED } from '../fs-errors.js';
+import { SystemError, WORKER_DIED } from '../fs-errors.js';
+import { wordFinding, type Finding } from '../findings/words.js';
 import { evaluateDossier, failedOutcome, internalError, type EvaluateContext } from './evaluate.js';
 import { isSpreadsheetBytes, loadSpreadsheetLibrary } from '../transcript/spreadsheet.js';
 import { readDossierFiles } from './read-dossier.js';
@@ -91,8 +92,8 @@ export type WorkerRequest = { index: number; dossier: Dossier };
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'outcome'; outcome: DossierOutcome }
-  /** the batch cannot go on (rules do not load, the output disk is full…); `known` keeps a known error's words */
-  | { type: 'fatal'; message: string; stack?: string; known?: { en: string; vi: string; file?: string } };
+  /** the batch cannot go on (rules do not load, the output disk is full…); `known` is a known error's finding */
+  | { type: 'fatal'; message: string; stack?: string; known?: Finding };
 
 /** A known error rebuilt on the main thread from a worker's reply: the same one line as if thrown there. */
 class WorkerKnownError extends KnownError {
@@ -101,7 +102,11 @@ class WorkerKnownError extends KnownError {
 
 /** What a worker sends when the batch cannot go on. */
 export function fatalReply(e: unknown): WorkerReply {
-  if (e instanceof KnownError) return { type: 'fatal', message: e.message, known: { en: e.message, vi: e.vi, ...(e.file ? { file: e.file } : {}) } };
+  if (e instanceof KnownError) {
+    // the line names the file, not the place (as it always has from a worker)
+    const { place: _place, ...known } = e.finding;
+    return { type: 'fatal', message: e.message, known: known as Finding };
+  }
   return { type: 'fatal', message: e instanceof Error ? e.message : String(e), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) };
 }
 
@@ -151,11 +156,8 @@ export async function processDossier(root: string, dossier: Dossier, context: Ev
 
 /** The row of a dossier whose worker died under it (out of memory…): written by the main thread. */
 function workerDiedOutcome(dossier: Dossier, options: RunBatchOptions): DossierOutcome {
-  const r = osReason(WORKER_DIED);
-  const error = {
-    code: 'worker-died' as const,
-    message: { vi: `${dossier.name}: ${r.vi}`, en: `${dossier.name}: ${r.en}` },
-  };
+  const finding = { code: 'worker-died', args: { dossier: dossier.name } } as const;
+  const error = { code: 'worker-died' as const, message: { vi: wordFinding(finding, 'vi'), en: wordFinding(finding, 'en') } };
   const outcome = failedOutcome(dossier, error, options.context);
   if (options.reportsDir) writeReports(options.reportsDir, outcome, dossier, options.context.files ?? []);
   return keepRecord(outcome);
@@ -269,7 +271,7 @@ async function runOnWorkers(
       } else if (reply.type === 'fatal') {
         stopping = true;
         fatal = reply.known
-          ? new WorkerKnownError(reply.known.en, reply.known.vi, reply.known.file)
+          ? new WorkerKnownError(reply.known)
           : Object.assign(new Error(reply.message), reply.stack ? { stack: reply.stack } : {});
       }
       signal();

@@ -7,7 +7,8 @@ import type { Lang } from '../lang.js';
 import type { Program, RuleSet } from '../rules/types.js';
 import type { Transcript } from '../transcript/types.js';
 import { inDossier, type Dossier } from './discover.js';
-import { batchMessages, fileList } from './messages.js';
+import { warningText, type DossierWarning, type FileWarning } from '../findings/dossier.js';
+import { batchMessages } from './messages.js';
 import type { Metadata } from './metadata.js';
 import type { DossierError, LevelSummary, StatsEntry, SummaryRow, UnmatchedName } from './types.js';
 
@@ -76,26 +77,24 @@ export interface DossierFacts {
   asOf: string | null;
 }
 
-/** Warning codes that name the dossier's files not read: `code: a, b` (names relative to the dossier folder). */
-const FILE_WARNINGS = ['nested-transcripts', 'ignored-txt', 'ignored-files'] as const;
-
-/** The dossier's file warnings, each naming its files, e.g. `ignored-files: scan/ho-so.pdf, don.docx`. */
-function fileWarnings(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>): string[] {
+/** The dossier's file warnings, each naming its files not read (relative to the dossier folder). */
+export function fileWarnings(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>): FileWarning[] {
   const d = f.dossier;
-  const named = (code: string, paths: readonly string[]) => (paths.length > 0 ? [`${code}: ${fileList(paths.map((p) => inDossier(d, p)))}`] : []);
+  const named = (code: FileWarning['code'], paths: readonly string[]): FileWarning[] =>
+    paths.length > 0 ? [{ code, args: { files: paths.map((p) => inDossier(d, p)) } }] : [];
   return [...named('nested-transcripts', d.nested), ...named('ignored-txt', f.ignoredTxt), ...named('ignored-files', d.ignored)];
 }
 
 /** The summary row of one dossier. */
 export function buildSummaryRow(f: DossierFacts, lang: Lang): SummaryRow {
-  const warnings: string[] = [];
+  const warnings: DossierWarning[] = [];
   if (f.result) {
     for (const n of f.result.notices) {
-      if (!ROUTINE_NOTICES.has(n.code) && !warnings.includes(n.code)) warnings.push(n.code);
+      if (!ROUTINE_NOTICES.has(n.code) && !warnings.some((w) => w.code === n.code)) warnings.push({ code: n.code, args: {} });
     }
   }
   // a file that is not a transcript gets its error, not advice about metadata
-  if (f.dossier.metadata === null && f.dossier.kind !== 'unsupported') warnings.push('no-metadata');
+  if (f.dossier.metadata === null && f.dossier.kind !== 'unsupported') warnings.push({ code: 'no-metadata', args: {} });
   warnings.push(...fileWarnings(f));
   const programs = f.result ? [...f.result.programs].sort((a, b) => a.rank - b.rank) : [];
   return {
@@ -113,6 +112,11 @@ export function buildSummaryRow(f: DossierFacts, lang: Lang): SummaryRow {
     warnings,
     error: f.error ? { code: f.error.code, message: f.error.message[lang] } : null,
   };
+}
+
+/** A summary row as summary.json (and `--format json`) writes it: each warning as its text. */
+export function summaryJson(row: SummaryRow): Omit<SummaryRow, 'warnings'> & { warnings: string[] } {
+  return { ...row, warnings: row.warnings.map(warningText) };
 }
 
 function stringOrNull(v: unknown): string | null {
@@ -199,7 +203,7 @@ export function levelCells(l: LevelSummary | undefined, verdict: (v: LevelSummar
 export function summaryRecord(row: SummaryRow, levels: readonly Pick<Program, 'id'>[]): Cell[] {
   const cells: Cell[] = [row.no, row.dossier, row.id, row.name, row.files.join('; '), row.asOf, row.highestPassed];
   for (const level of levels) cells.push(...levelCells(row.levels.find((x) => x.programId === level.id)));
-  cells.push(row.rows, row.unmatchedRows, row.decisions, row.warnings.join('; '), row.error?.code ?? null, row.error?.message ?? null);
+  cells.push(row.rows, row.unmatchedRows, row.decisions, row.warnings.map(warningText).join('; '), row.error?.code ?? null, row.error?.message ?? null);
   return cells;
 }
 
@@ -210,7 +214,7 @@ export function summaryLine(row: SummaryRow, levels: readonly Program[], lang: L
   const b = batchMessages(lang);
   const who = [row.name, row.id].filter((x): x is string => x !== null).join(', ');
   const head = `${String(row.no).padStart(3)}. ${row.dossier}${who ? ` (${who})` : ''}`;
-  const files = row.warnings.filter((w) => FILE_WARNINGS.some((c) => w.startsWith(`${c}: `)));
+  const files = row.warnings.filter((w) => 'files' in w.args).map(warningText);
   // a no-transcript reason already names the files the folder holds
   const tail = files.length > 0 && row.error?.code !== 'no-transcript' ? ` | ${b.warnings}: ${files.join('; ')}` : '';
   if (row.error) return `${head}: ${b.error} [${row.error.code}] ${row.error.message}${tail}`;

@@ -4,6 +4,7 @@ import type { Lang } from '../lang.js';
 import type { Program, RuleSet, StatisticsLayout } from '../rules/types.js';
 import { addToStatistics, emptyStatistics, statisticsJson, statisticsTable, type StatisticsCounts, type StatisticsTable } from './statistics.js';
 import { addUnmatched, emptyUnmatched, unmatchedList, type UnmatchedCounts, type UnmatchedEntry } from './unmatched.js';
+import { summaryJson } from './summary.js';
 import type { DossierOutcome } from './types.js';
 
 /** Version of summary.json (and of `--format json` on stdout). */
@@ -89,7 +90,7 @@ export function batchJsonHead(ruleSet: RuleSet, levels: readonly Program[]): str
 }
 
 export function batchJsonRow(o: DossierOutcome, first: boolean): string {
-  return `${first ? '' : ',\n'}${JSON.stringify(o.summary)}`;
+  return `${first ? '' : ',\n'}${JSON.stringify(summaryJson(o.summary))}`;
 }
 
 export function batchJsonTail(r: TallyResult, anyRows: boolean): string {

@@ -1,5 +1,6 @@
 // The values a batch passes around: one dossier's outcome, its summary row, and what statistics need from it.
 
+import type { DossierWarning } from '../findings/dossier.js';
 import type { Verdict } from '../coverage/types.js';
 import type { Format } from '../report/formats.js';
 import type { Metadata } from './metadata.js';
@@ -65,7 +66,8 @@ export interface SummaryRow {
   unmatchedRows: number;
   /** officer decisions applied */
   decisions: number;
-  warnings: string[];
+  /** in the summary files as `code` or `code: files` (warningText) */
+  warnings: DossierWarning[];
   error: { code: DossierErrorCode; message: string } | null;
 }
 

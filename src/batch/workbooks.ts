@@ -1,5 +1,6 @@
 // The batch's workbooks for people: summary.xlsx (one typed row per dossier) and statistics.xlsx (the appendix table).
 
+import { warningText } from '../findings/dossier.js';
 import type { Lang } from '../lang.js';
 import type { CsvCell } from '../report/csv.js';
 import { date } from '../report/format.js';
@@ -59,7 +60,7 @@ function summaryCells(row: SummaryRow, levels: readonly Program[], lang: Lang): 
     row.rows,
     row.unmatchedRows,
     row.decisions,
-    row.warnings.join('; ') || null,
+    row.warnings.map(warningText).join('; ') || null,
     row.error ? batchMessages(lang).errorCode[row.error.code] : null,
     row.error?.message ?? null,
   );

@@ -298,7 +298,7 @@ async function runBatchCommand(folder: string, opts: BatchCommandOptions, io: Io
   const nested: string[] = [];
   const watched: FinishingSink = {
     write(o) {
-      if (o.summary.warnings.some((w) => w.startsWith('nested-transcripts: '))) nested.push(o.summary.dossier);
+      if (o.summary.warnings.some((w) => w.code === 'nested-transcripts')) nested.push(o.summary.dossier);
       return sink.write(o);
     },
     finish: () => sink.finish(),

@@ -2,6 +2,7 @@
 
 import type { Lang } from '../lang.js';
 import { wordMalformedJson, type JsonProblem } from './json.js';
+import { dossierErrorWords, type DossierErrorArgs } from './dossier.js';
 import { osWordsTable, type OsArgs } from './os.js';
 import { ruleIssueWords, type RuleIssue, type RuleIssueArgs } from './rule-issues.js';
 import { usageWords, type UsageArgs } from './usage.js';
@@ -16,7 +17,7 @@ interface CommonArgs {
   'rule-file': { issues: RuleIssue[] };
 }
 
-export type FindingArgs = CommonArgs & RuleIssueArgs & UsageArgs & OsArgs;
+export type FindingArgs = CommonArgs & RuleIssueArgs & UsageArgs & OsArgs & DossierErrorArgs;
 export type Finding = FindingsOf<FindingArgs>;
 export type FindingCode = Finding['code'];
 
@@ -36,7 +37,7 @@ const commonWords: Words<CommonArgs> = {
   },
 };
 
-const WORDS: Words<FindingArgs> = { ...commonWords, ...ruleIssueWords, ...usageWords, ...osWordsTable };
+const WORDS: Words<FindingArgs> = { ...commonWords, ...ruleIssueWords, ...usageWords, ...osWordsTable, ...dossierErrorWords };
 
 /** A finding's message in `lang` (without its file and place). */
 export function wordFinding(f: Finding, lang: Lang): string {

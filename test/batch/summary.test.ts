@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { warningText } from '../../src/findings/dossier.js';
 import type { Dossier } from '../../src/batch/discover.js';
-import { buildSummaryRow, levelSummary, reviewAbove, statsEntry, summaryColumns, summaryLine, summaryRecord, unmatchedNames } from '../../src/batch/summary.js';
+import { buildSummaryRow, fileWarnings, levelSummary, reviewAbove, statsEntry, summaryColumns, summaryLine, summaryRecord, unmatchedNames } from '../../src/batch/summary.js';
 import type { CheckResult, Evaluation, ProgramResult, RowOutcome, SubjectEvaluation } from '../../src/coverage/types.js';
 import type { Program } from '../../src/rules/types.js';
 
@@ -101,11 +102,26 @@ describe('summary rows', () => {
     expect(reviewAbove(result([programResult('so-cap', 1, 'PASS'), programResult('trung-cap', 2, 'FAIL')], 'so-cap'))).toBe(false);
   });
 
+  it('names the files not read as warnings with their files as arguments; the summary writes them as `code: files`', () => {
+    const d: Dossier = { ...dossier, ignored: ['nguyen-a/scan/ho-so.pdf'], nested: ['nguyen-a/bằng 2/b.csv'] };
+    const warnings = fileWarnings({ dossier: d, ignoredTxt: ['nguyen-a/ghi-chu.txt'] });
+    expect(warnings).toEqual([
+      { code: 'nested-transcripts', args: { files: ['bằng 2/b.csv'] } },
+      { code: 'ignored-txt', args: { files: ['ghi-chu.txt'] } },
+      { code: 'ignored-files', args: { files: ['scan/ho-so.pdf'] } },
+    ]);
+    expect(warnings.map(warningText)).toEqual(['nested-transcripts: bằng 2/b.csv', 'ignored-txt: ghi-chu.txt', 'ignored-files: scan/ho-so.pdf']);
+    const many = Array.from({ length: 12 }, (_, i) => `nguyen-a/f${i}.pdf`);
+    expect(warningText(fileWarnings({ dossier: { ...dossier, ignored: many }, ignoredTxt: [] })[0]!)).toBe(
+      'ignored-files: f0.pdf, f1.pdf, f2.pdf, f3.pdf, f4.pdf, f5.pdf, f6.pdf, f7.pdf, f8.pdf, f9.pdf, … (+2)',
+    );
+  });
+
   it('builds the row from metadata and result: routine notices left out, warnings once each', () => {
     const r = result([programResult('trung-cap', 2, 'FAIL'), programResult('so-cap', 1, 'PASS')], 'so-cap');
     const facts = { dossier, ...files, metadata: { id: 'A1', fullName: 'Nguyễn A', category: 'khac' as const }, transcript: { rows: [], files: [] }, result: r, error: null, asOf: '2019-01-01' };
     const s = buildSummaryRow(facts, 'vi');
-    expect(s).toMatchObject({ no: 5, dossier: 'nguyen-a', id: 'A1', name: 'Nguyễn A', highestPassed: 'so-cap', unmatchedRows: 2, warnings: ['grade-band'], error: null });
+    expect(s).toMatchObject({ no: 5, dossier: 'nguyen-a', id: 'A1', name: 'Nguyễn A', highestPassed: 'so-cap', unmatchedRows: 2, warnings: [{ code: 'grade-band', args: {} }], error: null });
     expect(s.levels.map((l) => l.programId)).toEqual(['so-cap', 'trung-cap']);
     expect(statsEntry(facts)).toEqual({ metadata: facts.metadata, evaluated: true, highestPassed: 'so-cap', review: false, decided: false });
     expect(unmatchedNames(r)).toEqual([{ key: 'giai tich 1', name: 'Giải tích 1' }]);
