@@ -1,10 +1,8 @@
-// The operating system's file errors in the tool's own words (both languages): what happened and what to do.
+// The operating system's file errors as findings (their words, what happened and what to do, are in findings/os.ts).
 // Every read, write and listing goes through here, so ENOSPC & co never reach the user as Node's text.
 
 import { KnownError } from './errors.js';
-import { osWords, osWordsTable, type FsAction, type OsFailure } from './findings/os.js';
-
-type Words = { en: string; vi: string };
+import type { FsAction, OsFailure } from './findings/os.js';
 
 export { NOT_REGULAR, WORKER_DIED } from './findings/os.js';
 
@@ -15,12 +13,6 @@ function errorCode(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** What went wrong and what to do, in one phrase per language; an unknown error keeps the system's message. */
-export function osReason(e: unknown): Words {
-  const os = osFailure(e);
-  return { en: osWords(os, 'en'), vi: osWords(os, 'vi') };
-}
-
 /** An OS error as data for a finding. */
 export function osFailure(e: unknown): OsFailure {
   const code = errorCode(e);
@@ -28,12 +20,6 @@ export function osFailure(e: unknown): OsFailure {
 }
 
 export type { FsAction } from './findings/os.js';
-
-/** `cannot write the file: the disk is full; free some space…` (the path goes in front, as with every known error). */
-export function osMessage(e: unknown, action: FsAction): Words {
-  const args = { action, os: osFailure(e) };
-  return { en: osWordsTable['os-error'].en(args), vi: osWordsTable['os-error'].vi(args) };
-}
 
 /** A file operation that failed: one line naming the path, the reason and the fix; exit code 2. */
 export class SystemError extends KnownError {

@@ -7,7 +7,7 @@ import { osWords, WORKER_DIED, type OsFailure } from './os.js';
 import type { FindingsOf, Words } from './types.js';
 
 /** At most this many file names in one message or warning; the rest are counted. */
-export const MAX_NAMED_FILES = 10;
+const MAX_NAMED_FILES = 10;
 
 /** File names for a message or warning: `a, b, c`, or the first few and `… (+N)`. */
 export function fileList(names: readonly string[]): string {
@@ -36,7 +36,7 @@ export function warningText(w: DossierWarning): string {
 }
 
 /** The file warnings as report lines, in words (the code after them, for search). */
-export const fileWarningWords: Words<FileWarningArgs> = {
+const fileWarningWords: Words<FileWarningArgs> = {
   'nested-transcripts': {
     vi: (a) =>
       `CHÚ Ý: có tệp dạng bảng điểm trong thư mục con, KHÔNG được đọc: ${fileList(a.files)}; nếu là bảng điểm của người này (ví dụ văn bằng 2), hãy chuyển lên thư mục hồ sơ rồi chạy lại`,

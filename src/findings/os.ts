@@ -9,7 +9,7 @@ type Words = { en: string; vi: string };
 export const NOT_REGULAR = 'not-regular';
 export const WORKER_DIED = 'worker-died';
 
-export const REASONS: Record<string, { reason: Words; fix: Words }> = {
+const REASONS: Record<string, { reason: Words; fix: Words }> = {
   ENOENT: { reason: { en: 'no such file or folder', vi: 'không có tệp hoặc thư mục này' }, fix: { en: 'check the path', vi: 'kiểm tra lại đường dẫn' } },
   EACCES: {
     reason: { en: 'permission denied', vi: 'không có quyền truy cập' },

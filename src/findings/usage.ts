@@ -1,6 +1,6 @@
 // Usage errors (options, the config file, output targets, the rule commands): each code's arguments and words.
 
-import type { FindingsOf, Words } from './types.js';
+import type { Words } from './types.js';
 import { osWords, type OsFailure } from './os.js';
 
 /** What a number option expects, named in its error. */
@@ -57,8 +57,6 @@ export interface UsageArgs {
   'init-not-empty': Record<string, never>;
   'init-write-failed': { os: OsFailure };
 }
-
-export type UsageFinding = FindingsOf<UsageArgs>;
 
 const EXPECTS: Record<NumberExpectation, { en: string; vi: string }> = {
   megabytes: { en: 'a size in megabytes from 0 to 4096 (e.g. 50)', vi: 'một kích thước tính bằng MB, từ 0 đến 4096 (ví dụ 50)' },

@@ -19,7 +19,6 @@ interface CommonArgs {
 
 export type FindingArgs = CommonArgs & RuleIssueArgs & UsageArgs & OsArgs & DossierErrorArgs;
 export type Finding = FindingsOf<FindingArgs>;
-export type FindingCode = Finding['code'];
 
 /** `file:line:col: $.json.path: message`, the message in `lang` (Vietnamese unless 'en'). */
 export function formatRuleIssue(i: RuleIssue, lang: Lang = 'vi'): string {
