@@ -156,10 +156,7 @@ function parseReportFiles(value: string | undefined): DossierFileFormat[] {
   for (const a of asked) {
     const f = alias[a] ?? a;
     if (!(DOSSIER_FILE_FORMATS as readonly string[]).includes(f)) {
-      throw new UsageError(
-        `--reports ${value}: "${a}" is not a report file format; choose from ${DOSSIER_FILE_FORMATS.join(', ')} (comma-separated)`,
-        `--reports ${value}: "${a}" không phải định dạng tệp báo cáo; chọn trong ${DOSSIER_FILE_FORMATS.join(', ')} (cách nhau bằng dấu phẩy)`,
-      );
+      throw new UsageError({ code: 'bad-report-format', args: { value, given: a, choices: [...DOSSIER_FILE_FORMATS] } });
     }
     wanted.add(f as DossierFileFormat);
   }
@@ -258,7 +255,7 @@ async function runBatchCommand(folder: string, opts: BatchCommandOptions, io: Io
   const batchDecisions = decisionsPath !== null ? readBatchDecisions(decisionsPath, opts.decisions!, outDir, opts.out, dossiers.map((d) => d.name)) : undefined;
   const reportFiles = parseReportFiles(opts.reports);
   if (reportFiles.length > 0 && outDir === null) {
-    throw new UsageError('--reports needs --out: the report files go into its reports/ folder', '--reports cần --out: các tệp báo cáo được ghi vào thư mục reports/ của nó');
+    throw new UsageError({ code: 'reports-need-out', args: {} });
   }
   const settings = { ruleSet, levels, lang, excel: opts.excel === true, toolVersion: toolVersion(), reportFiles };
   const out =

@@ -15,6 +15,8 @@ export interface UsageArgs {
   'format-disagrees': { format: string; output: string; fromPath: string };
   'excel-not-csv': { format: string };
   'excel-batch': Record<string, never>;
+  'bad-report-format': { value: string; given: string; choices: string[] };
+  'reports-need-out': Record<string, never>;
   'output-alias-disagree': { output: string; out: string; alias: string };
   'bad-date': { option: string; input: string };
   'bad-number': { option: string; input: string; expects: NumberExpectation };
@@ -94,6 +96,14 @@ export const usageWords: Words<UsageArgs> = {
     vi: (a) => `--excel chỉ dùng với CSV (đang là ${a.format}); tệp .xlsx mở được bằng Excel mà không cần --excel`,
   },
   'excel-batch': { en: () => '--excel applies to --format csv or --out only', vi: () => '--excel chỉ dùng với --format csv hoặc --out' },
+  'bad-report-format': {
+    en: (a) => `--reports ${a.value}: "${a.given}" is not a report file format; choose from ${a.choices.join(', ')} (comma-separated)`,
+    vi: (a) => `--reports ${a.value}: "${a.given}" không phải định dạng tệp báo cáo; chọn trong ${a.choices.join(', ')} (cách nhau bằng dấu phẩy)`,
+  },
+  'reports-need-out': {
+    en: () => '--reports needs --out: the report files go into its reports/ folder',
+    vi: () => '--reports cần --out: các tệp báo cáo được ghi vào thư mục reports/ của nó',
+  },
   'output-alias-disagree': {
     en: (a) => `-o/--output ${a.output} and ${a.alias} ${a.out} disagree; give one`,
     vi: (a) => `-o/--output ${a.output} và ${a.alias} ${a.out} khác nhau; chỉ dùng một`,
