@@ -10,11 +10,9 @@ import type { CheckOptions, CheckResult } from '../coverage/types.js';
 import { formatPlace, InputError, KnownError } from '../errors.js';
 import { fileWarningLine, warningText } from '../findings/dossier.js';
 import { wordFinding, type Finding } from '../findings/words.js';
-import { renderHtml, renderHtmlError } from '../report/html.js';
 import { buildJsonReport } from '../report/json.js';
 import { buildLeanReport } from '../report/json-lean.js';
 import type { Lang } from '../lang.js';
-import { renderText } from '../report/text.js';
 import type { DossierFields, RuleSet } from '../rules/types.js';
 import { HEADER_SEARCH_ROWS } from '../transcript/csv.js';
 import { TooLargeError } from '../file-io.js';
@@ -70,6 +68,22 @@ export interface EvaluateContext {
   decisions?: Record<string, DossierDecisions>;
   /** build each dossier's review worklist lines (with --out) */
   worklist?: boolean;
+}
+
+// The renderers of the per-dossier text and HTML files (`--reports`) load only when those files are asked for:
+// a batch without them never pays for the modules (evaluation is synchronous, so they are loaded beforehand).
+let textRenderer: typeof import('../report/text.js') | undefined;
+let htmlRenderer: typeof import('../report/html.js') | undefined;
+
+/** Load the renderers of the per-dossier files in `files`; `evaluateDossier` needs them loaded first. */
+export async function loadFileRenderers(files: readonly DossierFileFormat[] | undefined): Promise<void> {
+  if (files?.includes('text')) textRenderer ??= await import('../report/text.js');
+  if (files?.includes('html')) htmlRenderer ??= await import('../report/html.js');
+}
+
+function loaded<T>(renderer: T | undefined, format: string): T {
+  if (!renderer) throw new Error(`internal: the ${format} renderer was not loaded (loadFileRenderers)`);
+  return renderer;
 }
 
 /**
@@ -328,11 +342,12 @@ function outcomeOf(facts: DossierFacts, ctx: Omit<EvaluateContext, 'ruleSet'> & 
       const head = reportHead(facts, ctx.lang);
       reports.text =
         result && ctx.ruleSet
-          ? `${head}${renderText(result, ctx.ruleSet, { lang: ctx.lang, files: used, ...(person ? { person } : {}) })}`
+          ? `${head}${loaded(textRenderer, 'text').renderText(result, ctx.ruleSet, { lang: ctx.lang, files: used, ...(person ? { person } : {}) })}`
           : `${head}${batchMessages(ctx.lang).error} [${summary.error?.code}] ${summary.error?.message}\n`;
     }
     if (ctx.files?.includes('html')) {
       const warnings = fileWarningLines(facts, ctx.lang);
+      const { renderHtml, renderHtmlError } = loaded(htmlRenderer, 'html');
       reports.html =
         result && ctx.ruleSet
           ? renderHtml(result, ctx.ruleSet, { lang: ctx.lang, files: used, dossier: dossier.name, toolVersion: ctx.toolVersion, warnings, ...(person ? { person } : {}) })

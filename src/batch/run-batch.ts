@@ -10,7 +10,7 @@ import { KnownError } from '../errors.js';
 import { DEFAULT_MAX_FILE_MB, MB } from '../file-io.js';
 import { SystemError, WORKER_DIED } from '../fs-errors.js';
 import { wordFinding, type Finding } from '../findings/words.js';
-import { evaluateDossier, failedOutcome, internalError, type EvaluateContext } from './evaluate.js';
+import { evaluateDossier, failedOutcome, internalError, loadFileRenderers, type EvaluateContext } from './evaluate.js';
 import { isSpreadsheetBytes, loadSpreadsheetLibrary } from '../transcript/spreadsheet.js';
 import { readDossierFiles } from './read-dossier.js';
 import { reportBaseName } from './report-names.js';
@@ -146,6 +146,7 @@ export async function processDossier(root: string, dossier: Dossier, context: Ev
     const files = readDossierFiles(root, dossier, context.read.maxBytes ?? DEFAULT_MAX_FILE_MB * MB);
     // the spreadsheet library is loaded (once) only when a dossier holds a workbook
     if (files.transcripts.some((f) => 'bytes' in f && isSpreadsheetBytes(f.bytes))) await loadSpreadsheetLibrary();
+    await loadFileRenderers(context.files);
     outcome = evaluateDossier(files, context);
   } catch (e) {
     outcome = failedOutcome(dossier, internalError(e), context);
@@ -172,6 +173,8 @@ function workerFile(): URL | null {
 }
 
 export async function runBatch(options: RunBatchOptions): Promise<BatchTotals> {
+  // the main thread renders the files of a dossier whose worker died
+  await loadFileRenderers(options.context.files);
   const now = options.now ?? (() => performance.now());
   const start = now();
   const total = options.dossiers.length;
