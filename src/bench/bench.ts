@@ -97,14 +97,14 @@ async function batchSection(tmp: string): Promise<string> {
     await generateFolder(input, size, seed);
     process.stderr.write(`  generated ${size} dossiers in ${sec(performance.now() - t)} s\n`);
     const base = await timed([PARSE_ONLY, input], tmp, `parse-${size}`);
-    process.stderr.write(`  parse-only: ${sec(base.ms)} s, ${mb(base.maxRssKb)} MB peak\n`);
+    process.stderr.write(`  parse-only: ${sec(base.ms)} s, ${sec(base.cpuMs)} s CPU, ${mb(base.maxRssKb)} MB peak\n`);
     // the default outputs at every size; the per-dossier text and HTML files (on request) at the first size
     runs.push(await batchRun(size, input, out, tmp, `--out, --jobs ${j}`, [], base));
     if (size === sizes[0]) runs.push(await batchRun(size, input, out, tmp, `--out --reports text,html, --jobs ${j}`, ['--reports', 'text,html'], base));
     rmSync(input, { recursive: true, force: true });
   }
 
-  const header = ['dossiers', 'batch', 'wall s', 'dossiers/s', '÷ parse-only', 'CPU s', 'peak RSS MB', 'output bytes/dossier', 'parse-only s', 'parse-only/s', 'parse-only peak MB'];
+  const header = ['dossiers', 'batch', 'wall s', 'dossiers/s', '÷ parse-only', 'CPU s', 'CPU ÷ parse-only', 'peak RSS MB', 'output bytes/dossier', 'parse-only s', 'parse-only/s', 'parse-only CPU s', 'parse-only peak MB'];
   const rows = runs.map((r) => [
     String(r.size),
     r.label,
@@ -112,16 +112,18 @@ async function batchSection(tmp: string): Promise<string> {
     (r.size / (r.run.ms / 1000)).toFixed(0),
     `${(r.run.ms / r.base.ms).toFixed(2)}×`,
     sec(r.run.cpuMs),
+    r.run.cpuMs !== null && r.base.cpuMs ? `${(r.run.cpuMs / r.base.cpuMs).toFixed(2)}×` : '?',
     mb(r.run.maxRssKb),
     (r.outBytes / r.size).toFixed(0),
     sec(r.base.ms),
     (r.size / (r.base.ms / 1000)).toFixed(0),
+    sec(r.base.cpuMs),
     mb(r.base.maxRssKb),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   const lines = [
-    `llct batch, whole-process wall time and CPU (user + system, all threads); parse-only = read + CSV/JSON parse, one thread`,
+    `llct batch, whole-process wall time and CPU (user + system, all threads; on a busy machine compare CPU); parse-only = read + CSV/JSON parse, one thread`,
     line(header),
     `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
     ...rows.map(line),
