@@ -83,6 +83,11 @@ export interface RuleIssueArgs {
 
 export type RuleIssueCode = keyof RuleIssueArgs;
 
+/** Why a listed file is absent: missing, or unreadable for a reason (raised at its place in ruleset.json). */
+export type Absent =
+  | { code: 'listed-missing'; args: RuleIssueArgs['listed-missing'] }
+  | { code: 'listed-unreadable'; args: RuleIssueArgs['listed-unreadable'] };
+
 /** One problem of a rule set: always in a file, at a JSON path (and a line:column when the file parses). */
 export type RuleIssue = FindingsOf<RuleIssueArgs> & { file: string; place: { path: string; line?: number; column?: number } };
 

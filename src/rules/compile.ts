@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 import { RuleFileError } from '../errors.js';
-import { ruleIssue, type ReadFailure, type RuleIssue, type RuleIssueArgs } from '../findings/rule-issues.js';
+import { ruleIssue, type Absent, type ReadFailure, type RuleIssue } from '../findings/rule-issues.js';
 import { compileDossierFiles } from './compile/dossier.js';
 import { checkExamples } from './compile/examples.js';
 import { listedByKind, resolveRulePath, ROOT_FILE, stripBom } from './compile/files.js';
@@ -16,9 +16,6 @@ import { mappingFileSchema, programFileSchema, ruleSetFileSchema, type MappingFi
 import type { LegalInstrument, RuleSet } from './types.js';
 
 export { listedRuleFiles, resolveRulePath, ROOT_FILE } from './compile/files.js';
-
-/** Why a listed file is absent: missing, or unreadable for a reason. */
-export type Absent = { code: 'listed-missing'; args: RuleIssueArgs['listed-missing'] } | { code: 'listed-unreadable'; args: RuleIssueArgs['listed-unreadable'] };
 
 /**
  * Compile the rule set whose files (keyed by path relative to the rule directory) are given as text.

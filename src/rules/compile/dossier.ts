@@ -1,7 +1,7 @@
 // The dossier files compiled: the metadata vocabulary (dossier-fields.json) and the statistics table layout
 // (statistics.json), with duplicate ids, ambiguous spellings and unknown values checked.
 
-import type { RuleIssue, RuleIssueArgs } from '../../findings/rule-issues.js';
+import type { Absent, RuleIssue, RuleIssueArgs } from '../../findings/rule-issues.js';
 import { jsonPath } from '../../json-syntax.js';
 import { baseKey } from '../../text/normalize.js';
 import type { z } from 'zod';
@@ -17,7 +17,6 @@ import type {
   StatisticsRowDef,
 } from '../types.js';
 import { resolveRulePath } from './files.js';
-import type { Absent } from '../compile.js';
 import { readFile, SourceFile } from './source.js';
 
 const CHOICE_FIELDS: readonly ChoiceFieldId[] = ['category', 'secondDegreePlace', 'process', 'confirmingBody'];

@@ -1,12 +1,11 @@
 // The program files compiled: subjects, lessons and counting policies, with ids, periods and totals checked.
 
-import type { IdKind, RuleIssue } from '../../findings/rule-issues.js';
+import type { Absent, IdKind, RuleIssue } from '../../findings/rule-issues.js';
 import { jsonPath } from '../../json-syntax.js';
 import { programFileSchema, type ProgramFile, type RuleSetFile } from '../schema.js';
 import type { Lesson, PeriodSplit, Program, ProgramPart, RuleSet, Subject } from '../types.js';
 import { resolveRulePath, ROOT_FILE } from './files.js';
 import { checkRange } from './grading.js';
-import type { Absent } from '../compile.js';
 import { readFile, SourceFile, type Located, type Segment } from './source.js';
 
 /** Subject and program periods are sums of decimals: compare with this tolerance. */
