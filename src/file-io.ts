@@ -13,12 +13,7 @@ export const MB = 1024 * 1024;
 /** A file bigger than the limit: a one-line error naming the limit and the option that changes it. */
 export class TooLargeError extends InputError {
   constructor(file: string, readonly limitBytes: number) {
-    const mb = Math.round((limitBytes / MB) * 100) / 100;
-    super(
-      `the file is larger than ${mb} MB, the limit of one transcript; raise it with --max-file-size if this really is one transcript`,
-      `tệp lớn hơn ${mb} MB, giới hạn của một bảng điểm; tăng bằng --max-file-size nếu đây đúng là một bảng điểm`,
-      file,
-    );
+    super({ code: 'file-too-large', args: { limitBytes }, file });
   }
 }
 

@@ -5,6 +5,7 @@ import { wordMalformedJson, type JsonProblem } from './json.js';
 import { dossierErrorWords, type DossierErrorArgs } from './dossier.js';
 import { osWordsTable, type OsArgs } from './os.js';
 import { ruleIssueWords, type RuleIssue, type RuleIssueArgs } from './rule-issues.js';
+import { transcriptWords, type TranscriptArgs } from './transcript.js';
 import { usageWords, type UsageArgs } from './usage.js';
 import type { FindingsOf, Words } from './types.js';
 
@@ -17,7 +18,7 @@ interface CommonArgs {
   'rule-file': { issues: RuleIssue[] };
 }
 
-export type FindingArgs = CommonArgs & RuleIssueArgs & UsageArgs & OsArgs & DossierErrorArgs;
+export type FindingArgs = CommonArgs & RuleIssueArgs & UsageArgs & OsArgs & DossierErrorArgs & TranscriptArgs;
 export type Finding = FindingsOf<FindingArgs>;
 
 /** `file:line:col: $.json.path: message`, the message in `lang` (Vietnamese unless 'en'). */
@@ -36,7 +37,7 @@ const commonWords: Words<CommonArgs> = {
   },
 };
 
-const WORDS: Words<FindingArgs> = { ...commonWords, ...ruleIssueWords, ...usageWords, ...osWordsTable, ...dossierErrorWords };
+const WORDS: Words<FindingArgs> = { ...commonWords, ...ruleIssueWords, ...usageWords, ...osWordsTable, ...dossierErrorWords, ...transcriptWords };
 
 /** A finding's message in `lang` (without its file and place). */
 export function wordFinding(f: Finding, lang: Lang): string {

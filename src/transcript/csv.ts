@@ -96,27 +96,12 @@ function countNewlines(s: string): number {
 function csvError(e: CsvParseError, text: string, file: string, delimiter: string): InputError {
   if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
     const line = findUnclosedQuote(text, delimiter) ?? e.lines;
-    return new InputError(
-      `a quoted field opened on line ${line} is never closed; add the closing quote (") or remove the opening one`,
-      `ô có dấu ngoặc kép mở ở dòng ${line} không được đóng; hãy thêm dấu " đóng hoặc xoá dấu mở`,
-      file,
-      line !== undefined ? { line } : undefined,
-    );
+    return new InputError({ code: 'csv-quote-not-closed', args: { line }, file, ...(line !== undefined ? { place: { line } } : {}) });
   }
   if (e.code === 'CSV_INVALID_CLOSING_QUOTE') {
-    return new InputError(
-      'a closing quote is followed by other text; write a quote inside quoted text as ""',
-      'dấu ngoặc kép đóng bị theo sau bởi chữ khác; trong ô có ngoặc kép hãy viết dấu " thành ""',
-      file,
-      e.lines !== undefined ? { line: e.lines } : undefined,
-    );
+    return new InputError({ code: 'csv-closing-quote', args: {}, file, ...(e.lines !== undefined ? { place: { line: e.lines } } : {}) });
   }
-  return new InputError(
-    `cannot parse CSV: ${e.message}`,
-    `không đọc được CSV: ${e.message}`,
-    file,
-    e.lines !== undefined ? { line: e.lines } : undefined,
-  );
+  return new InputError({ code: 'csv-unparsable', args: { message: e.message }, file, ...(e.lines !== undefined ? { place: { line: e.lines } } : {}) });
 }
 
 /** The delimiter that occurs most often, outside quotes, on the first non-empty line (',' on a tie or none). */

@@ -1,6 +1,7 @@
 // Bytes → NFC text: picks the encoding (option, then byte-order mark, then strict UTF-8) and rejects binary input.
 
 import { InputError } from '../errors.js';
+import type { KnownFormat } from '../findings/transcript.js';
 
 export const ENCODINGS = ['utf-8', 'utf-16', 'utf-16le', 'utf-16be', 'windows-1258'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
@@ -53,12 +54,7 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
 }
 
 function binaryError(file: string, offset: number, bytes: Uint8Array): InputError {
-  return new InputError(
-    `looks like a binary file, not a CSV/JSON transcript (NUL byte at byte ${offset}); if it is UTF-16 text without a byte-order mark, try --encoding utf-16`,
-    `có vẻ là tệp nhị phân, không phải bảng điểm CSV/JSON (byte NUL ở vị trí ${offset}); nếu là văn bản UTF-16 không có BOM, hãy thử --encoding utf-16`,
-    file,
-    { line: lineAtByte(bytes, offset) },
-  );
+  return new InputError({ code: 'binary-nul', args: { offset }, file, place: { line: lineAtByte(bytes, offset) } });
 }
 
 function decodeUtf8(bytes: Uint8Array, file: string): string {
@@ -66,12 +62,7 @@ function decodeUtf8(bytes: Uint8Array, file: string): string {
   const bad = findInvalidUtf8(body);
   if (bad >= 0) {
     const offset = bad + (body === bytes ? 0 : 3);
-    throw new InputError(
-      `invalid UTF-8 at byte ${offset}; if the file was saved by an old Vietnamese program, try --encoding windows-1258 (or --encoding utf-16)`,
-      `không phải UTF-8 hợp lệ tại byte ${offset}; nếu tệp được lưu bằng phần mềm tiếng Việt cũ, hãy thử --encoding windows-1258 (hoặc --encoding utf-16)`,
-      file,
-      { line: lineAtByte(bytes, offset) },
-    );
+    throw new InputError({ code: 'invalid-utf8', args: { offset }, file, place: { line: lineAtByte(bytes, offset) } });
   }
   return new TextDecoder('utf-8').decode(body);
 }
@@ -81,20 +72,12 @@ function decodeUtf16(bytes: Uint8Array, file: string, endian: 'le' | 'be' | 'bom
   const le = endian === 'bom' ? !(bytes[0] === 0xfe && bytes[1] === 0xff) : endian === 'le';
   const body = bytes;
   if (body.length % 2 !== 0) {
-    throw new InputError(
-      `not valid UTF-16: odd number of bytes (${bytes.length}); check --encoding`,
-      `không phải UTF-16 hợp lệ: số byte lẻ (${bytes.length}); hãy kiểm tra --encoding`,
-      file,
-    );
+    throw new InputError({ code: 'utf16-odd-bytes', args: { bytes: bytes.length }, file });
   }
   try {
     return new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(body);
   } catch {
-    throw new InputError(
-      `not valid UTF-16${le ? 'LE' : 'BE'} (unpaired surrogate); check --encoding`,
-      `không phải UTF-16${le ? 'LE' : 'BE'} hợp lệ (surrogate lẻ); hãy kiểm tra --encoding`,
-      file,
-    );
+    throw new InputError({ code: 'utf16-unpaired', args: { endian: le ? 'LE' : 'BE' }, file });
   }
 }
 
@@ -117,32 +100,15 @@ function decodeWindows1258(bytes: Uint8Array, file: string): string {
       }
     }
     const offset = bytes.findIndex((b) => cp1258Undefined!.has(b));
-    throw new InputError(
-      `not valid windows-1258 at byte ${offset}; check --encoding`,
-      `không phải windows-1258 hợp lệ tại byte ${offset}; hãy kiểm tra --encoding`,
-      file,
-      offset >= 0 ? { line: lineAtByte(bytes, offset) } : undefined,
-    );
+    throw new InputError({ code: 'invalid-windows-1258', args: { offset }, file, ...(offset >= 0 ? { place: { line: lineAtByte(bytes, offset) } } : {}) });
   }
 }
 
 /** Documents officers often pick by mistake, told apart by their first bytes, with what to do instead. */
-const KNOWN_FORMATS: { magic: readonly number[]; en: string; vi: string }[] = [
-  {
-    magic: [0x50, 0x4b, 0x03, 0x04],
-    en: 'this is an Excel workbook (.xlsx) or another zipped document, not a CSV/JSON transcript; in Excel use File › Save As › CSV UTF-8',
-    vi: 'đây là tệp Excel (.xlsx) hoặc tài liệu nén, không phải bảng điểm CSV/JSON; trong Excel chọn Tệp › Lưu thành › CSV UTF-8',
-  },
-  {
-    magic: [0xd0, 0xcf, 0x11, 0xe0],
-    en: 'this is an old Excel or Word file (.xls, .doc), not a CSV/JSON transcript; in Excel use File › Save As › CSV UTF-8',
-    vi: 'đây là tệp Excel hoặc Word đời cũ (.xls, .doc), không phải bảng điểm CSV/JSON; trong Excel chọn Tệp › Lưu thành › CSV UTF-8',
-  },
-  {
-    magic: [0x25, 0x50, 0x44, 0x46],
-    en: 'this is a PDF file (perhaps a scan), not a CSV/JSON transcript; type the transcript into Excel and save it as CSV UTF-8',
-    vi: 'đây là tệp PDF (có thể là bản quét), không phải bảng điểm CSV/JSON; cần nhập bảng điểm vào Excel rồi lưu thành CSV UTF-8',
-  },
+const KNOWN_FORMATS: { magic: readonly number[]; format: KnownFormat }[] = [
+  { magic: [0x50, 0x4b, 0x03, 0x04], format: 'zip' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], format: 'ole' },
+  { magic: [0x25, 0x50, 0x44, 0x46], format: 'pdf' },
 ];
 
 /**
@@ -175,7 +141,7 @@ function cleanWindows1258(bytes: Uint8Array): boolean {
  */
 export function decodeTextAs(bytes: Uint8Array, file: string, encoding?: Encoding): { text: string; encoding: Encoding; guessed: boolean } {
   const known = KNOWN_FORMATS.find((f) => startsWith(bytes, f.magic));
-  if (known) throw new InputError(known.en, known.vi, file);
+  if (known) throw new InputError({ code: 'known-format', args: { format: known.format }, file });
   let kind: Encoding | 'auto-utf-16';
   let guessed = false;
   if (startsWith(bytes, UTF8_BOM)) kind = 'utf-8';
@@ -210,12 +176,7 @@ export function decodeTextAs(bytes: Uint8Array, file: string, encoding?: Encodin
   if (utf16) {
     const nul = text.indexOf('\u0000');
     if (nul >= 0) {
-      throw new InputError(
-        'looks like a binary file, not a CSV/JSON transcript (NUL character in UTF-16 text)',
-        'có vẻ là tệp nhị phân, không phải bảng điểm CSV/JSON (ký tự NUL trong văn bản UTF-16)',
-        file,
-        { line: text.slice(0, nul).split('\n').length },
-      );
+      throw new InputError({ code: 'binary-nul-utf16', args: {}, file, place: { line: text.slice(0, nul).split('\n').length } });
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -9,6 +9,7 @@
 import { jsonPath, locateJsonPath, readJsonDocument, type JsonTree } from '../json-syntax.js';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { jsonSeen, type JsonExpected, type JsonSeen } from '../findings/transcript.js';
 import { classifyHeader } from './headers.js';
 import { buildRow, parseNumberText, type RowValues } from './rows.js';
 import type { GradeScaleHint, Person, RawGrade, Transcript, TranscriptRow } from './types.js';
@@ -73,43 +74,19 @@ const personSchema = z.looseObject({
 type Segment = string | number;
 
 
-/** A short description of a JSON value for error messages: [English, Vietnamese]. */
-function describe(v: unknown): [string, string] {
-  if (v === null) return ['null', 'null'];
-  if (Array.isArray(v)) return ['an array', 'một mảng'];
-  if (typeof v === 'object') return ['an object', 'một đối tượng'];
-  if (typeof v === 'string') {
-    const shown = JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
-    return [`text ${shown}`, `văn bản ${shown}`];
-  }
-  const vi = typeof v === 'boolean' ? 'giá trị logic' : typeof v === 'number' ? 'số' : typeof v;
-  return [`${typeof v} ${String(v)}`, `${vi} ${String(v)}`];
-}
-
 /** One error at a JSON path, with line:column found in the parse tree when the node exists. */
 function pathError(
   text: string,
   root: JsonTree,
   file: string,
   segments: readonly Segment[],
-  en: string,
-  vi: string,
+  expected: JsonExpected,
+  got?: JsonSeen,
 ): InputError {
   const place = locateJsonPath(text, root(), segments, 'value');
   const { path } = place;
-  return new InputError(`${path}: ${en}`, `${path}: ${vi}`, file, place);
+  return new InputError({ code: 'json-unexpected', args: { path, expected, ...(got ? { got } : {}) }, file, place });
 }
-
-const VI_MESSAGES: Record<string, string> = {
-  'expected a number': 'cần một số',
-  'expected a non-negative number': 'cần một số không âm',
-  'expected text': 'cần văn bản',
-  'expected a course name (text)': 'cần tên học phần (văn bản)',
-  'expected a non-empty course name': 'tên học phần không được để trống',
-  "expected 'credit' or 'dvht'": "cần 'credit' hoặc 'dvht'",
-  'expected a grade (number or text)': 'cần điểm (số hoặc văn bản)',
-  "expected '10', '4' or 'letter'": "cần '10', '4' hoặc 'letter'",
-};
 
 function zodError(
   text: string,
@@ -124,13 +101,10 @@ function zodError(
   const field = issue.path[0];
   const key = typeof field === 'string' ? keyOf(field) : undefined;
   const segments = key !== undefined ? [...base, key] : [...base];
-  const [gotEn, gotVi] = key !== undefined && key in value ? describe(value[key]) : [undefined, undefined];
-  const got = gotEn ? `, got ${gotEn}` : '';
-  const gotV = gotVi ? `, nhận được ${gotVi}` : '';
-  const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
-  const moreVi = issues.length > 1 ? ` (và ${issues.length - 1} lỗi khác)` : '';
-  const vi = VI_MESSAGES[issue.message] ?? issue.message;
-  return pathError(text, root, file, segments, `${issue.message}${got}${more}`, `${vi}${gotV}${moreVi}`);
+  const got = key !== undefined && key in value ? { got: jsonSeen(value[key]) } : {};
+  const place = locateJsonPath(text, root(), segments, 'value');
+  const { path } = place;
+  return new InputError({ code: 'json-field-invalid', args: { path, message: issue.message, ...got, more: issues.length - 1 }, file, place });
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -194,7 +168,7 @@ function readRow(
   opts: JsonOptions,
 ): TranscriptRow {
   if (!isPlainObject(obj)) {
-    throw pathError(text, root, file, segments, `expected a row object, got ${describe(obj)[0]}`, `cần một đối tượng dòng, nhận được ${describe(obj)[1]}`);
+    throw pathError(text, root, file, segments, 'row-object', jsonSeen(obj));
   }
   const { canonical, sourceKey, aliasGrades } = canonicalRow(obj);
   const keyOf = (k: string): string => sourceKey.get(k) ?? k;
@@ -203,7 +177,7 @@ function readRow(
   const r = parsed.data;
   for (const g of aliasGrades) {
     if (typeof g.value !== 'number' && typeof g.value !== 'string' && g.value !== null) {
-      throw pathError(text, root, file, [...segments, g.key], `expected a grade (number or text), got ${describe(g.value)[0]}`, `cần điểm (số hoặc văn bản), nhận được ${describe(g.value)[1]}`);
+      throw pathError(text, root, file, [...segments, g.key], 'grade', jsonSeen(g.value));
     }
   }
 
@@ -239,8 +213,8 @@ function readRow(
 export function parseJsonTranscript(text: string, file: string, opts: JsonOptions = {}): Transcript {
   const parsed = readJsonDocument(text);
   if ('error' in parsed) {
-    const { line, column, en, vi } = parsed.error;
-    return fail(en, vi, file, { line, column });
+    const { line, column, problem } = parsed.error;
+    throw new InputError({ code: 'json-malformed', args: { line, column, problem }, file, place: { line, column } });
   }
   const root = parsed.tree;
   const doc: unknown = parsed.value;
@@ -254,25 +228,25 @@ export function parseJsonTranscript(text: string, file: string, opts: JsonOption
   } else if (isPlainObject(doc)) {
     const key = 'courses' in doc ? 'courses' : 'rows' in doc ? 'rows' : undefined;
     if (key === undefined) {
-      throw pathError(text, root, file, [], 'expected an array of rows or an object with "courses" (or "rows")', 'cần một mảng các dòng hoặc một đối tượng có "courses" (hoặc "rows")');
+      throw pathError(text, root, file, [], 'rows-or-courses-or-rows');
     }
     const courses = doc[key];
     if (!Array.isArray(courses)) {
-      throw pathError(text, root, file, [key], `expected an array of rows, got ${describe(courses)[0]}`, `cần một mảng các dòng, nhận được ${describe(courses)[1]}`);
+      throw pathError(text, root, file, [key], 'rows-array', jsonSeen(courses));
     }
     list = courses;
     base = [key];
     if (doc['person'] !== undefined && doc['person'] !== null) {
       const p = doc['person'];
       if (!isPlainObject(p)) {
-        throw pathError(text, root, file, ['person'], `expected an object, got ${describe(p)[0]}`, `cần một đối tượng, nhận được ${describe(p)[1]}`);
+        throw pathError(text, root, file, ['person'], 'person-object', jsonSeen(p));
       }
       const parsed = personSchema.safeParse(p);
       if (!parsed.success) throw zodError(text, root, file, ['person'], (k) => k, p, parsed.error.issues);
       person = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as Person;
     }
   } else {
-    throw pathError(text, root, file, [], `expected an array of rows or an object with "courses", got ${describe(doc)[0]}`, `cần một mảng các dòng hoặc một đối tượng có "courses", nhận được ${describe(doc)[1]}`);
+    throw pathError(text, root, file, [], 'rows-or-courses', jsonSeen(doc));
   }
 
   const rows = list.map((obj, i) => {
@@ -283,6 +257,4 @@ export function parseJsonTranscript(text: string, file: string, opts: JsonOption
   return person ? { person, rows, files: [file] } : { rows, files: [file] };
 }
 
-function fail(en: string, vi: string, file: string, place: { line: number; column: number }): never {
-  throw new InputError(en, vi, file, place);
-}
+

@@ -25,11 +25,7 @@ export function onePerson(transcripts: readonly Transcript[], samePerson: boolea
   if (transcripts.length === 1) return { transcript: transcripts[0]!, mergedOnOfficerWord: null };
   const anonymous = transcripts.filter((t) => !namesSomebody(t)).flatMap((t) => t.files);
   if (anonymous.length > 0 && !samePerson) {
-    const list = anonymous.join(', ');
-    throw new UsageError(
-      `${list} name${anonymous.length === 1 ? 's' : ''} nobody (no full name or birth date), so the files may be different people: check each file on its own, or add --same-person if they are one person's transcripts`,
-      `${list} không ghi họ tên hoặc ngày sinh nên có thể là bảng điểm của những người khác nhau: hãy kiểm tra riêng từng tệp, hoặc thêm --same-person nếu đúng là bảng điểm của cùng một người`,
-    );
+    throw new UsageError({ code: 'names-nobody', args: { files: anonymous } });
   }
   const transcript = mergeTranscripts(transcripts);
   return { transcript, mergedOnOfficerWord: anonymous.length > 0 ? transcript.files : null };

@@ -70,11 +70,7 @@ export const DEFAULT_MAX_ROWS = 10_000;
 /** A transcript with more rows than the limit: one line naming the limit and the option. */
 export class TooManyRowsError extends InputError {
   constructor(file: string, readonly limit: number) {
-    super(
-      `more than ${limit} course rows, the limit of one transcript; raise it with --max-rows if this really is one transcript`,
-      `nhiều hơn ${limit} dòng học phần, giới hạn của một bảng điểm; tăng bằng --max-rows nếu đây đúng là một bảng điểm`,
-      file,
-    );
+    super({ code: 'too-many-rows', args: { limit }, file });
   }
 }
 
@@ -113,7 +109,7 @@ const TEXT_READERS: Record<Format, (text: string, file: string, opts: ReadOption
 const byteReaderOf = (bytes: Uint8Array): ByteReader | undefined => BYTE_READERS.find((r) => r.claims(bytes));
 
 const emptyError = (file: string): InputError =>
-  new InputError('empty file: no transcript rows to read', 'tệp rỗng: không có dòng bảng điểm nào', file, { line: 1 });
+  new InputError({ code: 'empty-file', args: {}, file, place: { line: 1 } });
 
 /** Decode, then the text reader of the detected format; a guessed encoding becomes a notice. */
 function readText(bytes: Uint8Array, file: string, opts: ReadOptions): Transcript {
@@ -131,11 +127,7 @@ export function parseTranscript(bytes: Uint8Array, file: string, opts: ReadOptio
   if (transcript.rows.length > (opts.maxRows ?? DEFAULT_MAX_ROWS)) throw new TooManyRowsError(file, opts.maxRows ?? DEFAULT_MAX_ROWS);
   // a truncated export must not read as a person who studied nothing
   if (transcript.rows.length === 0) {
-    throw new InputError(
-      'no course rows: the file holds no courses (only a header, or an empty list); check that the export is complete',
-      'không có dòng học phần nào: tệp không có học phần (chỉ có dòng tiêu đề hoặc danh sách rỗng); hãy kiểm tra tệp xuất có đầy đủ không',
-      file,
-    );
+    throw new InputError({ code: 'no-course-rows', args: {}, file });
   }
   return transcript;
 }
@@ -161,11 +153,11 @@ export function assertSamePerson(sources: readonly { person?: Person; files: rea
       const first = seen[field];
       if (!first) seen[field] = { value, files: t.files };
       else if (sameKey(field, first.value) !== sameKey(field, value)) {
-        throw new InputError(
-          `the files are about different people: ${first.files.join(', ')} (${first.value}) and ${t.files.join(', ')} (${value}); check each person separately`,
-          `các tệp là của những người khác nhau: ${first.files.join(', ')} (${first.value}) và ${t.files.join(', ')} (${value}); hãy kiểm tra riêng từng người`,
-          t.files[0],
-        );
+        throw new InputError({
+          code: 'different-people',
+          args: { first: { files: [...first.files], value: first.value }, other: { files: [...t.files], value } },
+          ...(t.files[0] !== undefined ? { file: t.files[0] } : {}),
+        });
       }
     }
   }

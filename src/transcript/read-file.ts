@@ -34,11 +34,7 @@ export async function readTranscriptFile(path: string, opts: ReadOptions = {}, s
 function pathError(e: unknown, path: string): InputError | null {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'EISDIR') {
-    return new InputError(
-      `this is a folder, not a transcript file; to check every dossier in it run: llct batch ${path}`,
-      `đây là thư mục, không phải tệp bảng điểm; để kiểm tra mọi hồ sơ trong thư mục hãy chạy: llct batch ${path}`,
-      path,
-    );
+    return new InputError({ code: 'path-is-folder', args: { path }, file: path });
   }
   if (code !== 'ENOENT') return null;
   const dir = dirname(path);
@@ -46,11 +42,7 @@ function pathError(e: unknown, path: string): InputError | null {
   try {
     names = readdirSync(dir);
   } catch {
-    return new InputError(
-      `cannot read the file: the folder ${dir} does not exist; check the path (quote names with spaces)`,
-      `không đọc được tệp: không có thư mục ${dir}; kiểm tra lại đường dẫn (tên có dấu cách cần đặt trong ngoặc kép)`,
-      path,
-    );
+    return new InputError({ code: 'path-folder-missing', args: { dir }, file: path });
   }
   const want = baseKey(basename(path));
   const stem = (n: string) => baseKey(n.replace(/\.[^.]*$/u, ''));
@@ -61,10 +53,5 @@ function pathError(e: unknown, path: string): InputError | null {
     .sort((a, b) => a.d - b.d || (a.n < b.n ? -1 : 1))
     .slice(0, 3)
     .map((x) => (dir === '.' ? x.n : join(dir, x.n)));
-  const also = close.length > 0 ? { en: `; did you mean ${close.join(', ')}?`, vi: `; có phải là ${close.join(', ')}?` } : { en: '', vi: '' };
-  return new InputError(
-    `cannot read the file: no such file or folder; check the path${also.en}`,
-    `không đọc được tệp: không có tệp hoặc thư mục này; kiểm tra lại đường dẫn${also.vi}`,
-    path,
-  );
+  return new InputError({ code: 'path-missing', args: { close }, file: path });
 }

@@ -82,12 +82,7 @@ function sheetRecords(XLSX: SpreadsheetLibrary, sheet: import('@e965/xlsx').Work
         else value = displayName(String(cell.v));
       } else if (cell?.f !== undefined) {
         // a formula saved without its result (written by a program that does not calculate)
-        throw new InputError(
-          `cell ${XLSX.utils.encode_cell({ r, c })} holds a formula without a saved value; open the file in Excel and save it again`,
-          `ô ${XLSX.utils.encode_cell({ r, c })} có công thức nhưng chưa có giá trị đã tính; hãy mở tệp bằng Excel rồi lưu lại`,
-          file,
-          { sheet: name, line: r + 1 },
-        );
+        throw new InputError({ code: 'formula-without-value', args: { cell: XLSX.utils.encode_cell({ r, c }) }, file, place: { sheet: name, line: r + 1 } });
       }
       values.push(value);
       cells.push(value === undefined ? '' : typeof value === 'number' ? String(value) : value);
@@ -124,11 +119,7 @@ export function parseSpreadsheetTranscript(bytes: Uint8Array, file: string, opts
   try {
     book = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: true, cellFormula: true, cellHTML: false, cellNF: false, cellStyles: false });
   } catch (e) {
-    throw new InputError(
-      `cannot read the spreadsheet (${(e as Error).message}); check that the file is a complete .xlsx, .xls or .ods workbook`,
-      `không đọc được bảng tính (${(e as Error).message}); hãy kiểm tra tệp là bảng tính .xlsx, .xls hoặc .ods đầy đủ`,
-      file,
-    );
+    throw new InputError({ code: 'spreadsheet-unreadable', args: { message: (e as Error).message }, file });
   }
   let first: { name: string; records: TableRecord[] } | undefined;
   for (const name of book.SheetNames) {
@@ -140,7 +131,7 @@ export function parseSpreadsheetTranscript(bytes: Uint8Array, file: string, opts
     if (hit) return transcriptFromTable(records, hit, { file, sheet: name }, opts);
   }
   if (!first) {
-    throw new InputError('the workbook has no sheet with data', 'bảng tính không có trang tính nào có dữ liệu', file, { line: 1 });
+    throw new InputError({ code: 'workbook-empty', args: {}, file, place: { line: 1 } });
   }
   throw noNameColumn({ file, sheet: first.name }, first.records);
 }

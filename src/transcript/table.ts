@@ -99,13 +99,8 @@ export function noNameColumn(source: TableSource, records: readonly TableRecord[
     const n = r.cells.filter((c) => c !== '').length;
     if (!guess || n > guess.cells.filter((c) => c !== '').length) guess = r;
   }
-  const found = guess ? [...new Set(guess.cells.filter((c) => c !== ''))].map((c) => `'${c}'`).join(', ') : '';
-  return new InputError(
-    `no course-name column (expected e.g. 'Tên học phần' or 'Course'); columns found: ${found || '(none)'}`,
-    `không có cột tên học phần (ví dụ 'Tên học phần' hoặc 'Course'); các cột tìm thấy: ${found || '(không có)'}`,
-    source.file,
-    guess ? tablePlace(source, guess.line) : undefined,
-  );
+  const found = guess ? [...new Set(guess.cells.filter((c) => c !== ''))] : [];
+  return new InputError({ code: 'no-name-column', args: { found }, file: source.file, ...(guess ? { place: tablePlace(source, guess.line) } : {}) });
 }
 
 export interface TableOptions {
@@ -126,12 +121,7 @@ export function transcriptFromTable(records: readonly TableRecord[], hit: Header
       const n = parseNumberText(text);
       if (n !== undefined && Number.isNaN(n)) {
         const column = headerCells[i!] ?? '';
-        throw new InputError(
-          `"${text}" in column '${column}' is not a number (write e.g. 3 or 7,5)`,
-          `"${text}" ở cột '${column}' không phải là số (ví dụ 3 hoặc 7,5)`,
-          file,
-          tablePlace(source, rec.line),
-        );
+        throw new InputError({ code: 'not-a-number', args: { text, column }, file, place: tablePlace(source, rec.line) });
       }
       return n;
     };

@@ -37,11 +37,13 @@ describe('decodeText', () => {
   });
 
   it.each([
-    [[0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], /Excel \(\.xlsx\)/],
-    [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1], /\.xls, \.doc/],
-    [[0x25, 0x50, 0x44, 0x46, 0x2d, 0x31], /PDF/],
-  ])('names Excel, old Office and PDF files and says what to do (%#)', (bytes, re) => {
+    [[0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], 'zip', /Excel \(\.xlsx\)/],
+    [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1], 'ole', /\.xls, \.doc/],
+    [[0x25, 0x50, 0x44, 0x46, 0x2d, 0x31], 'pdf', /PDF/],
+  ])('names Excel, old Office and PDF files and says what to do (%#)', (bytes, format, re) => {
     const err = inputError(() => decodeText(Uint8Array.from(bytes), 'x'));
+    expect(err.finding).toEqual({ code: 'known-format', args: { format }, file: 'x' });
+    // words: what it is and what to do
     expect(err.vi).toMatch(re);
     expect(err.vi).toMatch(/CSV UTF-8/);
   });
@@ -61,8 +63,7 @@ describe('decodeText', () => {
   it('rejects invalid UTF-8 under --encoding utf-8, naming --encoding, the byte and the line', () => {
     const bytes = Uint8Array.of(...utf8('a,b\nc,'), 0xea, 0xec, 0x0a);
     const err = inputError(() => decodeText(bytes, 'x.csv', 'utf-8'));
-    expect(err.file).toBe('x.csv');
-    expect(err.place).toEqual({ line: 2 });
+    expect(err.finding).toEqual({ code: 'invalid-utf8', args: { offset: 6 }, file: 'x.csv', place: { line: 2 } });
     expect(err.message).toContain('--encoding windows-1258');
     expect(err.message).toContain('byte 6');
     expect(err.vi).toContain('--encoding windows-1258');
@@ -70,14 +71,13 @@ describe('decodeText', () => {
 
   it('rejects NUL bytes in a non-UTF-16 file as binary', () => {
     const err = inputError(() => decodeText(Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0, 1), 'img.csv'));
-    expect(err.message).toMatch(/binary/);
-    expect(err.place).toEqual({ line: 1 });
+    expect(err.finding).toEqual({ code: 'binary-nul', args: { offset: 4 }, file: 'img.csv', place: { line: 1 } });
     // even when an encoding is forced
-    expect(inputError(() => decodeText(Uint8Array.of(0x41, 0), 'a.csv', 'windows-1258')).message).toMatch(/binary/);
+    expect(inputError(() => decodeText(Uint8Array.of(0x41, 0), 'a.csv', 'windows-1258')).finding.code).toBe('binary-nul');
   });
 
   it('rejects an odd-length UTF-16 file', () => {
-    expect(inputError(() => decodeText(Uint8Array.of(0xff, 0xfe, 0x41), 'a.csv')).message).toMatch(/UTF-16/);
+    expect(inputError(() => decodeText(Uint8Array.of(0xff, 0xfe, 0x41), 'a.csv')).finding).toEqual({ code: 'utf16-odd-bytes', args: { bytes: 3 }, file: 'a.csv' });
   });
 });
 

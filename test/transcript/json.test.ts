@@ -60,8 +60,12 @@ describe('JSON errors', () => {
   it('names the JSON path and line:column of a wrong type', () => {
     const text = '{\n  "courses": [\n    { "name": "A", "credits": 3 },\n    { "name": "B", "credits": true }\n  ]\n}\n';
     const err = inputError(() => parseText(text, 'w.json'));
-    expect(err.file).toBe('w.json');
-    expect(err.place).toEqual({ path: '$.courses[1].credits', line: 4, column: 31 });
+    expect(err.finding).toEqual({
+      code: 'json-field-invalid',
+      args: { path: '$.courses[1].credits', message: 'expected a number', got: { type: 'boolean', shown: 'true' }, more: 0 },
+      file: 'w.json',
+      place: { path: '$.courses[1].credits', line: 4, column: 31 },
+    });
     expect(err.message).toBe('$.courses[1].credits: expected a number, got boolean true');
     expect(err.vi).toContain('$.courses[1].credits');
   });
