@@ -3,6 +3,7 @@
 
 import * as z from 'zod';
 import { InputError } from '../errors.js';
+import type { Finding } from '../findings/words.js';
 import { baseKey } from '../text/normalize.js';
 import { jsonPath, locateJsonPath, readJsonDocument } from '../json-syntax.js';
 import type { ChoiceField, DossierFields } from '../rules/types.js';
@@ -176,47 +177,35 @@ export function metadataJsonSchemaText(fields: DossierFields): string {
 export function parseMetadata(text: string, file: string, fields: DossierFields): Metadata {
   const body = text.replace(/^\uFEFF/u, '');
   if (body.trim() === '') {
-    throw new InputError(
-      'the metadata file is empty; write the dossier fields as JSON ({ "fullName": "…" }) or remove the file',
-      'tệp thông tin hồ sơ rỗng; ghi các trường dạng JSON ({ "fullName": "…" }) hoặc bỏ tệp đi',
-      file,
-    );
+    throw new InputError({ code: 'metadata-empty', args: {}, file });
   }
   const parsed = readJsonDocument(body);
   if ('error' in parsed) {
-    const { line, column, en, vi } = parsed.error;
-    throw new InputError(`${en}; fix the file or remove it`, `${vi}; sửa tệp hoặc bỏ tệp đi`, file, { line, column });
+    const { line, column, problem } = parsed.error;
+    throw new InputError({ code: 'metadata-malformed', args: { line, column, problem }, file, place: { line, column } });
   }
   const raw: unknown = parsed.value;
   const r = schemaFor(fields).safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
     const where = jsonPath(issue.path);
-    const known = METADATA_FIELDS.join(', ');
-    let en: string;
-    let vi: string;
-    if (issue.code === 'unrecognized_keys') {
-      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
-      en = `unknown field ${keys}; the fields are ${known}`;
-      vi = `trường không có trong mẫu: ${keys}; các trường hợp lệ: ${known}`;
-    } else if (issue.code === 'custom') {
-      en = issue.message;
-      vi = typeof issue.params?.vi === 'string' ? issue.params.vi : 'giá trị không hợp lệ';
-    } else if (issue.code === 'invalid_type') {
-      // never the validator's English inside a Vietnamese sentence
-      const kinds: Record<string, [string, string]> = { string: ['text', 'văn bản'], boolean: ['true or false', 'true hoặc false'], number: ['a number', 'một số'] };
-      const [kindEn, kindVi] = kinds[String(issue.expected)] ?? [String(issue.expected), String(issue.expected)];
-      en = `wrong type: expected ${kindEn}`;
-      vi = `sai kiểu dữ liệu: cần ${kindVi}`;
-    } else {
-      en = issue.message;
-      vi = 'giá trị không hợp lệ';
-    }
     // the place of the offending value (or key), or of its nearest parent when the key is missing
     const segments = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : [...issue.path];
     const { path: _keyPath, ...at } = locateJsonPath(body, parsed.tree(), segments as (string | number)[], issue.code === 'unrecognized_keys' ? 'key' : 'value');
     const place = { path: where, ...at };
-    throw new InputError(`${where}: invalid metadata: ${en}`, `${where}: thông tin hồ sơ không hợp lệ: ${vi}`, file, place);
+    const finding: Finding =
+      issue.code === 'unrecognized_keys'
+        ? { code: 'metadata-unknown-field', args: { path: where, keys: issue.keys, known: [...METADATA_FIELDS] }, file, place }
+        : issue.code === 'invalid_type'
+          ? // never the validator's English inside a Vietnamese sentence
+            { code: 'metadata-wrong-type', args: { path: where, expected: String(issue.expected) }, file, place }
+          : {
+              code: 'metadata-invalid',
+              args: { path: where, en: issue.message, ...(issue.code === 'custom' && typeof issue.params?.vi === 'string' ? { vi: issue.params.vi } : {}) },
+              file,
+              place,
+            };
+    throw new InputError(finding);
   }
   const { $schema: _ignored, ...metadata } = r.data;
   return metadata;

@@ -90,6 +90,7 @@ describe('parseMetadata', () => {
 
   it('refuses unknown fields (a typo must not pass silently)', () => {
     const e = errorOf({ fulName: 'A' });
+    expect(e.finding).toMatchObject({ code: 'metadata-unknown-field', args: { path: '$', keys: ['fulName'] } });
     expect(e.message).toContain('"fulName"');
     expect(e.vi).toContain('fullName');
   });
@@ -98,6 +99,7 @@ describe('parseMetadata', () => {
     expect(errorOf({ applicationDate: '2019-02-30' }).place).toMatchObject({ path: '$.applicationDate' });
     expect(errorOf({ applicationDate: 'May 2019' }).place).toMatchObject({ path: '$.applicationDate' });
     expect(errorOf({ partyMember: 'maybe' }).place).toMatchObject({ path: '$.partyMember' });
+    expect(errorOf({ partyMember: 'maybe' }).finding).toMatchObject({ code: 'metadata-invalid', args: { path: '$.partyMember' } });
   });
 
   it('reports malformed JSON as an InputError naming the file', () => {
