@@ -13,14 +13,7 @@ export { formatRuleIssue } from './findings/words.js';
 export abstract class KnownError extends Error {
   abstract readonly kind: 'usage' | 'input' | 'rules' | 'system';
   readonly finding: Finding;
-  constructor(finding: Finding);
-  /** A sentence in English and Vietnamese written where it is raised (areas not yet moved to codes). */
-  constructor(message: string, vi: string, file?: string, place?: Place);
-  constructor(f: Finding | string, vi?: string, file?: string, place?: Place) {
-    const finding: Finding =
-      typeof f === 'string'
-        ? { code: 'worded', args: { en: f, vi: vi ?? f }, ...(file !== undefined ? { file } : {}), ...(place ? { place } : {}) }
-        : f;
+  constructor(finding: Finding) {
     // Error.message is English (stacks, --debug); users read wordFinding in their language
     super(wordFinding(finding, 'en'));
     this.finding = finding;

@@ -2,6 +2,7 @@
 
 import type { Lang } from '../lang.js';
 import { wordMalformedJson, type JsonProblem } from './json.js';
+import { decisionWords, type DecisionArgs } from './decisions.js';
 import { dossierErrorWords, type DossierErrorArgs } from './dossier.js';
 import { osWordsTable, type OsArgs } from './os.js';
 import { ruleIssueWords, type RuleIssue, type RuleIssueArgs } from './rule-issues.js';
@@ -10,15 +11,13 @@ import { usageWords, type UsageArgs } from './usage.js';
 import type { FindingsOf, Words } from './types.js';
 
 interface CommonArgs {
-  /** a sentence written where it was raised, in both languages (areas not yet moved to codes: transcript reading, OS errors) */
-  worded: { en: string; vi: string };
   /** a JSON file (config, metadata, decisions, transcript) that does not parse */
   'json-malformed': { line: number; column: number; problem: JsonProblem };
   /** a rule set that does not load: every problem found */
   'rule-file': { issues: RuleIssue[] };
 }
 
-export type FindingArgs = CommonArgs & RuleIssueArgs & UsageArgs & OsArgs & DossierErrorArgs & TranscriptArgs;
+export type FindingArgs = CommonArgs & RuleIssueArgs & UsageArgs & OsArgs & DossierErrorArgs & TranscriptArgs & DecisionArgs;
 export type Finding = FindingsOf<FindingArgs>;
 
 /** `file:line:col: $.json.path: message`, the message in `lang` (Vietnamese unless 'en'). */
@@ -29,7 +28,6 @@ export function formatRuleIssue(i: RuleIssue, lang: Lang = 'vi'): string {
 }
 
 const commonWords: Words<CommonArgs> = {
-  worded: { en: (a) => a.en, vi: (a) => a.vi },
   'json-malformed': { en: (a) => wordMalformedJson(a, 'en'), vi: (a) => wordMalformedJson(a, 'vi') },
   'rule-file': {
     en: (a) => a.issues.map((i) => formatRuleIssue(i, 'en')).join('\n'),
@@ -37,7 +35,7 @@ const commonWords: Words<CommonArgs> = {
   },
 };
 
-const WORDS: Words<FindingArgs> = { ...commonWords, ...ruleIssueWords, ...usageWords, ...osWordsTable, ...dossierErrorWords, ...transcriptWords };
+const WORDS: Words<FindingArgs> = { ...commonWords, ...ruleIssueWords, ...usageWords, ...osWordsTable, ...dossierErrorWords, ...transcriptWords, ...decisionWords };
 
 /** A finding's message in `lang` (without its file and place). */
 export function wordFinding(f: Finding, lang: Lang): string {

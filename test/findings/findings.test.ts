@@ -5,6 +5,10 @@ import { SystemError } from '../../src/fs-errors.js';
 import { wordFinding, type Finding } from '../../src/findings/words.js';
 import { chooseFormat, parseDelimiter, parseEncoding, parseIsoDate, parseNumber, sameTarget } from '../../src/cli/options.js';
 import { loadDefaults } from '../../src/cli/config.js';
+import { TooLargeError } from '../../src/file-io.js';
+import { onePerson } from '../../src/transcript/one-person.js';
+import { TooManyRowsError } from '../../src/transcript/parse.js';
+import { decisionError } from '../../src/decisions/messages.js';
 
 /** The finding of what `f` throws. */
 function thrown(f: () => unknown): Finding {
@@ -56,6 +60,26 @@ describe('usage errors are findings', () => {
     const e = new SystemError(Object.assign(new Error('no space'), { code: 'ENOSPC' }), 'write', 'out/summary.csv');
     expect(e.finding).toEqual({ code: 'os-error', args: { action: 'write', os: { code: 'ENOSPC', message: 'no space' } }, file: 'out/summary.csv' });
     expect(e.words('en')).toBe('cannot write the file: the disk is full; free some space or choose another disk, then run again');
+  });
+});
+
+describe('transcript limits, people and decisions are findings', () => {
+  it('says the size and row limits as numbers, worded with their option', () => {
+    const big = new TooLargeError('big.csv', 1.5 * 1024 * 1024);
+    expect(big.finding).toEqual({ code: 'file-too-large', args: { limitBytes: 1.5 * 1024 * 1024 }, file: 'big.csv' });
+    expect(big.words('en')).toBe('the file is larger than 1.5 MB, the limit of one transcript; raise it with --max-file-size if this really is one transcript');
+    expect(new TooManyRowsError('t.csv', 3).finding).toEqual({ code: 'too-many-rows', args: { limit: 3 }, file: 't.csv' });
+  });
+
+  it('names the files that name nobody when several files are checked together', () => {
+    const t = (file: string) => ({ rows: [], files: [file] });
+    expect(thrown(() => onePerson([t('a.csv'), t('b.csv')], false))).toEqual({ code: 'names-nobody', args: { files: ['a.csv', 'b.csv'] } });
+  });
+
+  it('keeps a refused decision as its own code and arguments', () => {
+    const e = decisionError({ code: 'unknown-rule', args: { ruleId: 'X' }, origin: { file: 'review.csv', line: 4 } });
+    expect(e.finding).toEqual({ code: 'decision', args: { code: 'unknown-rule', args: { ruleId: 'X' } }, file: 'review.csv', place: { line: 4 } });
+    expect(e.words('en')).toBe('the rule set has no rule "X" (see llct rules show)');
   });
 });
 
