@@ -1,26 +1,11 @@
 // Reading a decisions file (CSV as a spreadsheet saves it, or JSON) into decisions; every problem is a finding
-// `{ code, args, origin }` naming the file and line, never a sentence (decisions/messages.ts words them).
+// `{ code, args, origin }` naming the file and line, never a sentence (findings/decisions.ts words them).
 
 import { findNodeAtLocation, getNodeValue } from 'jsonc-parser';
 import { lineColumn, parseJsonTree } from '../json-syntax.js';
 import { readCsvRecords } from '../transcript/csv.js';
 import { actionOf, decisionRecordSchema, DECISION_FIELDS, fieldOf, gradeOf, verdictOfText, type DecisionField } from './schema.js';
-import { PROGRAM_ACTIONS, type Decision, type DecisionOrigin, type DecisionTarget } from './types.js';
-
-/** Why a line of a decisions file cannot be read. */
-export type ReadProblemCode =
-  | 'syntax' // args: { en, vi } — malformed JSON
-  | 'no-header' // args: { missing: string[] } — CSV header lacks required columns
-  | 'unknown-field' // args: { field }
-  | 'missing-field' // args: { field }
-  | 'unknown-action' // args: { action }
-  | 'bad-value' // args: { action, value }
-  | 'value-not-expected' // args: { action, value }
-  | 'bad-date' // args: { date }
-  | 'bad-line' // args: { line }
-  | 'target-mismatch' // args: { action } — a row action naming a program, or a program action naming a row
-  | 'no-dossier' // args: {} — a batch-wide file's line without a dossier
-  | 'other-dossier'; // args: { dossier, expected } — a dossier's own file naming another dossier
+import { PROGRAM_ACTIONS, type Decision, type DecisionOrigin, type DecisionTarget, type ReadProblemCode } from './types.js';
 
 export interface ReadProblem {
   code: ReadProblemCode;

@@ -92,3 +92,18 @@ export class DecisionRefused extends Error {
     this.name = 'DecisionRefused';
   }
 }
+
+/** What a decisions file can be refused for while it is read (worded in findings/decisions.ts). */
+export type ReadProblemCode =
+  | 'syntax' // args: { en, vi } — malformed JSON
+  | 'no-header' // args: { missing: string[] } — CSV header lacks required columns
+  | 'unknown-field' // args: { field }
+  | 'missing-field' // args: { field }
+  | 'unknown-action' // args: { action }
+  | 'bad-value' // args: { action, value }
+  | 'value-not-expected' // args: { action, value }
+  | 'bad-date' // args: { date }
+  | 'bad-line' // args: { line }
+  | 'target-mismatch' // args: { action } — a row action naming a program, or a program action naming a row
+  | 'no-dossier' // args: {} — a batch-wide file's line without a dossier
+  | 'other-dossier'; // args: { dossier, expected } — a dossier's own file naming another dossier

@@ -1,7 +1,6 @@
 // Every sentence about officer decisions, by code, in Vietnamese and English.
 
-import type { ReadProblemCode } from '../decisions/read.js';
-import { ACTIONS, type DecisionOrigin, type RefusalCode } from '../decisions/types.js';
+import { ACTIONS, type DecisionOrigin, type ReadProblemCode, type RefusalCode } from '../decisions/types.js';
 import type { Words } from './types.js';
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
