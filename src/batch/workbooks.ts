@@ -14,7 +14,7 @@ import { levelCells } from './summary.js';
 import type { UnmatchedEntry } from './unmatched.js';
 import { unmatchedCsv } from './unmatched.js';
 import { WORKLIST_COLUMNS, type WorklistCell } from '../decisions/worklist.js';
-import { ACTIONS } from '../decisions/types.js';
+import { ACTION_WORD_VI, ACTIONS } from '../decisions/types.js';
 
 const HEAD = {
   vi: {
@@ -100,7 +100,7 @@ const REVIEW_TITLES: Record<Lang, Record<(typeof WORKLIST_COLUMNS)[number], stri
 
 /** The actions as an officer picks them from the drop-down (each one the decisions reader takes). */
 const REVIEW_ACTION_WORDS: Record<Lang, readonly string[]> = {
-  vi: ['tính', 'loại', 'số tiết', 'điểm', 'ánh xạ', 'xác nhận', 'thay đổi'],
+  vi: ACTIONS.map((a) => ACTION_WORD_VI[a]),
   en: ACTIONS,
 };
 

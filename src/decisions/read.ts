@@ -4,8 +4,8 @@
 import { findNodeAtLocation, getNodeValue } from 'jsonc-parser';
 import { lineColumn, parseJsonTree } from '../json-syntax.js';
 import { readCsvRecords } from '../transcript/csv.js';
-import { actionOf, decisionRecordSchema, DECISION_FIELDS, fieldOf, gradeOf, verdictOfText, type DecisionField } from './schema.js';
-import { PROGRAM_ACTIONS, type Decision, type DecisionOrigin, type DecisionTarget, type ReadProblemCode } from './types.js';
+import { actionOf, decisionRecordSchema, fieldOf, gradeOf, verdictOfText } from './schema.js';
+import { DECISION_FIELDS, PROGRAM_ACTIONS, type Decision, type DecisionField, type DecisionOrigin, type DecisionTarget, type ReadProblemCode } from './types.js';
 
 export interface ReadProblem {
   code: ReadProblemCode;

@@ -3,7 +3,7 @@
 
 import * as z from 'zod';
 import { baseKey } from '../text/normalize.js';
-import { ACTIONS, type DecisionAction } from './types.js';
+import { ACTION_WORD_VI, ACTIONS, type DecisionAction, type DecisionField } from './types.js';
 
 /** The per-dossier decisions files a dossier folder may hold (never read as transcripts). */
 const DECISIONS_FILES = ['decisions.csv', 'decisions.json'] as const;
@@ -12,9 +12,6 @@ export function isDecisionsFile(name: string): boolean {
   return (DECISIONS_FILES as readonly string[]).includes(name.toLowerCase());
 }
 
-/** The columns (CSV) or keys (JSON) of one decision; the worklist's other columns are read past. */
-export const DECISION_FIELDS = ['dossier', 'file', 'sheet', 'line', 'course_name', 'program', 'action', 'value', 'reason', 'decided_by', 'date', 'reference'] as const;
-export type DecisionField = (typeof DECISION_FIELDS)[number];
 
 /** Vietnamese column titles an officer may type instead of the ids. */
 const FIELD_ALIASES: Record<DecisionField, string[]> = {
@@ -42,18 +39,19 @@ export function fieldOf(header: string): DecisionField | null {
   return fieldTable.get(baseKey(header)) ?? null;
 }
 
+/** More spellings an officer may type for an action, beside its id and its word (ACTION_WORD_VI). */
 const ACTION_ALIASES: Record<DecisionAction, string[]> = {
-  count: ['tính', 'được tính', 'tính dòng này', 'công nhận', 'chấp nhận', 'accept'],
-  exclude: ['loại', 'loại bỏ', 'loại trừ', 'bỏ', 'không tính'],
-  'set-periods': ['số tiết', 'đặt số tiết', 'sửa số tiết', 'periods'],
-  'set-grade': ['điểm', 'đặt điểm', 'sửa điểm', 'kết quả học phần', 'grade'],
-  map: ['ánh xạ', 'quy về', 'tính là', 'gán quy tắc', 'rule', 'map to'],
-  confirm: ['xác nhận', 'giữ nguyên', 'đồng ý', 'giữ kết luận'],
-  overturn: ['thay đổi', 'sửa kết luận', 'đổi kết luận', 'override'],
+  count: ['được tính', 'tính dòng này', 'công nhận', 'chấp nhận', 'accept'],
+  exclude: ['loại bỏ', 'loại trừ', 'bỏ', 'không tính'],
+  'set-periods': ['đặt số tiết', 'sửa số tiết', 'periods'],
+  'set-grade': ['đặt điểm', 'sửa điểm', 'kết quả học phần', 'grade'],
+  map: ['quy về', 'tính là', 'gán quy tắc', 'rule', 'map to'],
+  confirm: ['giữ nguyên', 'đồng ý', 'giữ kết luận'],
+  overturn: ['sửa kết luận', 'đổi kết luận', 'override'],
 };
 const actionTable = new Map<string, DecisionAction>();
 for (const [id, list] of Object.entries(ACTION_ALIASES) as [DecisionAction, string[]][]) {
-  for (const s of [id, ...list]) actionTable.set(baseKey(s), id);
+  for (const s of [id, ACTION_WORD_VI[id], ...list]) actionTable.set(baseKey(s), id);
 }
 
 export function actionOf(text: string): DecisionAction | null {
@@ -104,7 +102,7 @@ export const decisionRecordSchema = z
     course_name: text('a row decision: the course name exactly as read; a decision is refused when the row changed').optional(),
     program: text('a program decision: the program id (e.g. so-cap)').optional(),
     action: text(
-      `one of ${ACTIONS.join(', ')} (Vietnamese spellings accepted: tính, loại, số tiết, điểm, ánh xạ, xác nhận, thay đổi)`,
+      `one of ${ACTIONS.join(', ')} (Vietnamese spellings accepted: ${ACTIONS.map((a) => ACTION_WORD_VI[a]).join(', ')})`,
     ),
     value: z
       .union([z.string(), z.number(), z.null()])

@@ -8,6 +8,21 @@ const ROW_ACTIONS = ['count', 'exclude', 'set-periods', 'set-grade', 'map'] as c
 export const PROGRAM_ACTIONS = ['confirm', 'overturn'] as const;
 export const ACTIONS = [...ROW_ACTIONS, ...PROGRAM_ACTIONS] as const;
 
+/** The columns (CSV) or keys (JSON) of one decision; the worklist's other columns are read past. */
+export const DECISION_FIELDS = ['dossier', 'file', 'sheet', 'line', 'course_name', 'program', 'action', 'value', 'reason', 'decided_by', 'date', 'reference'] as const;
+export type DecisionField = (typeof DECISION_FIELDS)[number];
+
+/** Each action's Vietnamese word: the one review.xlsx offers and messages name (the reader takes more spellings). */
+export const ACTION_WORD_VI: Readonly<Record<(typeof ACTIONS)[number], string>> = {
+  count: 'tính',
+  exclude: 'loại',
+  'set-periods': 'số tiết',
+  'set-grade': 'điểm',
+  map: 'ánh xạ',
+  confirm: 'xác nhận',
+  overturn: 'thay đổi',
+};
+
 export type RowAction = (typeof ROW_ACTIONS)[number];
 export type ProgramAction = (typeof PROGRAM_ACTIONS)[number];
 export type DecisionAction = RowAction | ProgramAction;

@@ -1,6 +1,6 @@
 // Every sentence about officer decisions, by code, in Vietnamese and English.
 
-import { ACTIONS, type DecisionOrigin, type ReadProblemCode, type RefusalCode } from '../decisions/types.js';
+import { ACTION_WORD_VI, ACTIONS, DECISION_FIELDS, type DecisionOrigin, type ReadProblemCode, type RefusalCode } from '../decisions/types.js';
 import type { Words } from './types.js';
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
@@ -15,7 +15,7 @@ type Table = Record<ReadProblemCode | RefusalCode, (a: Record<string, unknown>) 
 const vi: Table = {
   syntax: (a) => str(a.vi),
   'no-header': (a) => `dòng tiêu đề thiếu cột ${(a.missing as string[]).join(', ')}; dùng tệp review.csv do llct ghi ra, hoặc thêm các cột này`,
-  'unknown-field': (a) => `trường không có trong mẫu: "${str(a.field)}"; các trường hợp lệ: dossier, file, sheet, line, course_name, program, action, value, reason, decided_by, date, reference`,
+  'unknown-field': (a) => `trường không có trong mẫu: "${str(a.field)}"; các trường hợp lệ: ${DECISION_FIELDS.join(', ')}`,
   'missing-field': (a) =>
     a.field === 'reason'
       ? 'quyết định thiếu lý do (cột reason); mỗi quyết định phải ghi lý do'
@@ -24,7 +24,7 @@ const vi: Table = {
         : a.field === 'date'
           ? 'quyết định thiếu ngày (cột date, dạng DD/MM/YYYY)'
           : `thiếu giá trị ở cột ${str(a.field)}`,
-  'unknown-action': (a) => `"${str(a.action)}" không phải quyết định hợp lệ; dùng một trong ${ACTIONS.join(', ')} (hoặc tính, loại, số tiết, điểm, ánh xạ, xác nhận, thay đổi)`,
+  'unknown-action': (a) => `"${str(a.action)}" không phải quyết định hợp lệ; dùng một trong ${ACTIONS.join(', ')} (hoặc ${ACTIONS.map((x) => ACTION_WORD_VI[x]).join(', ')})`,
   'bad-value': (a) =>
     ({
       'set-periods': `số tiết "${str(a.value)}" không hợp lệ; ghi một số dương, ví dụ 30 hoặc 7,5`,
@@ -57,7 +57,7 @@ const vi: Table = {
 const en: Table = {
   syntax: (a) => str(a.en),
   'no-header': (a) => `the header lacks the column(s) ${(a.missing as string[]).join(', ')}; use the review.csv llct wrote, or add them`,
-  'unknown-field': (a) => `unknown field "${str(a.field)}"; the fields are dossier, file, sheet, line, course_name, program, action, value, reason, decided_by, date, reference`,
+  'unknown-field': (a) => `unknown field "${str(a.field)}"; the fields are ${DECISION_FIELDS.join(', ')}`,
   'missing-field': (a) =>
     a.field === 'reason'
       ? 'the decision has no reason (column reason); every decision must say why'
