@@ -1,12 +1,12 @@
 // The process entry: real streams into `run`, its result into `process.exitCode` (never `process.exit()`).
 
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 // aliased: the bundle's banner declares createRequire itself
 import { createRequire as requireFor } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import { cacheDirFromEnv } from '../cache-dir.js';
+import { cacheDirFromEnv, writeCacheFile } from '../cache-dir.js';
 import type { Io } from './io.js';
 
 // A reader that stops early (`llct check x | head -1`) closes the pipe: that is a normal, quiet end.
@@ -79,18 +79,7 @@ async function leanCheck(args: readonly string[], io: Io): Promise<number | null
   const code = await lean.runLeanCheck(args, io);
   // a missing or refused code cache is (re)written after a run that used the lean bundle: best effort
   if (code !== null && cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
-    const temp = `${cacheFile}.${process.pid}.tmp`;
-    try {
-      mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
-      writeFileSync(temp, Buffer.concat([stamp, script.createCachedData()]), { mode: 0o600 });
-      renameSync(temp, cacheFile);
-    } catch {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // nothing written
-      }
-    }
+    writeCacheFile(cacheFile, Buffer.concat([stamp, script.createCachedData()]));
   }
   return code;
 }

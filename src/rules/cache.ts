@@ -6,10 +6,10 @@
 // No hashing: node:crypto alone costs a plain check ~7 ms of start-up, and comparing the texts is exact.
 
 import { statSync } from 'node:fs';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDirFromEnv } from '../cache-dir.js';
+import { cacheDirFromEnv, writeCacheFile } from '../cache-dir.js';
 import { decodeGraph, encodeGraph } from './serialize.js';
 import type { RuleSet } from './types.js';
 
@@ -113,27 +113,24 @@ export async function readCachedRuleSet(cache: RuleCache, rulesDir: string): Pro
   }
 }
 
-/** Save `ruleSet`, compiled from exactly `files`; best effort (temp file + rename, errors ignored). */
-export async function writeCachedRuleSet(
+/** Save `ruleSet`, compiled from exactly `files`; best effort (writeCacheFile: temp file + rename, errors ignored). */
+export function writeCachedRuleSet(
   cache: RuleCache,
   rulesDir: string,
   files: readonly RuleFileBytes[],
   ruleSet: RuleSet,
-): Promise<void> {
-  const target = slotFile(cache, rulesDir);
-  const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+): void {
+  let entry: Entry;
   try {
-    const entry: Entry = {
+    entry = {
       format: FORMAT,
       key: entryKey(cache, rulesDir),
       files: files.map((f) => f.rel),
       texts: files.map((f) => Buffer.from(f.bytes).toString('utf8')),
       ruleSet: encodeGraph(ruleSet),
     };
-    await mkdir(cache.dir, { recursive: true, mode: 0o700 });
-    await writeFile(temp, JSON.stringify(entry), { mode: 0o600 });
-    await rename(temp, target);
   } catch {
-    await unlink(temp).catch(() => {});
+    return;
   }
+  writeCacheFile(slotFile(cache, rulesDir), JSON.stringify(entry));
 }

@@ -79,7 +79,7 @@ export async function loadRuleSet(dir: string = defaultRulesDir(), options: Load
   });
   const ruleSet = compileRuleSet(files, dir, unreadable);
   // only a rule set that compiled cleanly is saved; the entry holds the very bytes it was compiled from
-  if (cache) await writeCachedRuleSet(cache, dir, read, ruleSet);
+  if (cache) writeCachedRuleSet(cache, dir, read, ruleSet);
   return withShippedDossierFiles(ruleSet, dir, options);
 }
 
