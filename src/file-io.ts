@@ -31,16 +31,19 @@ export function readRegularFileSync(path: string, maxBytes: number, shownAs: str
     if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     if (!st.isFile()) throw notRegular();
     if (st.size > maxBytes) throw new TooLargeError(shownAs, maxBytes);
-    // the size may change while we read: read until the end, but never past the limit
+    // the size may change while we read: read until the end, but never past the limit. The first buffer is the
+    // size fstat gave plus one byte (a batch reads thousands of small files: a fixed 64 KB each made GC work);
+    // a short read of a regular file is its end, so an unchanged file takes one read.
     const chunks: Buffer[] = [];
     let total = 0;
-    let chunk = Buffer.allocUnsafe(Math.min(Math.max(st.size, 64 * 1024) + 1, maxBytes + 1));
+    let chunk = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
     for (;;) {
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       total += n;
       if (total > maxBytes) throw new TooLargeError(shownAs, maxBytes);
       chunks.push(chunk.subarray(0, n));
+      if (n < chunk.length) break;
       chunk = Buffer.allocUnsafe(Math.min(64 * 1024, maxBytes + 1 - total));
     }
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);

@@ -47,41 +47,57 @@ function choice(field: ChoiceField) {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const VN_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
+/** `text` as an ISO date, or why it is not one: `YYYY-MM-DD` or the Vietnamese `dd/mm/yyyy`; 31/02 is refused. */
+function isoDate(text: string): string | 'not-a-date' | 'not-real' {
+  const t = text.trim();
+  let y: number, m: number, d: number;
+  const iso = ISO_DATE.exec(t);
+  const vn = iso ? null : VN_DATE.exec(t);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (vn) [y, m, d] = [Number(vn[3]), Number(vn[2]), Number(vn[1])];
+  else return 'not-a-date';
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) return 'not-real';
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 /** `YYYY-MM-DD`, or the Vietnamese `dd/mm/yyyy`; stored as ISO. Impossible dates (31/02) are refused. */
 const date = (what: string) =>
   z
     .string()
     .meta({ description: `${what}: YYYY-MM-DD (dd/mm/yyyy also accepted)`, examples: ['2019-05-20', '20/05/2019'] })
     .transform((text, ctx): string => {
-      const t = text.trim();
-      let y: number, m: number, d: number;
-      const iso = ISO_DATE.exec(t);
-      const vn = iso ? null : VN_DATE.exec(t);
-      if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-      else if (vn) [y, m, d] = [Number(vn[3]), Number(vn[2]), Number(vn[1])];
-      else {
+      const iso = isoDate(text);
+      if (iso === 'not-a-date') {
         ctx.addIssue({ code: 'custom', message: `"${text}" is not a date; write YYYY-MM-DD`, params: { vi: `"${text}" không phải ngày; ghi theo dạng YYYY-MM-DD hoặc dd/mm/yyyy` } });
         return z.NEVER;
       }
-      const probe = new Date(Date.UTC(y, m - 1, d));
-      if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) {
+      if (iso === 'not-real') {
         ctx.addIssue({ code: 'custom', message: `"${text}" is not a real calendar date`, params: { vi: `"${text}" không phải ngày có thật` } });
         return z.NEVER;
       }
-      return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      return iso;
     });
 
 const text = (description: string) => z.string().trim().min(1).meta({ description });
 
+/** A Party-member value: a boolean as it is, a yes/no word of the vocabulary, else undefined. */
+function partyMemberOf(value: boolean | string, fields: DossierFields): boolean | undefined {
+  return typeof value === 'boolean' ? value : fields.partyMember.get(baseKey(value));
+}
+
+/** A second-degree place that says "none": null, empty, or one of the vocabulary's words for none. */
+function isNoPlace(value: string | null, fields: DossierFields): value is string | null {
+  return value === null || value.trim() === '' || fields.secondDegreePlace.none.has(baseKey(value));
+}
+
 /** The metadata file's schema for a vocabulary: every field optional; unknown keys are refused (a typo must not pass silently). */
 function buildSchema(fields: DossierFields) {
-  const partyTable = fields.partyMember;
   const partyMember = z
   .union([z.boolean(), z.string()])
   .meta({ description: 'Party member: true/false, or "có"/"không"', examples: [true, false, 'có', 'không'] })
   .transform((value, ctx): boolean => {
-    if (typeof value === 'boolean') return value;
-    const b = partyTable.get(baseKey(value));
+    const b = partyMemberOf(value, fields);
     if (b === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -94,7 +110,6 @@ function buildSchema(fields: DossierFields) {
   });
 
   const places = fields.secondDegreePlace;
-  const noneTable = places.none;
   const placeChoice = choice(places);
   const secondDegreePlace = z
   .union([z.null(), z.string()])
@@ -103,7 +118,7 @@ function buildSchema(fields: DossierFields) {
     examples: [...places.ids, null],
   })
   .transform((value, ctx): string | null => {
-    if (value === null || value.trim() === '' || noneTable.has(baseKey(value))) return null;
+    if (isNoPlace(value, fields)) return null;
     const r = placeChoice.safeParse(value);
     if (!r.success) {
       const first = r.error.issues[0];
@@ -185,6 +200,8 @@ export function parseMetadata(text: string, file: string, fields: DossierFields)
     throw new InputError({ code: 'metadata-malformed', args: { line, column, problem }, file, place: { line, column } });
   }
   const raw: unknown = parsed.value;
+  const fast = metadataFastPath.enabled ? metadataFast(raw, fields) : undefined;
+  if (fast) return fast;
   const r = schemaFor(fields).safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
@@ -209,4 +226,64 @@ export function parseMetadata(text: string, file: string, fields: DossierFields)
   }
   const { $schema: _ignored, ...metadata } = r.data;
   return metadata;
+}
+
+/** A trimmed, non-empty text field (the schema's `text`). */
+const textValue = (v: unknown): string | undefined => {
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  return t === '' ? undefined : t;
+};
+
+/** A date field (the schema's `date`). */
+const dateValue = (v: unknown): string | undefined => {
+  if (typeof v !== 'string') return undefined;
+  const iso = isoDate(v);
+  return iso === 'not-a-date' || iso === 'not-real' ? undefined : iso;
+};
+
+const choiceValue = (field: ChoiceField) => (v: unknown): string | undefined => (typeof v === 'string' ? lookup(field, v) : undefined);
+
+/** Each field's reading, in the schema's order (the order of the parsed object's keys); undefined: not valid. */
+function fastReaders(fields: DossierFields): readonly (readonly [keyof Metadata, (v: unknown) => Metadata[keyof Metadata] | undefined])[] {
+  return [
+    ['id', textValue],
+    ['fullName', textValue],
+    ['birthDate', dateValue],
+    ['unit', textValue],
+    ['applicationDate', dateValue],
+    ['category', choiceValue(fields.category)],
+    ['partyMember', (v) => (typeof v === 'boolean' || typeof v === 'string' ? partyMemberOf(v, fields) : undefined)],
+    ['secondDegreePlace', (v) => (v !== null && typeof v !== 'string' ? undefined : isNoPlace(v, fields) ? null : lookup(fields.secondDegreePlace, v))],
+    ['process', choiceValue(fields.process)],
+    ['confirmingBody', choiceValue(fields.confirmingBody)],
+  ];
+}
+
+/** Tests turn the fast path off to compare it with the schema on the same inputs. */
+export const metadataFastPath = { enabled: true };
+
+const readersByFields = new WeakMap<DossierFields, ReturnType<typeof fastReaders>>();
+const KNOWN_KEYS: ReadonlySet<string> = new Set(['$schema', ...METADATA_FIELDS]);
+
+/**
+ * The common case without zod: an object of known fields, each valid, read by the same helpers the schema uses
+ * and built in the schema's key order. Anything else (an unknown key, a bad value, not an object) is undefined, and
+ * the schema then finds the problem and words it, so errors stay exactly the schema's.
+ */
+function metadataFast(raw: unknown, fields: DossierFields): Metadata | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const obj = raw as Record<string, unknown>;
+  for (const k in obj) if (!KNOWN_KEYS.has(k)) return undefined;
+  if ('$schema' in obj && typeof obj.$schema !== 'string') return undefined;
+  let readers = readersByFields.get(fields);
+  if (!readers) readersByFields.set(fields, (readers = fastReaders(fields)));
+  const out: Record<string, unknown> = {};
+  for (const [key, read] of readers) {
+    if (!(key in obj)) continue;
+    const value = read(obj[key]);
+    if (value === undefined) return undefined;
+    out[key] = value;
+  }
+  return out as Metadata;
 }

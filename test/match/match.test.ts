@@ -1,14 +1,21 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileAbbreviations, matchingKey } from '../../src/match/normalize.js';
 import { baseKey, displayName } from '../../src/text/normalize.js';
 import { compileMatcher, createMatcher } from '../../src/match/match.js';
 import { ruleSet, program, subject } from '../coverage/builders.js';
+import '../fast-check-seed.js';
 
 describe('normalisation', () => {
   it('strips diacritics, đ, punctuation and case', () => {
     expect(baseKey('  Tư tưởng   HỒ CHÍ MINH (HP1) ')).toBe('tu tuong ho chi minh hp1');
     expect(baseKey('Đường lối cách mạng của Đảng')).toBe('duong loi cach mang cua dang');
     expect(baseKey('Mác – Lê-nin')).toBe('mac le nin');
+  });
+  it('gives every string, course codes included (not remembered), the key of the full recipe', () => {
+    const recipe = (s: string) => s.toLowerCase().replace(/đ/gu, 'd').normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const text = fc.oneof(fc.stringMatching(/^[A-Za-z0-9]{1,9}$/), fc.string(), fc.constantFrom('SSH1120', 'HCM202', 'ĐLCM', 'Triết học 1', 'A-1', 'A 1', 'x\u0301'));
+    fc.assert(fc.property(text, (s) => baseKey(s) === recipe(s)), { numRuns: 2000 });
   });
   it('treats decomposed (NFD) and composed input alike', () => {
     expect(baseKey('Triết học'.normalize('NFD'))).toBe(baseKey('Triết học'));
