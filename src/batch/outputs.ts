@@ -33,10 +33,12 @@ import { statisticsCsv, statisticsText } from './statistics.js';
 import { summaryColumns, summaryLine, summaryRecord } from './summary.js';
 import { addOutcome, batchJsonHead, batchJsonRow, batchJsonTail, createTally, finishTally, type Tally, type TallyResult } from './tally.js';
 import type { DossierFileFormat, DossierOutcome, SummaryRow } from './types.js';
-import { buildWorkbook } from '../report/xlsx.js';
-import { reviewPeopleHeader, reviewSheet, statisticsPeopleCsv, statisticsSheet, summaryHeader, summaryPeopleRow, summarySheet, unmatchedPeopleCsv } from './workbooks.js';
+import { memorySheet, SheetWriter } from '../report/xlsx-writer.js';
+import { FileSpool, writeWorkbookFile } from '../report/xlsx-file.js';
+import { xlsxStyle, type XlsxSheetSpec } from '../report/xlsx-xml.js';
+import { reviewPeopleHeader, reviewSheet, statisticsPeopleCsv, statisticsSheet, summaryCells, summaryHeader, summaryPeopleRow, summarySheet, unmatchedPeopleCsv } from './workbooks.js';
 import { unmatchedCsv } from './unmatched.js';
-import { WORKLIST_COLUMNS, type WorklistCell } from '../decisions/worklist.js';
+import { WORKLIST_COLUMNS } from '../decisions/worklist.js';
 import { REPORT_EXTENSIONS, type OutputFormat } from '../report/formats.js';
 
 
@@ -398,10 +400,12 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
   const file = (name: string) => new AtomicFile(join(dir, name), join(shownAs, name));
   let summaryCsv: AtomicFile | null = null;
   let summaryJson: AtomicFile | null = null;
-  // the workbook is written whole at the end (the library has no streaming writer): keep its rows, small per dossier
-  const summaryRows: SummaryRow[] = [];
   let reviewCsv: AtomicFile | null = null;
-  const reviewRows: WorklistCell[][] = [];
+  // the workbooks' rows are compressed into spool files in the staging folder as they come; the zip is made at the end
+  const style = xlsxStyle(s.lang);
+  const sheet = (spec: XlsxSheetSpec, name: string) => new SheetWriter(spec, style, new FileSpool(join(dir, `${name}.rows`), join(shownAs, name)));
+  let summaryBook: SheetWriter | null = null;
+  let reviewBook: SheetWriter | null = null;
   let index: AtomicFile | null = null;
   let records: AtomicFile | null = null;
   const linked = (s.reportFiles ?? []).includes('html');
@@ -411,6 +415,8 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
     summaryJson = file('summary.json');
     reviewCsv = file('review.csv');
     index = file('index.html');
+    summaryBook = sheet(summarySheet(s.levels, s.lang), 'summary.xlsx');
+    reviewBook = sheet(reviewSheet(s.lang), 'review.xlsx');
     summaryCsv.write(csvHead(s));
     summaryJson.write(batchJsonHead(s.ruleSet, s.levels));
     // the worklist is filled in a spreadsheet: always the form Vietnamese Excel opens (BOM, ';', CRLF)
@@ -424,10 +430,10 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
       addOutcome(tally, o);
       summaryCsv!.write(csvText([summaryCsvRecord(o.summary, s)], s.excel, false));
       summaryJson!.write(batchJsonRow(o, first));
-      summaryRows.push(o.summary);
+      summaryBook!.addRow(summaryCells(o.summary, s.levels, s.lang));
       if (o.review && o.review.length > 0) {
         reviewCsv!.write(csvText(o.review, true, false));
-        reviewRows.push(...o.review);
+        for (const line of o.review) reviewBook!.addRow(line);
       }
       index!.write(indexRow(o.summary, s.levels, s.lang, linked));
       if (o.reports.json !== undefined) records!.write(o.reports.json);
@@ -448,10 +454,10 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
       writeFileAtomic(join(dir, 'statistics.txt'), statisticsText(r.statistics, s.lang, batchMessages(s.lang).statisticsTitle), join(shownAs, 'statistics.txt'));
       const un = s.excel ? unmatchedPeopleCsv(r.unmatched, s.lang) : unmatchedCsv(r.unmatched);
       writeFileAtomic(join(dir, 'unmatched.csv'), csvText([un.header, ...un.records], s.excel, s.excel), join(shownAs, 'unmatched.csv'));
-      const xlsx = { lang: s.lang };
-      writeFileAtomic(join(dir, 'summary.xlsx'), await buildWorkbook([summarySheet(summaryRows, s.levels, s.lang)], xlsx), join(shownAs, 'summary.xlsx'));
-      writeFileAtomic(join(dir, 'statistics.xlsx'), await buildWorkbook([statisticsSheet(r.statistics, s.lang)], xlsx), join(shownAs, 'statistics.xlsx'));
-      writeFileAtomic(join(dir, 'review.xlsx'), await buildWorkbook([reviewSheet(reviewRows, s.lang)], xlsx), join(shownAs, 'review.xlsx'));
+      const book = (name: string, w: SheetWriter) => writeWorkbookFile(join(dir, name), join(shownAs, name), [w], style);
+      book('summary.xlsx', summaryBook!);
+      book('statistics.xlsx', memorySheet(statisticsSheet(r.statistics, s.lang), style));
+      book('review.xlsx', reviewBook!);
       return r;
     },
   };

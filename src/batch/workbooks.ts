@@ -5,7 +5,7 @@ import type { Lang } from '../lang.js';
 import type { CsvCell } from '../report/csv.js';
 import { date } from '../report/format.js';
 import { verdictWord } from '../report/messages.js';
-import type { XlsxCell, XlsxSheet } from '../report/xlsx.js';
+import type { XlsxCell, XlsxSheet, XlsxSheetSpec } from '../report/xlsx.js';
 import type { Program } from '../rules/types.js';
 import { batchMessages } from './messages.js';
 import type { StatisticsTable } from './statistics.js';
@@ -13,7 +13,7 @@ import type { SummaryRow } from './types.js';
 import { levelCells } from './summary.js';
 import type { UnmatchedEntry } from './unmatched.js';
 import { unmatchedCsv } from './unmatched.js';
-import { WORKLIST_COLUMNS, type WorklistCell } from '../decisions/worklist.js';
+import { WORKLIST_COLUMNS } from '../decisions/worklist.js';
 import { ACTION_WORD_VI, ACTIONS } from '../decisions/types.js';
 
 const HEAD = {
@@ -44,7 +44,7 @@ export function summaryHeader(levels: readonly Program[], lang: Lang): string[] 
 }
 
 /** One dossier as typed cells: numbers as numbers, the date as a date, verdicts and codes in words. */
-function summaryCells(row: SummaryRow, levels: readonly Program[], lang: Lang): XlsxCell[] {
+export function summaryCells(row: SummaryRow, levels: readonly Program[], lang: Lang): XlsxCell[] {
   const highest = levels.find((l) => l.id === row.highestPassed);
   const cells: XlsxCell[] = [
     row.no,
@@ -67,8 +67,9 @@ function summaryCells(row: SummaryRow, levels: readonly Program[], lang: Lang): 
   return cells;
 }
 
-export function summarySheet(rows: readonly SummaryRow[], levels: readonly Program[], lang: Lang): XlsxSheet {
-  return { name: HEAD[lang].sheet, header: summaryHeader(levels, lang), rows: rows.map((r) => summaryCells(r, levels, lang)) };
+/** summary.xlsx's sheet before its rows (one per dossier, from `summaryCells`, appended as the batch goes). */
+export function summarySheet(levels: readonly Program[], lang: Lang): XlsxSheetSpec {
+  return { name: HEAD[lang].sheet, header: summaryHeader(levels, lang) };
 }
 
 /**
@@ -104,12 +105,11 @@ const REVIEW_ACTION_WORDS: Record<Lang, readonly string[]> = {
   en: ACTIONS,
 };
 
-/** review.xlsx: the worklist with a drop-down list of actions in the action column. */
-export function reviewSheet(rows: readonly WorklistCell[][], lang: Lang): XlsxSheet {
+/** review.xlsx: the worklist with a drop-down list of actions in the action column (rows appended as the batch goes). */
+export function reviewSheet(lang: Lang): XlsxSheetSpec {
   return {
     name: lang === 'vi' ? 'Cần xem xét' : 'Review',
     header: WORKLIST_COLUMNS.map((c) => REVIEW_TITLES[lang][c]),
-    rows: rows.map((r) => [...r]),
     lists: [{ column: WORKLIST_COLUMNS.indexOf('action'), values: REVIEW_ACTION_WORDS[lang] }],
   };
 }

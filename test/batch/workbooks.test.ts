@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIn } from '../cli/helpers.js';
 
@@ -68,5 +69,25 @@ describe('batch --out workbooks (--lang en)', () => {
     expect((rows[0] as string[]).slice(0, 2)).toEqual(['No.', 'Dossier']);
     expect(ws['F2']).toMatchObject({ t: 'n', w: '2019-03-15' });
     expect(rows.length - 1).toBe(DOSSIERS);
+  });
+});
+
+describe('summary.xlsx against summary.csv', () => {
+  it('with --excel both hold the same table: every figure, word and date (as shown) of every dossier', async () => {
+    const out = join(tmp, 'excel');
+    await runIn(['batch', SAMPLE, '--out', out, '--jobs', '2', '--excel']);
+    const csv = parse(readFileSync(join(out, 'summary.csv'), 'utf8').replace(/^\uFEFF/u, ''), { delimiter: ';' }) as string[][];
+    const ws = book(join(out, 'summary.xlsx')).Sheets['Tổng hợp']!;
+    // as shown: numbers with the Vietnamese decimal comma of the CSV, dates in the sheet's dd/mm/yyyy
+    const shown = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: false, defval: '' }) as string[][];
+    const typed = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null });
+    expect(shown).toHaveLength(DOSSIERS + 1);
+    expect(shown.length).toBe(csv.length);
+    shown.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const v = typed[r]![c];
+        expect(typeof v === 'number' && !ws[XLSX.utils.encode_cell({ r, c })]?.z ? String(v).replace('.', ',') : cell).toBe(csv[r]![c] ?? '');
+      }),
+    );
   });
 });
