@@ -10,7 +10,7 @@ export const round = (n: number): number => Math.round(n * 100) / 100;
 
 /** Evaluate a program from the periods credited to each lesson and the rows behind them. */
 export function evaluateProgram(program: Program, perLesson: ReadonlyMap<string, number>, rows: number[]): Evaluation {
-  const covered = new Set(perLesson.keys());
+  const covered = perLesson;
 
   const perSubject = program.policy.kind === 'per-subject';
   const subjects: SubjectEvaluation[] = program.subjects.map((s) => {
@@ -37,7 +37,8 @@ export function evaluateProgram(program: Program, perLesson: ReadonlyMap<string,
   let periodsCounted: number;
   let pass: boolean;
   if (program.policy.kind === 'course') {
-    periodsCounted = [...perLesson.values()].reduce((n, v) => n + v, 0);
+    periodsCounted = 0;
+    for (const v of perLesson.values()) periodsCounted += v;
     pass = periodsCounted + EPS >= program.policy.minPeriods && lessonsCovered >= program.policy.minLessons;
   } else {
     periodsCounted = subjects.reduce((n, s) => n + s.periodsCounted, 0);

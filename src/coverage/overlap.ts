@@ -21,16 +21,25 @@ export function overlaps(a: { covers?: readonly string[] }, b: { covers?: readon
  * credit recognised often stands for a module listed on another transcript.
  */
 export function pessimisticLessons(units: readonly ContentUnit[]): Map<string, number> {
-  const lessons = new Set(units.flatMap((u) => [...u.studied.keys(), ...u.exempted.keys()]));
+  // every lesson fed, in the order the units name them (the map's order)
   const out = new Map<string, number>();
-  for (const lesson of lessons) {
-    const taken: ContentUnit[] = [];
+  for (const u of units) {
+    for (const k of u.studied.keys()) out.set(k, 0);
+    for (const k of u.exempted.keys()) out.set(k, 0);
+  }
+  const taken: ContentUnit[] = [];
+  const feeders: { u: ContentUnit; v: number }[] = [];
+  for (const lesson of out.keys()) {
+    taken.length = 0;
     let sum = 0;
-    for (const kind of ['studied', 'exempted'] as const) {
-      const feeders = units
-        .map((u) => ({ u, v: u[kind].get(lesson) }))
-        .filter((x): x is { u: ContentUnit; v: number } => x.v !== undefined)
-        .sort((a, b) => b.v - a.v);
+    for (const kind of KINDS) {
+      feeders.length = 0;
+      for (const u of units) {
+        const v = u[kind].get(lesson);
+        if (v !== undefined) feeders.push({ u, v });
+      }
+      // largest first; equal ones keep the units' order (a stable sort)
+      if (feeders.length > 1) feeders.sort((a, b) => b.v - a.v);
       for (const { u, v } of feeders) {
         if (taken.some((t) => overlaps(t, u))) continue;
         taken.push(u);
@@ -41,6 +50,8 @@ export function pessimisticLessons(units: readonly ContentUnit[]): Map<string, n
   }
   return out;
 }
+
+const KINDS = ['studied', 'exempted'] as const;
 
 /** For each lesson fed by two overlapping units: those units (the rows of an overlap notice). */
 export function overlappingFeeders<U extends { covers?: readonly string[] }>(feeders: readonly U[]): U[] {

@@ -113,24 +113,43 @@ export function countDelimiters(text: string): Delimiter {
  * Delimiters by how often they occur outside quotes on the first non-empty lines (title lines above the header
  * have few), most frequent first; ties keep the order `,` `;` tab.
  */
-function rankDelimiters(text: string, lines = HEADER_SEARCH_ROWS): Delimiter[] {
-  const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
+export function rankDelimiters(text: string, lines = HEADER_SEARCH_ROWS): Delimiter[] {
+  // counts in DELIMITERS' order: , ; tab
+  const counts = [0, 0, 0];
   let seen = 0;
   let start = 0;
   while (seen < lines && start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const line = text.slice(start, end);
+    const from = start;
     start = end + 1;
-    if (line.trim() === '') continue;
+    if (isBlank(text, from, end)) continue;
     seen++;
     let inQuote = false;
-    for (const ch of line) {
-      if (ch === '"') inQuote = !inQuote;
-      else if (!inQuote && counts.has(ch as Delimiter)) counts.set(ch as Delimiter, counts.get(ch as Delimiter)! + 1);
+    for (let i = from; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) inQuote = !inQuote;
+      else if (!inQuote) {
+        if (c === 44) counts[0]!++;
+        else if (c === 59) counts[1]!++;
+        else if (c === 9) counts[2]!++;
+      }
     }
   }
-  return [...DELIMITERS].sort((a, b) => counts.get(b)! - counts.get(a)!);
+  const count = (d: Delimiter) => counts[DELIMITERS.indexOf(d)]!;
+  return [...DELIMITERS].sort((a, b) => count(b) - count(a));
+}
+
+/** Whether text[from, to) is empty or white space only (`String.prototype.trim`'s white space). */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII: only tab, LF, VT, FF, CR and space are white space; anything else outside ASCII is left to trim()
+    if (c > 32 && c < 128) return false;
+    if (c >= 128) return text.slice(from, to).trim() === '';
+    if (c !== 32 && (c < 9 || c > 13)) return false;
+  }
+  return true;
 }
 
 /**
@@ -159,7 +178,7 @@ function recordsWithHeader(text: string, file: string, given: Delimiter | undefi
 
 /** Parse a CSV/TSV transcript (text already decoded and NFC). Row ids are 1..n in file order. */
 export function parseCsvTranscript(input: string, file: string, opts: CsvOptions = {}): Transcript {
-  const text = input.replace(/\r\n?/gu, '\n');
+  const text = input.includes('\r') ? input.replace(/\r\n?/gu, '\n') : input;
   const { records, hit } = recordsWithHeader(text, file, opts.delimiter);
   return transcriptFromTable(records, hit, { file }, opts.scale ? { scale: opts.scale } : {});
 }

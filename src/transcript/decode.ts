@@ -1,5 +1,6 @@
 // Bytes → NFC text: picks the encoding (option, then byte-order mark, then strict UTF-8) and rejects binary input.
 
+import { isUtf8 } from 'node:buffer';
 import { InputError } from '../errors.js';
 import type { KnownFormat } from '../findings/transcript.js';
 
@@ -57,8 +58,17 @@ function binaryError(file: string, offset: number, bytes: Uint8Array): InputErro
   return new InputError({ code: 'binary-nul', args: { offset }, file, place: { line: lineAtByte(bytes, offset) } });
 }
 
+// fatal: refuses exactly what findInvalidUtf8 finds (WHATWG's decoder: overlongs, surrogates, > U+10FFFF, cut sequences)
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 function decodeUtf8(bytes: Uint8Array, file: string): string {
   const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
+  // the common case in one native pass; the byte-by-byte scan only to place an error
+  try {
+    return strictUtf8.decode(body);
+  } catch {
+    // placed below
+  }
   const bad = findInvalidUtf8(body);
   if (bad >= 0) {
     const offset = bad + (body === bytes ? 0 : 3);
@@ -146,8 +156,8 @@ export function decodeTextAs(bytes: Uint8Array, file: string, encoding?: Encodin
   let guessed = false;
   if (startsWith(bytes, UTF8_BOM)) kind = 'utf-8';
   else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) kind = 'auto-utf-16';
-  else if (encoding === 'windows-1258') kind = bytes.indexOf(0) < 0 && findInvalidUtf8(bytes) < 0 ? 'utf-8' : 'windows-1258';
-  else if (encoding === undefined && bytes.indexOf(0) < 0 && findInvalidUtf8(bytes) >= 0 && cleanWindows1258(bytes)) {
+  else if (encoding === 'windows-1258') kind = bytes.indexOf(0) < 0 && isUtf8(bytes) ? 'utf-8' : 'windows-1258';
+  else if (encoding === undefined && bytes.indexOf(0) < 0 && !isUtf8(bytes) && cleanWindows1258(bytes)) {
     kind = 'windows-1258';
     guessed = true;
   } else kind = encoding ?? 'utf-8';

@@ -103,6 +103,7 @@ export function classifyHeader(header: string): ColumnKind | undefined {
   if (key === '') return undefined;
   const direct = BY_KEY.get(key);
   if (direct) return direct;
+  if (!header.includes('(')) return undefined; // nothing in brackets to leave out
   const withoutParens = baseKey(header.replace(/\([^)]*\)/gu, ' '));
   return withoutParens ? BY_KEY.get(withoutParens) : undefined;
 }

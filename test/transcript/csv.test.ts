@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countDelimiters } from '../../src/transcript/csv.js';
+import '../fast-check-seed.js';
+import { countDelimiters, rankDelimiters } from '../../src/transcript/csv.js';
 import { inputError, parseText } from './helpers.js';
 
 describe('CSV delimiters', () => {
@@ -183,5 +185,38 @@ describe('CSV errors', () => {
     const err = inputError(() => parseText('BẢNG ĐIỂM\nSTT,Mã HP,TC\n1,X,3\n', 'n.csv'));
     expect(err.finding).toEqual({ code: 'no-name-column', args: { found: ['STT', 'Mã HP', 'TC'] }, file: 'n.csv', place: { line: 2 } });
     expect(err.vi).toContain("các cột tìm thấy: 'STT', 'Mã HP', 'TC'");
+  });
+});
+
+describe('rankDelimiters', () => {
+  // the ranking as it was first written (Map counts, trim() for blank lines): the charCode loop must agree with it
+  function reference(text: string, lines = 15): string[] {
+    const counts = new Map<string, number>([',', ';', '\t'].map((d) => [d, 0]));
+    let seen = 0;
+    let start = 0;
+    while (seen < lines && start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const line = text.slice(start, end);
+      start = end + 1;
+      if (line.trim() === '') continue;
+      seen++;
+      let inQuote = false;
+      for (const ch of line) {
+        if (ch === '"') inQuote = !inQuote;
+        else if (!inQuote && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+      }
+    }
+    return [',', ';', '\t'].sort((a, b) => counts.get(b)! - counts.get(a)!);
+  }
+
+  it('ranks as the reference on random text (quotes, blank lines, Unicode spaces, control characters)', () => {
+    const unit = fc.constantFrom(',', ';', '\t', '"', '\n', ' ', 'a', 'Đ', '\u00a0', '\u2003', '\u000b', '\u0001', '\u007f', '\ufeff', '\r');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 80 }), fc.integer({ min: 1, max: 15 }), (text, lines) => {
+        expect(rankDelimiters(text, lines)).toEqual(reference(text, lines));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -1,4 +1,7 @@
+import { isUtf8 } from 'node:buffer';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import '../fast-check-seed.js';
 import { decodeTextAs, decodeText, findInvalidUtf8 } from '../../src/transcript/decode.js';
 import { inputError, utf8 } from './helpers.js';
 
@@ -88,5 +91,36 @@ describe('findInvalidUtf8', () => {
     expect(findInvalidUtf8(Uint8Array.of(0xed, 0xa0, 0x80))).toBe(0); // UTF-16 surrogate
     expect(findInvalidUtf8(Uint8Array.of(0x41, 0x42, 0xe1, 0xba))).toBe(2); // truncated
     expect(findInvalidUtf8(Uint8Array.of(0xf4, 0x90, 0x80, 0x80))).toBe(0); // > U+10FFFF
+  });
+
+  // decoding trusts Node's isUtf8 and a fatal TextDecoder to say "valid", and places errors with findInvalidUtf8
+  it('agrees with isUtf8 and a fatal TextDecoder on any bytes', () => {
+    const fatal = new TextDecoder('utf-8', { fatal: true });
+    const valid = (b: Uint8Array) => {
+      try {
+        fatal.decode(b);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // bytes around every boundary of the UTF-8 tables, and well-formed text with a byte changed
+    const edgy = fc.constantFrom(0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff);
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 12 }),
+      fc.array(edgy, { maxLength: 12 }).map((a) => Uint8Array.from(a)),
+      fc.tuple(fc.string({ unit: 'grapheme' }), fc.nat(), edgy).map(([t, at, b]) => {
+        const u = utf8(t);
+        if (u.length > 0) u[at % u.length] = b;
+        return u;
+      }),
+    );
+    fc.assert(
+      fc.property(bytes, (b) => {
+        const ok = findInvalidUtf8(b) < 0;
+        return isUtf8(b) === ok && valid(b) === ok;
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

@@ -98,17 +98,39 @@ function allocateProgram(program: Program, attempts: Attempts, ruleSet: RuleSet)
   // Pessimistic: overlapping units (rules sharing a content tag) count once per lesson, the larger; an exemption
   // (credit recognised, often for a module listed on another transcript) adds only where no overlapping studied
   // module feeds the lesson. Complementary modules feeding the same lesson add up.
-  const pessLessons = pessimisticLessons([...byUnit.values()]);
+  const units = [...byUnit.values()];
+  const pessLessons = pessimisticLessons(units);
   const optLessons = new Map<string, number>();
-  for (const u of byUnit.values()) add(optLessons, u.opt);
-  const rowsOf = (pick: (u: Unit) => number[]) => [...byUnit.values()].flatMap(pick).sort((a, b) => a - b);
+  for (const u of units) add(optLessons, u.opt);
+  const rowsOf = (pick: (u: Unit) => number[]) => {
+    const rows: number[] = [];
+    for (const u of units) for (const r of pick(u)) rows.push(r);
+    return rows.sort((a, b) => a - b);
+  };
 
   // overlapping units feeding the same lesson: their rows are what the overlap rests on
   const feeders = new Map<string, Unit[]>();
-  for (const t of byUnit.values()) for (const k of t.opt.keys()) feeders.set(k, [...(feeders.get(k) ?? []), t]);
-  const overlapping = new Map([...feeders].map(([k, list]) => [k, overlappingFeeders(list)]));
-  const overlapLessons = program.lessons.map((l) => l.id).filter((id) => (overlapping.get(id)?.length ?? 0) > 1);
-  const overlapRows = [...new Set(overlapLessons.flatMap((id) => overlapping.get(id)!.flatMap((t) => t.optRows)))].sort((a, b) => a - b);
+  for (const t of units) {
+    for (const k of t.opt.keys()) {
+      const list = feeders.get(k);
+      if (list) list.push(t);
+      else feeders.set(k, [t]);
+    }
+  }
+  // a lesson with one feeder has no overlap: only the others are weighed
+  const overlapping = (id: string): Unit[] => {
+    const list = feeders.get(id);
+    return list && list.length > 1 ? overlappingFeeders(list) : [];
+  };
+  const overlapLessons: string[] = [];
+  const overlapSet = new Set<number>();
+  for (const l of program.lessons) {
+    const found = overlapping(l.id);
+    if (found.length <= 1) continue;
+    overlapLessons.push(l.id);
+    for (const t of found) for (const r of t.optRows) overlapSet.add(r);
+  }
+  const overlapRows = [...overlapSet].sort((a, b) => a - b);
 
   return {
     program,

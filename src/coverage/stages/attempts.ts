@@ -5,7 +5,7 @@ import { baseKey } from '../../text/normalize.js';
 import type { Program, RuleSet } from '../../rules/types.js';
 import { unitsOf, type ModuleInfo } from '../modules.js';
 import type { NotCountedReason, Notice, RowContribution, RowOutcome, UncertainReason } from '../types.js';
-import type { MatchedRow, MatchedRows } from './match-rows.js';
+import { rulesByIdOf, type MatchedRow, type MatchedRows } from './match-rows.js';
 import { contributions, optimisticPeriods } from './shares.js';
 
 /** A matched row with the outcome attempt grouping gave it. */
@@ -37,7 +37,7 @@ interface Draft {
  */
 export function groupAttempts(matched: MatchedRows, programs: readonly Program[], ruleSet: RuleSet): Attempts {
   const notices: Notice[] = [];
-  const rulesById = new Map(ruleSet.rules.map((r) => [r.id, r]));
+  const rulesById = rulesByIdOf(ruleSet);
   const drafts: Draft[] = matched.rows.map(() => ({ state: 'not-counted', uncertain: [], contributions: [] }));
   type Item = { m: MatchedRow; d: Draft };
   const byModule = new Map<string, Item[]>();
@@ -61,7 +61,7 @@ export function groupAttempts(matched: MatchedRows, programs: readonly Program[]
     p.d.supersededBy = by.m.row.id;
     p.d.contributions = [];
   };
-  const checkedLessons = new Set(programs.flatMap((p) => p.lessons.map((l) => l.id)));
+  const checkedLessons = lessonsOf(programs);
   const modules: ModuleInfo[] = [];
   for (const [id, group] of byModule) {
     const rule = group[0]!.m.rule!;
@@ -123,6 +123,15 @@ export function groupAttempts(matched: MatchedRows, programs: readonly Program[]
     notices.push({ code: 'periods-from-credits', args: { perCredit: matched.perUnit.credit, perDvht: matched.perUnit.dvht } });
   }
   return { rows, units, notices };
+}
+
+const lessonsMemo = new WeakMap<readonly Program[], ReadonlySet<string>>();
+
+/** The lesson ids of the programs checked (once per list: a batch checks the same programs throughout). */
+function lessonsOf(programs: readonly Program[]): ReadonlySet<string> {
+  let ids = lessonsMemo.get(programs);
+  if (!ids) lessonsMemo.set(programs, (ids = new Set(programs.flatMap((p) => p.lessons.map((l) => l.id)))));
+  return ids;
 }
 
 function outcomeOf(m: MatchedRow, d: Draft): RowOutcome {

@@ -67,19 +67,32 @@ function unverifiedData(program: Program, attempts: Attempts): UnverifiedData {
       if (!rules.includes(rule.id)) rules.push(rule.id);
     }
   }
-  return {
-    program: !program.provenance.verified,
-    policy: !program.policy.provenance.verified,
-    subjects: program.subjects.filter((s) => !s.provenance.verified).map((s) => s.id),
-    lessons: program.lessons.filter((l) => !l.implicit && !l.provenance.verified).map((l) => l.id),
-    rules,
-  };
+  const own = unverifiedItems(program);
+  return { program: own.program, policy: own.policy, subjects: [...own.subjects], lessons: [...own.lessons], rules };
+}
+
+const itemsMemo = new WeakMap<Program, Omit<UnverifiedData, 'rules'>>();
+
+/** A program's own unverified items: they depend on the program alone (once per program, not per dossier). */
+function unverifiedItems(program: Program): Omit<UnverifiedData, 'rules'> {
+  let items = itemsMemo.get(program);
+  if (!items) {
+    items = {
+      program: !program.provenance.verified,
+      policy: !program.policy.provenance.verified,
+      subjects: program.subjects.filter((s) => !s.provenance.verified).map((s) => s.id),
+      lessons: program.lessons.filter((l) => !l.implicit && !l.provenance.verified).map((l) => l.id),
+    };
+    itemsMemo.set(program, items);
+  }
+  return items;
 }
 
 const isEmpty = (u: UnverifiedData) => !u.program && !u.policy && u.subjects.length + u.lessons.length + u.rules.length === 0;
 
+/** The later start and the earlier end of two date ranges (ISO dates compare as text). */
 function narrowest(a: { from?: string; to?: string }, b: { from?: string; to?: string }): { from?: string; to?: string } {
-  const from = [a.from, b.from].filter((x): x is string => !!x).sort().pop();
-  const to = [a.to, b.to].filter((x): x is string => !!x).sort()[0];
+  const from = a.from && b.from ? (a.from > b.from ? a.from : b.from) : a.from || b.from;
+  const to = a.to && b.to ? (a.to < b.to ? a.to : b.to) : a.to || b.to;
   return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
 }

@@ -37,7 +37,7 @@ export interface MatchedRows {
 export function matchRows(transcript: Transcript, ruleSet: RuleSet, options: CheckOptions): MatchedRows {
   const notices: Notice[] = [];
   const matcher = matcherFor(ruleSet);
-  const rulesById = new Map(ruleSet.rules.map((r) => [r.id, r]));
+  const rulesById = rulesByIdOf(ruleSet);
   const scales = scalesByFile(transcript.rows, options.scale);
   const inferredFiles = [...scales].filter(([, s]) => s.inferred).map(([file]) => file);
   if (inferredFiles.length > 0) notices.push({ code: 'four-point-scale-inferred', args: { files: inferredFiles } });
@@ -63,6 +63,15 @@ export function matchRows(transcript: Transcript, ruleSet: RuleSet, options: Che
     return { row, key, match, rule, reading, periods, module };
   });
   return { rows, perUnit, notices };
+}
+
+const rulesByIdMemo = new WeakMap<RuleSet, ReadonlyMap<string, MappingRule>>();
+
+/** The rules of a rule set by id (built once per rule set: rule sets are immutable values). */
+export function rulesByIdOf(ruleSet: RuleSet): ReadonlyMap<string, MappingRule> {
+  let byId = rulesByIdMemo.get(ruleSet);
+  if (!byId) rulesByIdMemo.set(ruleSet, (byId = new Map(ruleSet.rules.map((r) => [r.id, r]))));
+  return byId;
 }
 
 /** The numeric grade scale of each file: `--scale`, else inferred per file (a second degree may use another scale). */
