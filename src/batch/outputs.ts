@@ -18,25 +18,24 @@ import {
   type Dirent,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../errors.js';
-import { csvCellText, type CsvCell } from '../report/csv.js';
 import type { Lang } from '../lang.js';
 import type { Program, RuleSet } from '../rules/types.js';
-import { indexHead, indexRow, indexTail } from './index-html.js';
+import { indexHead, indexTail } from './index-html.js';
+import { csvText, LINE_FILES, packLines, renderLines, segment, summaryCsvRecord, type LineSettings } from './lines.js';
 import { batchMessages } from './messages.js';
 import { AtomicFile, isTempName, writeFileAtomic } from '../file-io.js';
 import { SystemError } from '../fs-errors.js';
 import { reportBaseName } from './report-names.js';
 import type { BatchSink } from './run-batch.js';
 import { statisticsCsv, statisticsText } from './statistics.js';
-import { summaryColumns, summaryLine, summaryRecord } from './summary.js';
+import { summaryColumns, summaryLine } from './summary.js';
 import { addOutcome, batchJsonHead, batchJsonRow, batchJsonTail, createTally, finishTally, type Tally, type TallyResult } from './tally.js';
-import type { DossierFileFormat, DossierOutcome, SummaryRow } from './types.js';
+import type { DossierFileFormat, DossierOutcome } from './types.js';
 import { memorySheet, SheetWriter } from '../report/xlsx-writer.js';
 import { FileSpool, writeWorkbookFile } from '../report/xlsx-file.js';
 import { xlsxStyle, type XlsxSheetSpec } from '../report/xlsx-xml.js';
-import { reviewPeopleHeader, reviewSheet, statisticsPeopleCsv, statisticsSheet, summaryCells, summaryHeader, summaryPeopleRow, summarySheet, unmatchedPeopleCsv } from './workbooks.js';
+import { reviewPeopleHeader, reviewSheet, statisticsPeopleCsv, statisticsSheet, summaryCells, summaryHeader, summarySheet, unmatchedPeopleCsv } from './workbooks.js';
 import { unmatchedCsv } from './unmatched.js';
 import { WORKLIST_COLUMNS } from '../decisions/worklist.js';
 import { REPORT_EXTENSIONS, type OutputFormat } from '../report/formats.js';
@@ -53,13 +52,7 @@ export interface OutputSettings {
   reportFiles?: readonly DossierFileFormat[];
 }
 
-/** CSV records as text with the check command's cell rules (numbers stay numbers, formulas escaped, --excel). */
-export function csvText(records: CsvCell[][], excel: boolean, bom: boolean): string {
-  return stringify(
-    records.map((r) => r.map((c) => csvCellText(c, { excel }))),
-    { bom, delimiter: excel ? ';' : ',', record_delimiter: excel ? '\r\n' : '\n' },
-  );
-}
+export { csvText };
 
 /** A sink that also keeps the running tally every output needs at the end. */
 export interface FinishingSink extends BatchSink {
@@ -77,7 +70,6 @@ interface SummaryWriter {
 
 /** With --excel the CSV is for a person: the workbook's headers and words in the report's language; else stable ids. */
 const summaryCsvHeader = (s: OutputSettings) => (s.excel ? summaryHeader(s.levels, s.lang) : summaryColumns(s.levels));
-const summaryCsvRecord = (row: SummaryRow, s: OutputSettings) => (s.excel ? summaryPeopleRow(row, s.levels, s.lang) : summaryRecord(row, s.levels));
 const csvHead = (s: OutputSettings) => csvText([summaryCsvHeader(s)], s.excel, s.excel);
 
 const SUMMARY_WRITERS: Record<OutputFormat, SummaryWriter> = {
@@ -394,6 +386,8 @@ function publishReports(staged: string, target: string): void {
   for (const r of readdirSync(staged)) renameSync(join(staged, r), join(target, r));
 }
 
+const SUMMARY_JSON = LINE_FILES.indexOf('summary.json');
+
 /** The summary, statistics, unmatched, index and reports.jsonl files, written into the staging folder. */
 function stagingSink(dir: string, shownAs: string, s: OutputSettings): FinishingSink {
   const tally: Tally = createTally(s.levels, s.ruleSet.statistics);
@@ -409,6 +403,9 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
   let index: AtomicFile | null = null;
   let records: AtomicFile | null = null;
   const linked = (s.reportFiles ?? []).includes('html');
+  const lineSettings: LineSettings = { levels: s.levels, lang: s.lang, excel: s.excel, linked };
+  /** the streamed files in LINE_FILES order */
+  let streamed: AtomicFile[] = [];
   const start = () => {
     records = file('reports.jsonl');
     summaryCsv = file('summary.csv');
@@ -417,6 +414,7 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
     index = file('index.html');
     summaryBook = sheet(summarySheet(s.levels, s.lang), 'summary.xlsx');
     reviewBook = sheet(reviewSheet(s.lang), 'review.xlsx');
+    streamed = [records, summaryCsv, summaryJson, index, reviewCsv];
     summaryCsv.write(csvHead(s));
     summaryJson.write(batchJsonHead(s.ruleSet, s.levels));
     // the worklist is filled in a spreadsheet: always the form Vietnamese Excel opens (BOM, ';', CRLF)
@@ -428,15 +426,16 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
     write(o: DossierOutcome) {
       if (first) start();
       addOutcome(tally, o);
-      summaryCsv!.write(csvText([summaryCsvRecord(o.summary, s)], s.excel, false));
-      summaryJson!.write(batchJsonRow(o, first));
-      summaryBook!.addRow(summaryCells(o.summary, s.levels, s.lang));
-      if (o.review && o.review.length > 0) {
-        reviewCsv!.write(csvText(o.review, true, false));
-        for (const line of o.review) reviewBook!.addRow(line);
+      // the lines come rendered from the worker; a dossier evaluated here (its worker died) is rendered the same way
+      const lines = o.lines ?? packLines(renderLines(o, lineSettings));
+      for (let i = 0; i < LINE_FILES.length; i++) {
+        const bytes = segment(lines, i);
+        if (bytes.length === 0) continue;
+        if (i === SUMMARY_JSON && !first) streamed[i]!.write(',\n');
+        streamed[i]!.write(bytes);
       }
-      index!.write(indexRow(o.summary, s.levels, s.lang, linked));
-      if (o.reports.json !== undefined) records!.write(o.reports.json);
+      summaryBook!.addRow(summaryCells(o.summary, s.levels, s.lang));
+      if (o.review) for (const line of o.review) reviewBook!.addRow(line);
       first = false;
     },
     async finish() {

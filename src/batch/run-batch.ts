@@ -17,6 +17,8 @@ import { reportBaseName } from './report-names.js';
 import type { RuleCache } from '../rules/cache.js';
 import { REPORT_EXTENSIONS } from '../report/formats.js';
 import type { DossierFileFormat, DossierOutcome } from './types.js';
+import { batchLevels } from './summary.js';
+import { packLines, renderLines, type LineSettings } from './lines.js';
 
 export interface Progress {
   done: number;
@@ -63,7 +65,12 @@ export interface RunBatchOptions {
   signal?: AbortSignal;
   /** the compiled rule-set cache the workers load the rule set from (absent: they compile it) */
   ruleCache?: RuleCache | undefined;
+  /** render each dossier's lines of the output folder's streamed files where it is evaluated (with --out) */
+  lines?: LineOptions | undefined;
 }
+
+/** How the lines are rendered: the batch's settings less the levels, which each thread takes from its rule set. */
+export type LineOptions = Omit<LineSettings, 'levels'>;
 
 /** Thrown by runBatch when its signal is aborted; the caller discards the partial outputs. */
 export class BatchInterrupted extends Error {
@@ -86,6 +93,7 @@ export interface WorkerSetup {
   root: string;
   reportsDir: string | null;
   context: Omit<EvaluateContext, 'ruleSet'>;
+  lines?: LineOptions | undefined;
 }
 
 export type WorkerRequest = { index: number; dossier: Dossier };
@@ -110,8 +118,11 @@ export function fatalReply(e: unknown): WorkerReply {
   return { type: 'fatal', message: e instanceof Error ? e.message : String(e), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) };
 }
 
-/** Dossiers in flight per worker: enough to hide file reads, few enough to keep memory flat. */
-const PER_WORKER = 4;
+/**
+ * Dossiers in flight per worker: enough that a worker never waits for the main thread (which shares the cores and
+ * may be off one for a few milliseconds), few enough to keep memory flat.
+ */
+const PER_WORKER = 16;
 
 /**
  * Write a dossier's per-dossier report files (`--reports`) into the (private, staging) reports folder: plain writes,
@@ -132,15 +143,32 @@ function writeReports(reportsDir: string, outcome: DossierOutcome, dossier: Doss
   }
 }
 
-/** What crosses back to the writer: the JSON record (one line of reports.jsonl), never the text or HTML. */
-const keepRecord = (o: DossierOutcome): DossierOutcome => ({ ...o, reports: o.reports.json !== undefined ? { json: o.reports.json } : {} });
+/**
+ * What crosses back to the writer. With `lines`, the dossier's lines of the streamed files, packed into one buffer
+ * (its JSON record among them); else its JSON record, if any. Never the text or HTML, written where rendered.
+ */
+function finishOutcome(o: DossierOutcome, lines: LineSettings | null): DossierOutcome {
+  if (lines === null) return { ...o, reports: o.reports.json !== undefined ? { json: o.reports.json } : {} };
+  return { ...o, reports: {}, lines: packLines(renderLines(o, lines)) };
+}
+
+/** The line settings of a thread: the options, with the levels from its rule set. */
+export function lineSettings(lines: LineOptions | undefined, context: EvaluateContext): LineSettings | null {
+  return lines ? { ...lines, levels: batchLevels(context.ruleSet, context.check.programs) } : null;
+}
 
 /**
  * Read, evaluate and (with --out) write one dossier's report files, wherever it runs (a worker or the main
  * thread): the reports are independent files, so writing them here spreads the work and keeps the big strings
  * off the message channel.
  */
-export async function processDossier(root: string, dossier: Dossier, context: EvaluateContext, reportsDir: string | null): Promise<DossierOutcome> {
+export async function processDossier(
+  root: string,
+  dossier: Dossier,
+  context: EvaluateContext,
+  reportsDir: string | null,
+  lines: LineSettings | null = null,
+): Promise<DossierOutcome> {
   let outcome: DossierOutcome;
   try {
     const files = readDossierFiles(root, dossier, context.read.maxBytes ?? DEFAULT_MAX_FILE_MB * MB);
@@ -152,7 +180,7 @@ export async function processDossier(root: string, dossier: Dossier, context: Ev
     outcome = failedOutcome(dossier, internalError(e), context);
   }
   if (reportsDir) writeReports(reportsDir, outcome, dossier, context.files ?? []);
-  return keepRecord(outcome);
+  return finishOutcome(outcome, lines);
 }
 
 /** The row of a dossier whose worker died under it (out of memory…): written by the main thread. */
@@ -161,7 +189,7 @@ function workerDiedOutcome(dossier: Dossier, options: RunBatchOptions): DossierO
   const error = { code: 'worker-died' as const, message: { vi: wordFinding(finding, 'vi'), en: wordFinding(finding, 'en') } };
   const outcome = failedOutcome(dossier, error, options.context);
   if (options.reportsDir) writeReports(options.reportsDir, outcome, dossier, options.context.files ?? []);
-  return keepRecord(outcome);
+  return finishOutcome(outcome, lineSettings(options.lines, options.context));
 }
 
 function workerFile(): URL | null {
@@ -195,13 +223,14 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchTotals> {
   const url = workerFile();
   if (!url) {
     const signal = options.signal;
+    const lines = lineSettings(options.lines, options.context);
     for (const dossier of options.dossiers) {
       if (signal) {
         // evaluation is synchronous: let a pending Ctrl-C (or any event) in between dossiers
         await new Promise<void>((r) => setImmediate(r));
         if (signal.aborted) throw new BatchInterrupted();
       }
-      await deliver(await processDossier(options.root, dossier, options.context, options.reportsDir));
+      await deliver(await processDossier(options.root, dossier, options.context, options.reportsDir, lines));
     }
   } else {
     await runOnWorkers(url, Math.min(options.jobs, total), options, deliver);
@@ -225,7 +254,7 @@ async function runOnWorkers(
   deliver: (o: DossierOutcome) => Promise<void>,
 ): Promise<void> {
   const { ruleSet, ...context } = options.context;
-  const setup: WorkerSetup = { rulesDir: ruleSet.dir, ruleCache: options.ruleCache, root: options.root, reportsDir: options.reportsDir, context };
+  const setup: WorkerSetup = { rulesDir: ruleSet.dir, ruleCache: options.ruleCache, root: options.root, reportsDir: options.reportsDir, context, lines: options.lines };
   const dossiers = options.dossiers;
   const total = dossiers.length;
   const early = new Map<number, DossierOutcome>();

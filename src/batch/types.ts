@@ -4,6 +4,7 @@ import type { DossierWarning } from '../findings/dossier.js';
 import type { Verdict } from '../coverage/types.js';
 import type { Format } from '../report/formats.js';
 import type { Metadata } from './metadata.js';
+import type { PackedLines } from './lines.js';
 
 /** Why a dossier could not be evaluated. */
 export type DossierErrorCode =
@@ -100,6 +101,8 @@ export interface DossierOutcome {
   reports: DossierReports;
   /** the review worklist lines of this dossier (review.csv, with --out) */
   review?: (string | number | null)[][];
+  /** with --out: the dossier's lines of the output folder's streamed files, rendered where it was evaluated */
+  lines?: PackedLines;
 }
 
 /** The per-dossier report files a batch can write into reports/ (`--reports`), besides the one reports.jsonl. */

@@ -2,29 +2,34 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRuleSet } from '../rules/load.js';
-import { fatalReply, processDossier, type WorkerReply, type WorkerRequest, type WorkerSetup } from './run-batch.js';
+import { fatalReply, lineSettings, processDossier, type WorkerReply, type WorkerRequest, type WorkerSetup } from './run-batch.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
 const reply = (r: WorkerReply) => port.postMessage(r);
 
 // the handler is attached before the rule set is loaded, so no request is lost; each one awaits the load
-const ready = loadRuleSet(setup.rulesDir, { cache: setup.ruleCache }).then((ruleSet) => ({ ...setup.context, ruleSet }));
+const ready = loadRuleSet(setup.rulesDir, { cache: setup.ruleCache }).then((ruleSet) => {
+  const context = { ...setup.context, ruleSet };
+  return { context, lines: lineSettings(setup.lines, context) };
+});
 ready.catch((e: unknown) => reply(fatalReply(e)));
 
 // one dossier at a time, in the order sent: if the worker dies, the main thread knows which dossier it was on
 let queue: Promise<unknown> = ready;
 port.on('message', (request: WorkerRequest) => {
   queue = queue.then(async () => {
-    const context = await ready;
+    const { context, lines } = await ready;
     let outcome;
     try {
-      outcome = await processDossier(setup.root, request.dossier, context, setup.reportsDir);
+      outcome = await processDossier(setup.root, request.dossier, context, setup.reportsDir, lines);
     } catch (e) {
       // not the dossier's fault (the output disk is full…): the batch stops with this error
       reply(fatalReply(e));
       return;
     }
-    reply({ type: 'outcome', outcome });
+    // the packed lines move to the main thread instead of being copied
+    if (outcome.lines) port.postMessage({ type: 'outcome', outcome } satisfies WorkerReply, [outcome.lines.bytes.buffer as ArrayBuffer]);
+    else reply({ type: 'outcome', outcome });
   });
 });

@@ -332,6 +332,7 @@ async function runBatchCommand(folder: string, opts: BatchCommandOptions, io: Io
       dossiers,
       context,
       jobs,
+      lines: out !== null ? { lang, excel: opts.excel === true, linked: reportFiles.includes('html') } : undefined,
       ruleCache,
       sink: watched,
       signal: controller.signal,

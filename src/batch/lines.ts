@@ -1,0 +1,77 @@
+// A dossier's lines of the output folder's streamed files (summary.csv, summary.json, index.html, review.csv,
+// reports.jsonl), rendered where the dossier was evaluated: on a worker thread, so the writing thread only appends
+// bytes in batch order. They cross the thread boundary as one UTF-8 buffer (`packLines`), which costs far less
+// than cloning the objects they come from.
+
+import { stringify } from 'csv-stringify/sync';
+import type { Lang } from '../lang.js';
+import { csvCellText, type CsvCell } from '../report/csv.js';
+import type { Program } from '../rules/types.js';
+import { indexRow } from './index-html.js';
+import { summaryJson, summaryRecord } from './summary.js';
+import type { DossierOutcome, SummaryRow } from './types.js';
+import { summaryPeopleRow } from './workbooks.js';
+
+/** What the lines depend on besides the dossier: the batch's settings. */
+export interface LineSettings {
+  levels: readonly Program[];
+  lang: Lang;
+  excel: boolean;
+  /** index.html links each dossier to its HTML report (`--reports html`) */
+  linked: boolean;
+}
+
+/** CSV records as text with the check command's cell rules (numbers stay numbers, formulas escaped, --excel). */
+export function csvText(records: CsvCell[][], excel: boolean, bom: boolean): string {
+  return stringify(
+    records.map((r) => r.map((c) => csvCellText(c, { excel }))),
+    { bom, delimiter: excel ? ';' : ',', record_delimiter: excel ? '\r\n' : '\n' },
+  );
+}
+
+/** With --excel the CSV is for a person: the workbook's words in the report's language; else stable ids. */
+export const summaryCsvRecord = (row: SummaryRow, s: Pick<LineSettings, 'levels' | 'lang' | 'excel'>): CsvCell[] =>
+  s.excel ? summaryPeopleRow(row, s.levels as Program[], s.lang) : summaryRecord(row, s.levels);
+
+/** The streamed files, in the order of a packed buffer's segments. */
+export const LINE_FILES = ['reports.jsonl', 'summary.csv', 'summary.json', 'index.html', 'review.csv'] as const;
+export type LineFile = (typeof LINE_FILES)[number];
+
+/**
+ * One dossier's text in each streamed file, in LINE_FILES order. summary.json's entry comes without the comma that
+ * separates it from the one before (the writer adds it); reports.jsonl's is empty without a JSON record and
+ * review.csv's without worklist lines.
+ */
+export function renderLines(o: DossierOutcome, s: LineSettings): string[] {
+  return [
+    o.reports.json ?? '',
+    csvText([summaryCsvRecord(o.summary, s)], s.excel, false),
+    JSON.stringify(summaryJson(o.summary)),
+    indexRow(o.summary, s.levels, s.lang, s.linked),
+    o.review && o.review.length > 0 ? csvText(o.review, true, false) : '',
+  ];
+}
+
+/** Texts packed into one UTF-8 buffer, and where each ends in it. */
+export interface PackedLines {
+  bytes: Uint8Array;
+  ends: number[];
+}
+
+export function packLines(texts: readonly string[]): PackedLines {
+  let room = 0;
+  for (const t of texts) room += t.length * 3; // a UTF-16 unit is at most 3 bytes of UTF-8
+  const bytes = Buffer.allocUnsafeSlow(room);
+  const ends: number[] = [];
+  let at = 0;
+  for (const t of texts) {
+    at += bytes.write(t, at, 'utf8');
+    ends.push(at);
+  }
+  return { bytes: bytes.subarray(0, at), ends };
+}
+
+/** Segment `i` of a packed buffer. */
+export function segment(p: PackedLines, i: number): Uint8Array {
+  return p.bytes.subarray(i === 0 ? 0 : p.ends[i - 1]!, p.ends[i]!);
+}
