@@ -40,6 +40,11 @@ export interface Dossier {
   nested: string[];
   /** why the dossier folder could not be listed: the dossier fails with this reason */
   unreadable?: string;
+  /**
+   * a dossier folder not listed yet (a batch lists each folder on the thread that checks it, so the list of a large
+   * batch stays small): its files are known once `completeDossier` has its entries
+   */
+  unlisted?: true;
 }
 
 const TRANSCRIPT_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.xlsx', '.xlsm', '.xlsb', '.xls', '.ods'];
@@ -93,31 +98,57 @@ function nestedFiles(entry: FolderEntry, rel: string, out: { nested: string[]; i
  * `unsupported-file`), so everything the officer filed shows up in the summary. Hidden and system files are skipped.
  */
 export function discoverDossiers(entries: readonly FolderEntry[], skip: ReadonlySet<string> = new Set()): Dossier[] {
+  return discover(entries, skip, false);
+}
+
+/** No files yet: shared by every unlisted dossier. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * The dossiers of a batch folder listed one level deep (`FolderEntry`s without children): as `discoverDossiers`,
+ * in the same order, with each dossier folder `unlisted` until `completeDossier` gets its entries.
+ */
+export function discoverUnlisted(entries: readonly FolderEntry[], skip: ReadonlySet<string> = new Set()): Dossier[] {
+  return discover(entries, skip, true);
+}
+
+/** An unlisted dossier with its folder's entries (or why they could not be listed): the dossier `discoverDossiers` gives. */
+export function completeDossier(d: Dossier, folder: Pick<FolderEntry, 'children' | 'unreadable'>): Dossier {
+  if (!d.unlisted) return d;
+  return { index: d.index, ...folderDossier({ name: d.name, kind: 'dir', ...folder }) };
+}
+
+/** A dossier folder with its entries. */
+function folderDossier(entry: FolderEntry): Omit<Dossier, 'index'> {
+  const transcripts: string[] = [];
+  const found = { nested: [] as string[], ignored: [] as string[] };
+  let metadata: string | null = null;
+  const decisions: string[] = [];
+  for (const child of sorted(entry.children)) {
+    const rel = `${entry.name}/${child.name}`;
+    if (child.kind === 'dir') nestedFiles(child, rel, found);
+    else if (child.name.toLowerCase() === METADATA_FILE) metadata = rel;
+    else if (isDecisionsFile(child.name)) decisions.push(rel);
+    else if (isTranscriptFile(child.name)) transcripts.push(rel);
+    else found.ignored.push(rel);
+  }
+  return {
+    name: entry.name,
+    kind: 'folder',
+    transcripts,
+    metadata,
+    ...(decisions.length > 0 ? { decisions } : {}),
+    ignored: found.ignored.sort(compareNames),
+    nested: found.nested.sort(compareNames),
+    ...(entry.unreadable !== undefined ? { unreadable: entry.unreadable } : {}),
+  };
+}
+
+function discover(entries: readonly FolderEntry[], skip: ReadonlySet<string>, unlisted: boolean): Dossier[] {
   const dossiers: Omit<Dossier, 'index'>[] = [];
   for (const entry of sorted(entries)) {
     if (entry.kind === 'dir') {
-      const transcripts: string[] = [];
-      const found = { nested: [] as string[], ignored: [] as string[] };
-      let metadata: string | null = null;
-      const decisions: string[] = [];
-      for (const child of sorted(entry.children)) {
-        const rel = `${entry.name}/${child.name}`;
-        if (child.kind === 'dir') nestedFiles(child, rel, found);
-        else if (child.name.toLowerCase() === METADATA_FILE) metadata = rel;
-        else if (isDecisionsFile(child.name)) decisions.push(rel);
-        else if (isTranscriptFile(child.name)) transcripts.push(rel);
-        else found.ignored.push(rel);
-      }
-      dossiers.push({
-        name: entry.name,
-        kind: 'folder',
-        transcripts,
-        metadata,
-        ...(decisions.length > 0 ? { decisions } : {}),
-        ignored: found.ignored.sort(compareNames),
-        nested: found.nested.sort(compareNames),
-        ...(entry.unreadable !== undefined ? { unreadable: entry.unreadable } : {}),
-      });
+      dossiers.push(unlisted ? { name: entry.name, kind: 'folder', transcripts: NONE, metadata: null, ignored: NONE, nested: NONE, unlisted: true } : folderDossier(entry));
     } else if (isDecisionsFile(entry.name) || skip.has(entry.name)) {
       // decisions kept beside the dossiers (or the --decisions file itself) are not a dossier
       continue;

@@ -13,6 +13,7 @@ import { wordFinding, type Finding } from '../findings/words.js';
 import { evaluateDossier, failedOutcome, internalError, loadFileRenderers, type EvaluateContext } from './evaluate.js';
 import { isSpreadsheetBytes, loadSpreadsheetLibrary } from '../transcript/spreadsheet.js';
 import { readDossierFiles } from './read-dossier.js';
+import { listDossier } from './scan.js';
 import { reportBaseName } from './report-names.js';
 import type { RuleCache } from '../rules/cache.js';
 import { REPORT_EXTENSIONS } from '../report/formats.js';
@@ -170,6 +171,8 @@ export async function processDossier(
   lines: LineSettings | null = null,
 ): Promise<DossierOutcome> {
   let outcome: DossierOutcome;
+  // the dossier's folder is listed here, on the thread that checks it
+  dossier = listDossier(root, dossier);
   try {
     const files = readDossierFiles(root, dossier, context.read.maxBytes ?? DEFAULT_MAX_FILE_MB * MB);
     // the spreadsheet library is loaded (once) only when a dossier holds a workbook
@@ -184,7 +187,8 @@ export async function processDossier(
 }
 
 /** The row of a dossier whose worker died under it (out of memory…): written by the main thread. */
-function workerDiedOutcome(dossier: Dossier, options: RunBatchOptions): DossierOutcome {
+function workerDiedOutcome(unlisted: Dossier, options: RunBatchOptions): DossierOutcome {
+  const dossier = listDossier(options.root, unlisted);
   const finding = { code: 'worker-died', args: { dossier: dossier.name } } as const;
   const error = { code: 'worker-died' as const, message: { vi: wordFinding(finding, 'vi'), en: wordFinding(finding, 'en') } };
   const outcome = failedOutcome(dossier, error, options.context);

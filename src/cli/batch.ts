@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { discoverDossiers } from '../batch/discover.js';
+import { discoverUnlisted } from '../batch/discover.js';
 import type { DossierDecisions, EvaluateContext } from '../batch/evaluate.js';
 import { loadDecisionsFile } from '../decisions/load.js';
 import { isSpreadsheetName, loadSpreadsheetLibrary } from '../transcript/spreadsheet.js';
@@ -12,7 +12,7 @@ import type { DecisionOrigin } from '../decisions/types.js';
 import { batchMessages, fileList } from '../batch/messages.js';
 import { openOutDir, stdoutSink, type FinishingSink } from '../batch/outputs.js';
 import { BatchInterrupted, runBatch, type Progress } from '../batch/run-batch.js';
-import { scanBatchFolder } from '../batch/scan.js';
+import { scanBatchTop } from '../batch/scan.js';
 import { batchLevels } from '../batch/summary.js';
 import { UsageError } from '../errors.js';
 import { num } from '../report/format.js';
@@ -248,7 +248,7 @@ async function runBatchCommand(folder: string, opts: BatchCommandOptions, io: Io
   const decisionsPath = opts.decisions !== undefined ? resolve(io.cwd, opts.decisions) : null;
   // the decisions file inside the batch folder is not a dossier
   const skip = new Set(decisionsPath !== null && dirname(decisionsPath) === root ? [basename(decisionsPath)] : []);
-  const dossiers = discoverDossiers(await scanBatchFolder(root, folder), skip);
+  const dossiers = discoverUnlisted(scanBatchTop(root, folder), skip);
   if (dossiers.length === 0) throw new UsageError({ code: 'no-dossiers', args: { folder } });
   // a filled-in review.xlsx needs the spreadsheet library (loaded only then)
   if (decisionsPath !== null && isSpreadsheetName(decisionsPath)) await loadSpreadsheetLibrary();

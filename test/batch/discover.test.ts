@@ -1,6 +1,9 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverDossiers, isTranscriptFile, type FolderEntry } from '../../src/batch/discover.js';
-import { scanBatchFolder } from '../../src/batch/scan.js';
+import { discoverDossiers, discoverUnlisted, isTranscriptFile, type FolderEntry } from '../../src/batch/discover.js';
+import { listDossier, scanBatchFolder, scanBatchTop } from '../../src/batch/scan.js';
 
 const file = (name: string): FolderEntry => ({ name, kind: 'file' });
 const dir = (name: string, children: FolderEntry[]): FolderEntry => ({ name, kind: 'dir', children });
@@ -99,5 +102,29 @@ describe('scanBatchFolder', () => {
   it('refuses a path that is not a folder, saying what it is instead', async () => {
     await expect(scanBatchFolder('fixtures/dossiers/sample/nguyen-thi-lan.csv')).rejects.toMatchObject({ kind: 'usage', vi: expect.stringContaining('đây là một tệp, không phải thư mục') });
     await expect(scanBatchFolder('fixtures/dossiers/no-such-folder')).rejects.toMatchObject({ kind: 'system', code: 'ENOENT', vi: 'không đọc được thư mục: không có tệp hoặc thư mục này; kiểm tra lại đường dẫn' });
+  });
+
+  it('listing each dossier folder later (as a batch does, on its worker) gives the same dossiers in the same order', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'llct-lazy-'));
+    try {
+      cpSync('fixtures/dossiers/sample', root, { recursive: true });
+      // a nested folder deeper than the listing goes, a hidden file, a decisions file, an unsupported top-level file
+      mkdirSync(join(root, '01-x', 'a', 'b', 'c', 'd', 'e'), { recursive: true });
+      writeFileSync(join(root, '01-x', 'a', 'b', 'old.csv'), 'x');
+      writeFileSync(join(root, '01-x', '.hidden.csv'), 'x');
+      writeFileSync(join(root, '01-x', 'decisions.csv'), 'x');
+      writeFileSync(join(root, 'scan.pdf'), 'x');
+      const eager = discoverDossiers(await scanBatchFolder(root));
+      const unlisted = discoverUnlisted(scanBatchTop(root));
+      expect(unlisted.map((d) => d.name)).toEqual(eager.map((d) => d.name));
+      expect(unlisted.filter((d) => d.kind === 'folder').every((d) => d.unlisted === true && d.transcripts.length === 0)).toBe(true);
+      expect(unlisted.map((d) => listDossier(root, d))).toEqual(eager);
+      // a folder gone by the time it is listed fails on its own row, like an unreadable one
+      rmSync(join(root, '01-x'), { recursive: true });
+      const gone = listDossier(root, unlisted.find((d) => d.name === '01-x')!);
+      expect(gone).toMatchObject({ name: '01-x', kind: 'folder', transcripts: [], unreadable: 'ENOENT' });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
