@@ -1,5 +1,5 @@
 // A dossier's lines of the output folder's streamed files (summary.csv, summary.json, index.html, review.csv,
-// reports.jsonl), rendered where the dossier was evaluated: on a worker thread, so the writing thread only appends
+// reports.jsonl) and its rows of summary.xlsx and review.xlsx, rendered where the dossier was evaluated: on a worker thread, so the writing thread only appends
 // bytes in batch order. They cross the thread boundary as one UTF-8 buffer (`packLines`), which costs far less
 // than cloning the objects they come from.
 
@@ -10,7 +10,8 @@ import type { Program } from '../rules/types.js';
 import { indexRow } from './index-html.js';
 import { summaryJson, summaryRecord } from './summary.js';
 import type { DossierOutcome, SummaryRow } from './types.js';
-import { summaryPeopleRow } from './workbooks.js';
+import { summaryCells, summaryPeopleRow } from './workbooks.js';
+import { rowXml, xlsxStyle, type RenderedRow } from '../report/xlsx-xml.js';
 
 /** What the lines depend on besides the dossier: the batch's settings. */
 export interface LineSettings {
@@ -50,6 +51,17 @@ export function renderLines(o: DossierOutcome, s: LineSettings): string[] {
     indexRow(o.summary, s.levels, s.lang, s.linked),
     o.review && o.review.length > 0 ? csvText(o.review, true, false) : '',
   ];
+}
+
+/** A dossier's rows of summary.xlsx (one) and review.xlsx (one per worklist line), rendered for the sheet writers. */
+export interface SheetRows {
+  summary: RenderedRow;
+  review: RenderedRow[];
+}
+
+export function renderSheetRows(o: DossierOutcome, s: Pick<LineSettings, 'levels' | 'lang'>): SheetRows {
+  const style = xlsxStyle(s.lang);
+  return { summary: rowXml(summaryCells(o.summary, s.levels, s.lang), style), review: (o.review ?? []).map((line) => rowXml(line, style)) };
 }
 
 /** Texts packed into one UTF-8 buffer, and where each ends in it. */

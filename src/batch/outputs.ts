@@ -22,7 +22,7 @@ import { UsageError } from '../errors.js';
 import type { Lang } from '../lang.js';
 import type { Program, RuleSet } from '../rules/types.js';
 import { indexHead, indexTail } from './index-html.js';
-import { csvText, LINE_FILES, packLines, renderLines, segment, summaryCsvRecord, type LineSettings } from './lines.js';
+import { csvText, LINE_FILES, packLines, renderLines, renderSheetRows, segment, summaryCsvRecord, type LineSettings } from './lines.js';
 import { batchMessages } from './messages.js';
 import { AtomicFile, isTempName, writeFileAtomic } from '../file-io.js';
 import { SystemError } from '../fs-errors.js';
@@ -35,7 +35,7 @@ import type { DossierFileFormat, DossierOutcome } from './types.js';
 import { memorySheet, SheetWriter } from '../report/xlsx-writer.js';
 import { FileSpool, writeWorkbookFile } from '../report/xlsx-file.js';
 import { xlsxStyle, type XlsxSheetSpec } from '../report/xlsx-xml.js';
-import { reviewPeopleHeader, reviewSheet, statisticsPeopleCsv, statisticsSheet, summaryCells, summaryHeader, summarySheet, unmatchedPeopleCsv } from './workbooks.js';
+import { reviewPeopleHeader, reviewSheet, statisticsPeopleCsv, statisticsSheet, summaryHeader, summarySheet, unmatchedPeopleCsv } from './workbooks.js';
 import { unmatchedCsv } from './unmatched.js';
 import { WORKLIST_COLUMNS } from '../decisions/worklist.js';
 import { REPORT_EXTENSIONS, type OutputFormat } from '../report/formats.js';
@@ -434,8 +434,9 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
         if (i === SUMMARY_JSON && !first) streamed[i]!.write(',\n');
         streamed[i]!.write(bytes);
       }
-      summaryBook!.addRow(summaryCells(o.summary, s.levels, s.lang));
-      if (o.review) for (const line of o.review) reviewBook!.addRow(line);
+      const rows = o.sheetRows ?? renderSheetRows(o, lineSettings);
+      summaryBook!.addRendered(rows.summary);
+      for (const row of rows.review) reviewBook!.addRendered(row);
       first = false;
     },
     async finish() {

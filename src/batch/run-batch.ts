@@ -19,7 +19,7 @@ import type { RuleCache } from '../rules/cache.js';
 import { REPORT_EXTENSIONS } from '../report/formats.js';
 import type { DossierFileFormat, DossierOutcome } from './types.js';
 import { batchLevels } from './summary.js';
-import { packLines, renderLines, type LineSettings } from './lines.js';
+import { packLines, renderLines, renderSheetRows, type LineSettings } from './lines.js';
 
 export interface Progress {
   done: number;
@@ -146,11 +146,13 @@ function writeReports(reportsDir: string, outcome: DossierOutcome, dossier: Doss
 
 /**
  * What crosses back to the writer. With `lines`, the dossier's lines of the streamed files, packed into one buffer
- * (its JSON record among them); else its JSON record, if any. Never the text or HTML, written where rendered.
+ * (its JSON record among them), and its workbook rows; else its JSON record, if any. Never the text or HTML, written
+ * where rendered.
  */
 function finishOutcome(o: DossierOutcome, lines: LineSettings | null): DossierOutcome {
   if (lines === null) return { ...o, reports: o.reports.json !== undefined ? { json: o.reports.json } : {} };
-  return { ...o, reports: {}, lines: packLines(renderLines(o, lines)) };
+  const { review: _review, ...rest } = o;
+  return { ...rest, reports: {}, lines: packLines(renderLines(o, lines)), sheetRows: renderSheetRows(o, lines) };
 }
 
 /** The line settings of a thread: the options, with the levels from its rule set. */

@@ -4,7 +4,7 @@ import type { DossierWarning } from '../findings/dossier.js';
 import type { Verdict } from '../coverage/types.js';
 import type { Format } from '../report/formats.js';
 import type { Metadata } from './metadata.js';
-import type { PackedLines } from './lines.js';
+import type { PackedLines, SheetRows } from './lines.js';
 
 /** Why a dossier could not be evaluated. */
 export type DossierErrorCode =
@@ -103,6 +103,8 @@ export interface DossierOutcome {
   review?: (string | number | null)[][];
   /** with --out: the dossier's lines of the output folder's streamed files, rendered where it was evaluated */
   lines?: PackedLines;
+  /** with --out: the dossier's workbook rows, rendered where it was evaluated (its worklist lines then stay there) */
+  sheetRows?: SheetRows;
 }
 
 /** The per-dossier report files a batch can write into reports/ (`--reports`), besides the one reports.jsonl. */
