@@ -44,16 +44,18 @@ class MemorySpool implements Spool {
 }
 
 /**
- * Rows are compressed in pieces of about this many UTF-16 units: large enough that restarting deflate's window
- * for each costs little, small enough that a piece is nothing to hold. The pieces depend only on the rows, so
- * the same rows give the same bytes.
+ * Rows are UTF-8 encoded straight into a buffer and compressed from it in pieces of about PIECE bytes: large enough
+ * that restarting deflate's window for each costs little, small enough that a piece is nothing to hold. The pieces
+ * depend only on the rows, so the same rows give the same bytes.
  */
-const PIECE = 128 * 1024;
+const PIECE = 256 * 1024;
+/** Room for a piece and one more row of up to PIECE bytes (a UTF-16 unit is at most 3 bytes of UTF-8). */
+const ROOM = PIECE + 3 * PIECE;
 
 /** One sheet being written: title and header at the start, data rows appended, head and tail made at the end. */
 export class SheetWriter {
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private buffer: Buffer | null = null;
+  private used = 0;
   private crc = 0;
   private size = 0;
   private compressedSize = 0;
@@ -88,16 +90,26 @@ export class SheetWriter {
 
   private push(cells: string): void {
     const xml = `<row r="${this.nextRow++}">${cells}</row>`;
-    this.pending.push(xml);
-    this.pendingLength += xml.length;
-    if (this.pendingLength >= PIECE) this.flush();
+    if (3 * xml.length > ROOM - this.used) {
+      this.flush();
+      // a row too long for the buffer even when empty (a huge cell) is a piece of its own
+      if (3 * xml.length > ROOM) {
+        this.compress(Buffer.from(xml, 'utf8'));
+        return;
+      }
+    }
+    this.buffer ??= Buffer.allocUnsafe(ROOM);
+    this.used += this.buffer.write(xml, this.used, 'utf8');
+    if (this.used >= PIECE) this.flush();
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    const bytes = Buffer.from(this.pending.join(''), 'utf8');
-    this.pending = [];
-    this.pendingLength = 0;
+    if (this.used === 0) return;
+    this.compress(this.buffer!.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private compress(bytes: Uint8Array): void {
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.length;
     const piece = deflatePiece(bytes, false);
@@ -129,7 +141,8 @@ export class SheetWriter {
   }
 
   dispose(): void {
-    this.pending = [];
+    this.buffer = null;
+    this.used = 0;
     this.spool.dispose();
   }
 }

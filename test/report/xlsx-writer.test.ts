@@ -233,6 +233,14 @@ describe('workbook parts', () => {
     expect(ws['!cols']![0]!.wch).toBe(60);
   });
 
+  it('a row longer than the writer buffer (12 full cells) goes whole, between ordinary rows', () => {
+    const wide = Array.from({ length: 12 }, (_, i) => `${i}`.repeat(40_000));
+    const { book } = checked(workbookBytes([{ name: 'T', header: wide.map((_, i) => `c${i}`), rows: [['trước'], wide, ['sau']] }], xlsxStyle('vi')));
+    const rows = rowsOf(book.Sheets['T']!);
+    expect(rows.map((r) => r[0])).toEqual(['c0', 'trước', `${'0'.repeat(32_766)}…`, 'sau']);
+    expect(rows[2]![11]).toBe(`${'11'.repeat(16_383)}…`);
+  });
+
   it('a sheet with no rows: the header, a filter and a list over one empty row', () => {
     const { entries, book } = checked(workbookBytes([{ ...SHEET, rows: [] }], xlsxStyle('vi')));
     const ws = book.Sheets['Tổng hợp']!;
