@@ -28,11 +28,21 @@ export function displayWidth(s: string): number {
   if (PRINTABLE_ASCII.test(s)) return s.length;
   let w = 0;
   for (const ch of (s.includes('\u001b') ? s.replace(ANSI, '') : s).normalize('NFC')) {
-    // no combining mark lies below U+0300
-    if (ch.charCodeAt(0) >= 0x300 && MARK.test(ch)) continue;
+    if (isMark(ch)) continue;
     w += 1;
   }
   return w;
+}
+
+/**
+ * Whether a character is a combining mark (\p{M}). Below U+0370 the marks are U+0300–U+036F, and Vietnamese
+ * letters (Latin Extended Additional, U+1E00–U+1EFF) and General Punctuation (U+2000–U+206F) hold none: text of
+ * those ranges never compiles the Unicode class (some milliseconds of start-up, issue 10). Exported for its test.
+ */
+export function isMark(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x300 || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x2000 && c <= 0x206f)) return false;
+  return c <= 0x36f || MARK.test(ch);
 }
 
 export function padEnd(s: string, width: number): string {

@@ -44,12 +44,21 @@ function computeBaseKey(s: string): string {
 
 /** Diacritics removed, đ → d (the input is already lower case). */
 export function stripDiacritics(lower: string): string {
-  return lower.replace(/đ/gu, 'd').normalize('NFD').replace(/\p{M}+/gu, '');
+  const nfd = lower.replace(/đ/gu, 'd').normalize('NFD');
+  return FEW_MARKS.test(nfd) ? nfd.replace(/[\u0300-\u036f]+/g, '') : nfd.replace(/\p{M}+/gu, '');
 }
 
 /** Every run of non-letters/digits becomes one space, trimmed. */
 function wordsOnly(s: string): string {
-  return s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return PLAIN_OR_PUNCTUATION.test(s) ? s.replace(/[^A-Za-z0-9]+/g, ' ').trim() : s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 const PLAIN = /^[\x00-\x7f]*$/;
+
+// Vietnamese without its diacritics is ASCII, with the odd dash or quote. The Unicode classes above cost a process
+// some milliseconds to compile on first use (start-up, issue 10), so text in these ranges takes plain regular
+// expressions that treat it the same: ASCII's letters and digits are A-Z, a-z, 0-9 and General Punctuation
+// (U+2000–U+206F) has none; the only marks below U+0370, in Latin Extended Additional (U+1E00–U+1EFF) and in General
+// Punctuation are the combining diacritics U+0300–U+036F (test/text/normalize.test.ts checks every code point).
+const PLAIN_OR_PUNCTUATION = /^[\x00-\x7f\u2000-\u206f]*$/;
+const FEW_MARKS = /^[\x00-\u036f\u1e00-\u1eff\u2000-\u206f]*$/;
