@@ -1,21 +1,22 @@
 // Edge: writing a report file (`-o`) atomically, only as a regular file, never onto an input.
+// Synchronous file calls: a CLI writing one report waits for each anyway, and node:fs/promises would cost every
+// check its load (start-up, issue 10).
 
-import { fstat as fstatCallback, type Stats } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
-import { promisify } from 'node:util';
+import { fstatSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../file-io.js';
 
-const fstat: (fd: number) => Promise<Stats> = promisify(fstatCallback);
+/** realpath(3), as fs/promises' realpath does it */
+const realpath = realpathSync.native;
 
 /** The real path a file has, or would have once created (its folder resolved, the name kept). */
 async function realTarget(path: string): Promise<string> {
   try {
-    return await realpath(path);
+    return realpath(path);
   } catch {
     try {
-      return join(await realpath(dirname(path)), basename(path));
+      return join(realpath(dirname(path)), basename(path));
     } catch {
       return path;
     }
@@ -25,7 +26,8 @@ async function realTarget(path: string): Promise<string> {
 /** Whether standard input is this very file (`llct check - -o x.csv < x.csv`). */
 async function isStdin(path: string): Promise<boolean> {
   try {
-    const [a, b] = await Promise.all([fstat(0), stat(path)]);
+    const a = fstatSync(0);
+    const b = statSync(path);
     return a.isFile() && a.dev === b.dev && a.ino === b.ino;
   } catch {
     return false; // no such output file yet, or no stdin

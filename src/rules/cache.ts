@@ -5,8 +5,7 @@
 // written by another version — is silent: the rule set is then compiled as if there were no cache.
 // No hashing: node:crypto alone costs a plain check ~7 ms of start-up, and comparing the texts is exact.
 
-import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDirFromEnv, writeCacheFile } from '../cache-dir.js';
@@ -100,10 +99,11 @@ function sameText(bytes: Uint8Array, text: unknown): boolean {
 /** The cached rule set of `rulesDir` if its entry matches the files on disk now; undefined otherwise. */
 export async function readCachedRuleSet(cache: RuleCache, rulesDir: string): Promise<RuleSet | undefined> {
   try {
-    const entry = JSON.parse(await readFile(slotFile(cache, rulesDir), 'utf8')) as Entry;
+    // synchronous reads: no node:fs/promises to load on a cache hit (start-up, issue 10)
+    const entry = JSON.parse(readFileSync(slotFile(cache, rulesDir), 'utf8')) as Entry;
     if (entry.format !== FORMAT || entry.key !== entryKey(cache, rulesDir)) return undefined;
     if (!Array.isArray(entry.files) || !Array.isArray(entry.texts) || entry.files.length !== entry.texts.length) return undefined;
-    const files = await Promise.all(entry.files.map((rel) => readFile(join(rulesDir, String(rel)))));
+    const files = entry.files.map((rel) => readFileSync(join(rulesDir, String(rel))));
     if (!files.every((bytes, i) => sameText(bytes, entry.texts[i]))) return undefined;
     const ruleSet = decodeGraph(entry.ruleSet) as RuleSet;
     if (!ruleSet || typeof ruleSet !== 'object' || ruleSet.dir !== rulesDir || !Array.isArray(ruleSet.rules)) return undefined;
