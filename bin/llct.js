@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/bundle/llct.js';
+// CommonJS (bin/package.json): Node runs it without starting its ES module loader (start-up, issue 10).
+require('../dist/bundle/main.cjs');

@@ -1,6 +1,8 @@
-// `npm run bundle`: the two bundles bin/llct.js runs (issue 10, start-up), both stamped with one build id.
+// `npm run bundle`: the bundles bin/llct.js runs (issue 10, start-up), all stamped with one build id.
 //
-// - dist/bundle/llct.js (+ worker.js and shared chunks): the whole CLI, ES modules with code splitting.
+// - dist/bundle/main.cjs: the process entry (cli/main.ts), CommonJS like bin/llct.js, so `--version` and a plain
+//   check never start Node's ES module loader; it runs the lean check below, else imports the full CLI.
+// - dist/bundle/llct.js (+ worker.js and shared chunks): the whole CLI (cli/full.ts), ES modules with code splitting.
 // - dist/bundle/check.cjs: one CommonJS file for a plain `llct check` (cli/fast-check-lean.ts) — a single
 //   CommonJS file loads several times faster than the dozen ES chunks of the same code. It holds only what a plain
 //   CSV → text check runs: every module that code imports on need (dynamic import: the JSON reader, the rule
@@ -25,7 +27,7 @@ const common = {
 
 await esbuild.build({
   ...common,
-  entryPoints: { llct: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },
+  entryPoints: { llct: 'dist/cli/full.js', worker: 'dist/batch/worker.js' },
   splitting: true,
   format: 'esm',
   external: ['@e965/xlsx'],
@@ -38,15 +40,38 @@ await esbuild.build({
   await writeFile('dist/bundle-meta.json', JSON.stringify(r.metafile));
 });
 
-const KEEP = new Set(['chalk']);
-await esbuild.build({
+// CommonJS bundles: import.meta.url is this file's URL, worked out only if asked for (the code on their paths uses
+// __dirname: no URL work at start-up)
+const cjs = {
   ...common,
-  entryPoints: { check: 'dist/cli/fast-check-lean.js' },
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   outdir: 'dist/bundle',
-  define: { ...common.define, 'import.meta.url': '__llctUrl' },
-  banner: { js: "var __llctUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { ...common.define, 'import.meta.url': '__llct.url' },
+  banner: { js: "var __llct = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+};
+
+await esbuild.build({
+  ...cjs,
+  entryPoints: { main: 'dist/cli/main.js' },
+  plugins: [
+    {
+      name: 'full-cli',
+      setup(b) {
+        // the full CLI stays a separate ES bundle, imported only when the lean check does not take the line
+        b.onResolve({ filter: /^\.\/full\.js$/ }, () => ({ path: './llct.js', external: true }));
+      },
+    },
+  ],
+});
+
+const KEEP = new Set(['chalk']);
+await esbuild.build({
+  ...cjs,
+  entryPoints: { check: 'dist/cli/fast-check-lean.js' },
+  // main.ts reads it as Latin-1 (no UTF-8 decoding at start-up): no comments, every string in ASCII escapes
+  minifyWhitespace: true,
+  charset: 'ascii',
   plugins: [
     {
       name: 'needs-full',
@@ -65,3 +90,17 @@ await esbuild.build({
     },
   ],
 });
+
+// check.cjs is read as Latin-1 by main.ts, so it must be ASCII. esbuild escapes strings, templates and names but not
+// regular expression literals: their characters become \uXXXX escapes (the same character in a pattern, in a class
+// too; an astral one as its surrogate pair, which a u-flag pattern reads as the one code point). One after a
+// backslash (an identity escape) would change meaning: refused.
+{
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const file = 'dist/bundle/check.cjs';
+  const text = readFileSync(file, 'utf8').replace(/[^\x00-\x7f]/g, (ch, at, all) => {
+    if (all[at - 1] === '\\') throw new Error(`${file}: an escaped non-ASCII character at ${at}`);
+    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  writeFileSync(file, text);
+}

@@ -108,7 +108,7 @@ async function runCheck(files: string[], opts: CheckCommandOptions, io: Io): Pro
 
   const transcripts: Transcript[] = [];
   for (const f of files) {
-    transcripts.push(await readTranscriptFile(f === '-' ? f : userPath(io, f), read, io.stdin));
+    transcripts.push(await readTranscriptFile(f === '-' ? f : userPath(io, f), read, () => io.stdin));
   }
   const { transcript, mergedOnOfficerWord } = onePerson(transcripts, opts.samePerson === true);
   // a filled-in review.xlsx needs the spreadsheet library (loaded only then)

@@ -1,6 +1,6 @@
 // Edge: reads a rule directory from disk and hands the texts to the pure compiler.
 
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RuleFileError } from '../errors.js';
@@ -16,17 +16,22 @@ export interface LoadOptions {
   cache?: RuleCache | undefined;
 }
 
-/** The package's shipped `rules/`: this file sits two levels below the package root (dist/rules or src/rules). */
+/**
+ * The package's shipped `rules/`: this file sits two levels below the package root (dist/rules, src/rules or a
+ * bundle in dist/bundle); a CommonJS bundle knows its folder without a URL (start-up, issue 10).
+ */
 export function defaultRulesDir(): string {
-  return fileURLToPath(new URL('../../rules/', import.meta.url)).replace(/[\\/]$/, '');
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  return join(here, '..', '..', 'rules');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The text of a file, or why not: 'missing', or a reason phrase such as "is not valid UTF-8" (in both languages). */
-async function readText(file: string): Promise<{ text: string; bytes: Uint8Array } | { missing: true } | { reason: ReadFailure }> {
+// synchronous reads (here and in cache.ts): no node:fs/promises to load for a check (start-up, issue 10)
+function readText(file: string): { text: string; bytes: Uint8Array } | { missing: true } | { reason: ReadFailure } {
   try {
-    const bytes = await readFile(file);
+    const bytes = readFileSync(file);
     return { text: utf8.decode(bytes), bytes };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -46,7 +51,7 @@ async function readText(file: string): Promise<{ text: string; bytes: Uint8Array
  */
 export async function loadRuleSet(dir: string = defaultRulesDir(), options: LoadOptions = {}): Promise<RuleSet> {
   try {
-    if ((await stat(dir)).isFile()) dir = dirname(dir);
+    if (statSync(dir).isFile()) dir = dirname(dir);
   } catch {
     throw new RuleFileError([ruleIssue(dir, 'rules-dir-missing', { root: ROOT_FILE })]);
   }
@@ -57,7 +62,7 @@ export async function loadRuleSet(dir: string = defaultRulesDir(), options: Load
   }
   const { compileRuleSet, listedRuleFiles } = await import('./compile.js');
   const rootFile = join(dir, ROOT_FILE);
-  const root = await readText(rootFile);
+  const root = readText(rootFile);
   if ('missing' in root) {
     throw new RuleFileError([ruleIssue(rootFile, 'root-not-here', { root: ROOT_FILE })]);
   }
@@ -69,7 +74,7 @@ export async function loadRuleSet(dir: string = defaultRulesDir(), options: Load
   const read: RuleFileBytes[] = [{ rel: ROOT_FILE, bytes: root.bytes }];
   const unreadable = new Map<string, ReadFailure>();
   const listed = listedRuleFiles(root.text);
-  const reads = await Promise.all(listed.map((rel) => readText(join(dir, rel))));
+  const reads = listed.map((rel) => readText(join(dir, rel)));
   listed.forEach((rel, i) => {
     const r = reads[i]!;
     if ('text' in r) {

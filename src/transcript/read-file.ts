@@ -11,14 +11,15 @@ import { parseTranscriptLoading, type ReadOptions } from './parse.js';
 import type { Transcript } from './types.js';
 
 /**
- * Read and parse one transcript (`-` = the given standard input): regular files only, at most `maxBytes`;
- * missing or unreadable files become one line naming the reason and the fix.
+ * Read and parse one transcript (`-` = standard input, `stdin()` or the process's): regular files only, at most
+ * `maxBytes`; missing or unreadable files become one line naming the reason and the fix. Standard input is asked
+ * for only for `-` (Node opens process.stdin on first access, a cost a check of files need not pay).
  */
-export async function readTranscriptFile(path: string, opts: ReadOptions = {}, stdin: NodeJS.ReadableStream = process.stdin): Promise<Transcript> {
+export async function readTranscriptFile(path: string, opts: ReadOptions = {}, stdin?: () => NodeJS.ReadableStream): Promise<Transcript> {
   const max = opts.maxBytes ?? DEFAULT_MAX_FILE_MB * MB;
   let bytes: Uint8Array;
   try {
-    bytes = path === '-' ? await readStreamBounded(stdin, max, path) : readRegularFileSync(path, max);
+    bytes = path === '-' ? await readStreamBounded(stdin !== undefined ? stdin() : process.stdin, max, path) : readRegularFileSync(path, max);
   } catch (e) {
     if (e instanceof KnownError) throw e;
     throw pathError(e, path) ?? new SystemError(e, 'read', path);

@@ -1,7 +1,7 @@
 // The plain-check fast path of main.ts (issue 10 start-up): it knows check's options exactly as commander does,
 // runs a command line with the same output, errors and exit code as `run`, and leaves anything unusual to commander.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -205,6 +205,22 @@ describe('plain check without commander', () => {
       expect(readFileSync(codeFile).subarray(0, stamp.length).equals(stamp)).toBe(true);
     }
     expect(spawnBin(plain, { LLCT_CACHE_DIR: cache, LLCT_NO_CACHE: '1' })).toEqual(first);
+  }, 60_000);
+
+  it("an unwritable code cache location is only a slower run: same output, nothing on stderr", () => {
+    const plain = ['check', ERA, '--as-of', '2020-01-01'];
+    const expected = spawnBin(plain, { LLCT_CACHE_DIR: mkdtempSync(join(tmp, 'code-cache-ok-')) });
+    expect(expected).toMatchObject({ code: 0, stderr: '' });
+    // the rule-set cache can be written, code-check.bin cannot (a folder holds its name): the lean bundle runs
+    const cache = mkdtempSync(join(tmp, 'code-cache-blocked-'));
+    mkdirSync(join(cache, 'code-check.bin'));
+    for (let i = 0; i < 3; i++) expect(spawnBin(plain, { LLCT_CACHE_DIR: cache })).toEqual(expected);
+    expect(readdirSync(join(cache, 'code-check.bin'))).toEqual([]);
+    expect(readdirSync(cache).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // nothing can be written at all (the cache folder's path runs through a file)
+    const blocker = join(tmp, 'code-cache-file');
+    writeFileSync(blocker, 'not a folder');
+    for (let i = 0; i < 2; i++) expect(spawnBin(plain, { LLCT_CACHE_DIR: join(blocker, 'llct') })).toEqual(expected);
   }, 60_000);
 
   it('the built bin gives the same as run: plain lines (lean bundle, or the full one for what it leaves out) and lines commander reads', async () => {
