@@ -10,11 +10,19 @@ export const round = (n: number): number => Math.round(n * 100) / 100;
 
 /** Evaluate a program from the periods credited to each lesson and the rows behind them. */
 export function evaluateProgram(program: Program, perLesson: ReadonlyMap<string, number>, rows: number[]): Evaluation {
+  // a lesson is covered when some periods are credited to it
   const covered = perLesson;
 
   const perSubject = program.policy.kind === 'per-subject';
   const subjects: SubjectEvaluation[] = program.subjects.map((s) => {
-    const allocated = s.lessons.reduce((n, l) => n + (perLesson.get(l.id) ?? 0), 0);
+    let allocated = 0;
+    const lessonsCovered: string[] = [];
+    const lessonsMissing: string[] = [];
+    for (const l of s.lessons) {
+      allocated += perLesson.get(l.id) ?? 0;
+      if (covered.has(l.id)) lessonsCovered.push(l.id);
+      else lessonsMissing.push(l.id);
+    }
     const counted = perSubject ? Math.min(allocated, s.periods) : allocated;
     const minimum = perSubject ? s.minRatio * s.periods : null;
     const pass = minimum === null ? null : counted + EPS >= minimum;
@@ -27,8 +35,8 @@ export function evaluateProgram(program: Program, perLesson: ReadonlyMap<string,
       periodsCounted: round(counted),
       periodsAllocated: round(allocated),
       periodsMissing: missing < EPS ? 0 : round(missing),
-      lessonsCovered: s.lessons.filter((l) => covered.has(l.id)).map((l) => l.id),
-      lessonsMissing: s.lessons.filter((l) => !covered.has(l.id)).map((l) => l.id),
+      lessonsCovered,
+      lessonsMissing,
       pass,
     };
   });

@@ -134,9 +134,10 @@ export function compileMatcher(ruleSet: RuleSet): Matcher {
       if (!byName.has(key) && code) {
         const ck = codeKey(code);
         const coded = byCode.get(ck);
-        if (coded) return remembered(byCodeMemo, ck, () => pick(coded, 'code'));
+        if (coded) return byCodeMemo.get(ck) ?? remember(byCodeMemo, ck, pick(coded, 'code'));
       }
-      return remembered(byKeyMemo, key, () => decide(key, undefined));
+      const known = byKeyMemo.get(key);
+      return known !== undefined ? known : remember(byKeyMemo, key, decide(key, undefined));
     },
   };
 
@@ -196,17 +197,13 @@ export function compileMatcher(ruleSet: RuleSet): Matcher {
 }
 
 /**
- * The memo's entry for `k`, or `make()` remembered (bounded). The entry is shared by every row that matched the
- * same way: frozen, so no reader can change another row's match.
+ * A match remembered for `k` (bounded), the memo's entry from then on. The entry is shared by every row that
+ * matched the same way: frozen, so no reader can change another row's match.
  */
-function remembered(memo: Map<string, RuleMatchInfo | null>, k: string, make: () => RuleMatchInfo | null): RuleMatchInfo | null {
-  let found = memo.get(k);
-  if (found === undefined) {
-    if (memo.size >= KEY_CACHE_SIZE) memo.clear();
-    const made = make();
-    found = made ? frozen(made) : null;
-    memo.set(k, found);
-  }
+function remember(memo: Map<string, RuleMatchInfo | null>, k: string, made: RuleMatchInfo | null): RuleMatchInfo | null {
+  if (memo.size >= KEY_CACHE_SIZE) memo.clear();
+  const found = made ? frozen(made) : null;
+  memo.set(k, found);
   return found;
 }
 

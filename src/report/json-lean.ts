@@ -4,7 +4,7 @@
 // schemaVersion 2) spells everything out.
 
 import type { CheckResult, Evaluation, ProgramResult, RowOutcome, Verdict } from '../coverage/types.js';
-import type { Person, RowSource } from '../transcript/types.js';
+import type { Person } from '../transcript/types.js';
 
 /** 3: the lean form — ids instead of texts; the full form stays schemaVersion 2. */
 export const LEAN_SCHEMA_VERSION = 3;
@@ -107,6 +107,9 @@ export interface LeanReport {
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
+// Objects are built by assignment in key order, not by spreading optional parts: V8 (Node 20) copies a spread
+// followed by more keys through a slow path, and these objects are built for every row of every dossier.
+
 function evaluation(e: Evaluation, policy: ProgramResult['policy']): LeanEvaluation {
   const subjects: Record<string, number> = {};
   const missing: string[] = [];
@@ -114,14 +117,11 @@ function evaluation(e: Evaluation, policy: ProgramResult['policy']): LeanEvaluat
     if (s.periodsCounted > 0) subjects[s.subjectId] = round(s.periodsCounted);
     if (policy === 'course') for (const l of s.lessonsMissing) missing.push(l);
   }
-  return {
-    pass: e.pass,
-    periods: round(e.periodsCounted),
-    lessons: e.lessonsCovered,
-    ...(missing.length > 0 ? { lessonsMissing: missing } : {}),
-    subjects,
-    rows: [...e.rows],
-  };
+  const out: LeanEvaluation = { pass: e.pass, periods: round(e.periodsCounted), lessons: e.lessonsCovered } as LeanEvaluation;
+  if (missing.length > 0) out.lessonsMissing = missing;
+  out.subjects = subjects;
+  out.rows = [...e.rows];
+  return out;
 }
 
 const sameList = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean =>
@@ -137,32 +137,27 @@ function sameEvaluation(a: LeanEvaluation, b: LeanEvaluation): boolean {
 function program(p: ProgramResult, decisions: number[]): LeanProgram {
   const pessimistic = evaluation(p.pessimistic, p.policy);
   const optimistic = evaluation(p.optimistic, p.policy);
-  return {
-    id: p.programId,
-    verdict: p.verdict,
-    computedVerdict: p.computedVerdict,
-    pessimistic,
-    ...(sameEvaluation(pessimistic, optimistic) ? {} : { optimistic }),
-    shortfall: { periods: round(p.shortfall.periodsMissing), lessons: p.shortfall.lessonsMissing },
-    ...(p.decidingRows.length > 0 ? { decidingRows: [...p.decidingRows] } : {}),
-    ...(p.usesUnverifiedData ? { unverified: true as const } : {}),
-    ...(decisions.length > 0 ? { decisions } : {}),
-  };
-}
-
-function source(s: RowSource, files: readonly string[]): Pick<LeanRow, 'file' | 'sheet' | 'line' | 'path'> {
-  const at = files.indexOf(s.file);
-  return {
-    ...(at > 0 ? { file: at } : {}),
-    ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
-    ...(s.line !== undefined ? { line: s.line } : {}),
-    ...(s.path !== undefined ? { path: s.path } : {}),
-  };
+  const out = { id: p.programId, verdict: p.verdict, computedVerdict: p.computedVerdict, pessimistic } as LeanProgram;
+  if (!sameEvaluation(pessimistic, optimistic)) out.optimistic = optimistic;
+  out.shortfall = { periods: round(p.shortfall.periodsMissing), lessons: p.shortfall.lessonsMissing };
+  if (p.decidingRows.length > 0) out.decidingRows = [...p.decidingRows];
+  if (p.usesUnverifiedData) out.unverified = true;
+  if (decisions.length > 0) out.decisions = decisions;
+  return out;
 }
 
 function row(r: RowOutcome, files: readonly string[]): LeanRow {
   const reasons = r.state === 'not-counted' && r.notCounted ? [r.notCounted] : r.uncertain;
-  const out: LeanRow = { id: r.rowId, ...source(r.source, files), state: r.state, ...(reasons.length > 0 ? { reasons: [...reasons] } : {}) };
+  const out = { id: r.rowId } as LeanRow;
+  // where the row is: its file (an index into `files`), sheet, line or JSON path
+  const s = r.source;
+  const at = files.indexOf(s.file);
+  if (at > 0) out.file = at;
+  if (s.sheet !== undefined) out.sheet = s.sheet;
+  if (s.line !== undefined) out.line = s.line;
+  if (s.path !== undefined) out.path = s.path;
+  out.state = r.state;
+  if (reasons.length > 0) out.reasons = [...reasons];
   if (!r.match) return out;
   out.rule = r.match.ruleId;
   if (r.match.by !== 'name') out.by = r.match.by;
@@ -205,18 +200,25 @@ export function buildLeanReport(result: CheckResult, meta: LeanMeta): LeanReport
       ...(rowsChanged.length > 0 ? { rowsChanged: [...rowsChanged] } : {}),
     };
   });
-  return {
+  const report = {
     schemaVersion: LEAN_SCHEMA_VERSION,
     tool: meta.toolVersion,
     ruleSet: { id: result.ruleSet.id, version: result.ruleSet.version },
     asOf: result.asOf,
     files: [...files],
-    ...(meta.person ? { person: meta.person } : {}),
-    highestPassed: result.highestPassed,
-    programs: [...result.programs].sort((a, b) => a.rank - b.rank).map((p) => program(p, programDecisions(p.programId))),
-    rows: result.rows.filter((r) => !isUnmatched(r)).map((r) => row(r, files)),
-    unmatched: result.rows.filter(isUnmatched).map((r) => r.rowId),
-    notices: result.notices.map((n) => ({ code: n.code, args: n.args })),
-    ...(decisions.length > 0 ? { decisions } : {}),
-  };
+  } as LeanReport;
+  if (meta.person) report.person = meta.person;
+  report.highestPassed = result.highestPassed;
+  report.programs = [...result.programs].sort((a, b) => a.rank - b.rank).map((p) => program(p, programDecisions(p.programId)));
+  const rows: LeanRow[] = [];
+  const unmatched: number[] = [];
+  for (const r of result.rows) {
+    if (isUnmatched(r)) unmatched.push(r.rowId);
+    else rows.push(row(r, files));
+  }
+  report.rows = rows;
+  report.unmatched = unmatched;
+  report.notices = result.notices.map((n) => ({ code: n.code, args: n.args }));
+  if (decisions.length > 0) report.decisions = decisions;
+  return report;
 }

@@ -27,10 +27,12 @@ export function displayName(s: string): string {
  * No abbreviation expansion: see `matchingKey`.
  */
 export function baseKey(s: string): string {
+  const known = baseMemo.get(s);
+  if (known !== undefined) return known;
   // one word of ASCII letters and digits (course codes, mostly all different): its key is its lower case, and
   // remembering thousands of them would only push the names out of the memo
   if (ALNUM_WORD.test(s)) return s.toLowerCase();
-  return baseMemo.get(s) ?? remember(baseMemo, s, computeBaseKey(s));
+  return remember(baseMemo, s, computeBaseKey(s));
 }
 
 const ALNUM_WORD = /^[A-Za-z0-9]+$/;

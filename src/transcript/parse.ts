@@ -101,7 +101,7 @@ const BYTE_READERS: readonly ByteReader[] = [
 /** Readers of decoded text, by format (chosen by `detectFormat`: --format, the extension, the first character). */
 const TEXT_READERS: Record<Format, (text: string, file: string, opts: ReadOptions) => Transcript> = {
   // the table step of table.ts, like spreadsheets
-  csv: (text, file, opts) => parseCsvTranscript(text, file, { ...scaleOf(opts), ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) }),
+  csv: (text, file, opts) => parseCsvTranscript(text, file, opts.delimiter ? { ...scaleOf(opts), delimiter: opts.delimiter } : scaleOf(opts)),
   // rows are objects keyed by field (json.ts says why they need no header search); the row step is shared
   json: (text, file, opts) => readJson()(text, file, scaleOf(opts)),
 };
@@ -171,7 +171,14 @@ export function assertSamePerson(sources: readonly { person?: Person; files: rea
 export function mergeTranscripts(list: readonly Transcript[]): Transcript {
   assertSamePerson(list);
   let id = 0;
-  const rows = list.flatMap((t) => t.rows.map((r) => ({ ...r, id: ++id })));
+  const rows = list.flatMap((t) =>
+    t.rows.map((r) => {
+      // a copy, then its id: V8 copies a spread followed by more keys slowly, and this runs per row
+      const copy = { ...r };
+      copy.id = ++id;
+      return copy;
+    }),
+  );
   const files = list.flatMap((t) => t.files);
   const person = list.find((t) => t.person)?.person;
   const columns = list.flatMap((t) => t.columns ?? []);

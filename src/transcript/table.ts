@@ -154,7 +154,9 @@ export function transcriptFromTable(records: readonly TableRecord[], hit: Header
   }
   const person = personFromPreamble(records.slice(0, hit.index));
   const columns = columnNote(records.slice(hit.index + hit.rows), hit, file);
-  return { ...(person ? { person } : {}), rows, files: [file], ...(columns ? { columns: [columns] } : {}) };
+  const transcript: Transcript = person ? { person, rows, files: [file] } : { rows, files: [file] };
+  if (columns) transcript.columns = [columns];
+  return transcript;
 }
 
 function sumOf(values: (number | undefined)[]): number | undefined {

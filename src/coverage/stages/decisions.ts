@@ -133,7 +133,9 @@ export function applyProgramDecisions(verdicts: Verdicts, decisions: readonly De
     if (!earlier) byProgram.set(programId, { d: pd, i });
   });
   const programs = verdicts.programs.map((p): ProgramResult => {
-    const withComputed = { ...p, computedVerdict: computed?.get(p.programId) ?? p.verdict };
+    const computedVerdict = computed?.get(p.programId) ?? p.verdict;
+    // as computed (no decision about it): the result itself rather than an equal copy
+    const withComputed = computedVerdict === p.computedVerdict ? p : { ...p, computedVerdict };
     const decided = byProgram.get(p.programId);
     if (!decided) return withComputed;
     decisions.forEach((d, i) => {

@@ -3,7 +3,7 @@
 import type { Program, RuleSet } from '../../rules/types.js';
 import { evaluateProgram, round } from '../evaluate.js';
 import type { CheckOptions, Evaluation, Notice, ProgramShortfall, UnverifiedData } from '../types.js';
-import type { ProgramAllocation, Allocations } from './allocate.js';
+import type { Allocations, LessonAllocation, ProgramAllocation } from './allocate.js';
 import type { Attempts } from './attempts.js';
 
 export interface EvaluatedProgram {
@@ -25,7 +25,10 @@ export function evaluatePrograms(allocations: Allocations, attempts: Attempts, r
   const programs = allocations.programs.map((allocation): EvaluatedProgram => {
     const { program } = allocation;
     const pessimistic = evaluateProgram(program, allocation.pessimistic.lessons, allocation.pessimistic.rows);
-    const optimistic = evaluateProgram(program, allocation.optimistic.lessons, allocation.optimistic.rows);
+    // no uncertain row and no overlap: the optimistic allocation is the pessimistic one, and so is its evaluation
+    const optimistic = sameAllocation(allocation.pessimistic, allocation.optimistic)
+      ? pessimistic
+      : evaluateProgram(program, allocation.optimistic.lessons, allocation.optimistic.rows);
     const unverified = unverifiedData(program, attempts);
     if (!isEmpty(unverified)) notices.push({ code: 'unverified-rules', args: { programId: program.id, ...unverified } });
     const range = narrowest(ruleSet.effective, program.effective);
@@ -38,6 +41,18 @@ export function evaluatePrograms(allocations: Allocations, attempts: Attempts, r
     return { allocation, pessimistic, optimistic, shortfall: shortfallOf(program, pessimistic), usesUnverifiedData: !isEmpty(unverified) };
   });
   return { programs, notices };
+}
+
+/** The same lessons with the same periods, in the same order, from the same rows. */
+function sameAllocation(a: LessonAllocation, b: LessonAllocation): boolean {
+  if (a.lessons.size !== b.lessons.size || a.rows.length !== b.rows.length) return false;
+  for (let i = 0; i < a.rows.length; i++) if (a.rows[i] !== b.rows[i]) return false;
+  const other = b.lessons.entries();
+  for (const [k, v] of a.lessons) {
+    const [k2, v2] = other.next().value as [string, number];
+    if (k !== k2 || !Object.is(v, v2)) return false;
+  }
+  return true;
 }
 
 function shortfallOf(program: Program, e: Evaluation): ProgramShortfall {
@@ -94,5 +109,8 @@ const isEmpty = (u: UnverifiedData) => !u.program && !u.policy && u.subjects.len
 function narrowest(a: { from?: string; to?: string }, b: { from?: string; to?: string }): { from?: string; to?: string } {
   const from = a.from && b.from ? (a.from > b.from ? a.from : b.from) : a.from || b.from;
   const to = a.to && b.to ? (a.to < b.to ? a.to : b.to) : a.to || b.to;
-  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  const range: { from?: string; to?: string } = {};
+  if (from) range.from = from;
+  if (to) range.to = to;
+  return range;
 }
