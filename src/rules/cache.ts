@@ -4,6 +4,11 @@
 // used only when all of them match, byte for byte. Every failure — no cache location, not writable, corrupt,
 // written by another version — is silent: the rule set is then compiled as if there were no cache.
 // No hashing: node:crypto alone costs a plain check ~7 ms of start-up, and comparing the texts is exact.
+//
+// A slot file is one line of JSON in ASCII (other characters as \u escapes), the header — format, key, the files'
+// paths and sizes, the encoded rule set — then the files' bytes, one after the other. The rule texts are compared
+// as bytes (no JSON strings to parse and encode again) and the header is read as Latin-1 (no UTF-8 decoding): a
+// plain check starts ~1 ms sooner than with the texts inside the JSON (issue 10).
 
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +18,7 @@ import { decodeGraph, encodeGraph } from './serialize.js';
 import type { RuleSet } from './types.js';
 
 /** Bump when the entry layout or the encoding changes. */
-const FORMAT = 'llct-rule-cache/2';
+const FORMAT = 'llct-rule-cache/3';
 
 export interface RuleCache {
   /** folder holding the cache files */
@@ -42,14 +47,15 @@ export interface RuleFileBytes {
   bytes: Uint8Array;
 }
 
-interface Entry {
+/** A slot file's header; the files' bytes follow it. */
+interface Header {
   format: string;
   /** what else the entry depends on: format, tool and Node versions, build, rule folder */
   key: string;
   /** the files read, in order (the root file first) */
   files: string[];
-  /** their exact texts (rule files are UTF-8: only a rule set that compiled is saved) */
-  texts: string[];
+  /** their sizes in bytes, in the same order: their bytes follow the header's line */
+  sizes: number[];
   ruleSet: unknown;
 }
 
@@ -84,27 +90,32 @@ function nameHash(s: string): string {
 }
 
 function slotFile(cache: RuleCache, rulesDir: string): string {
-  return join(cache.dir, `rules-${nameHash(`${FORMAT}\0${rulesDir}`)}.json`);
+  return join(cache.dir, `rules-${nameHash(`${FORMAT}\0${rulesDir}`)}.cache`);
 }
 
 function entryKey(cache: RuleCache, rulesDir: string): string {
   return `${FORMAT}\0${cache.toolVersion}\0${process.version}\0${cache.build ?? buildStamp()}\0${rulesDir}`;
 }
 
-/** Whether `bytes` are exactly the UTF-8 of `text`. */
-function sameText(bytes: Uint8Array, text: unknown): boolean {
-  return typeof text === 'string' && Buffer.from(text, 'utf8').equals(bytes);
-}
-
 /** The cached rule set of `rulesDir` if its entry matches the files on disk now; undefined otherwise. */
 export async function readCachedRuleSet(cache: RuleCache, rulesDir: string): Promise<RuleSet | undefined> {
   try {
     // synchronous reads: no node:fs/promises to load on a cache hit (start-up, issue 10)
-    const entry = JSON.parse(readFileSync(slotFile(cache, rulesDir), 'utf8')) as Entry;
+    const data = readFileSync(slotFile(cache, rulesDir));
+    const end = data.indexOf(10);
+    if (end < 0) return undefined;
+    const entry = JSON.parse(data.toString('latin1', 0, end)) as Header;
     if (entry.format !== FORMAT || entry.key !== entryKey(cache, rulesDir)) return undefined;
-    if (!Array.isArray(entry.files) || !Array.isArray(entry.texts) || entry.files.length !== entry.texts.length) return undefined;
-    const files = entry.files.map((rel) => readFileSync(join(rulesDir, String(rel))));
-    if (!files.every((bytes, i) => sameText(bytes, entry.texts[i]))) return undefined;
+    const { files, sizes } = entry;
+    if (!Array.isArray(files) || !Array.isArray(sizes) || files.length !== sizes.length) return undefined;
+    let at = end + 1;
+    for (let i = 0; i < files.length; i++) {
+      const size = sizes[i]!;
+      if (!Number.isSafeInteger(size) || size < 0 || at + size > data.length) return undefined;
+      if (!readFileSync(join(rulesDir, String(files[i]))).equals(data.subarray(at, at + size))) return undefined;
+      at += size;
+    }
+    if (at !== data.length) return undefined;
     const ruleSet = decodeGraph(entry.ruleSet) as RuleSet;
     if (!ruleSet || typeof ruleSet !== 'object' || ruleSet.dir !== rulesDir || !Array.isArray(ruleSet.rules)) return undefined;
     return ruleSet;
@@ -120,17 +131,19 @@ export function writeCachedRuleSet(
   files: readonly RuleFileBytes[],
   ruleSet: RuleSet,
 ): void {
-  let entry: Entry;
+  let header: string;
   try {
-    entry = {
+    const entry: Header = {
       format: FORMAT,
       key: entryKey(cache, rulesDir),
       files: files.map((f) => f.rel),
-      texts: files.map((f) => Buffer.from(f.bytes).toString('utf8')),
+      sizes: files.map((f) => f.bytes.length),
       ruleSet: encodeGraph(ruleSet),
     };
+    // JSON.stringify writes no line break; every UTF-16 unit past ASCII as an escape leaves a line of ASCII
+    header = JSON.stringify(entry).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   } catch {
     return;
   }
-  writeCacheFile(slotFile(cache, rulesDir), JSON.stringify(entry));
+  writeCacheFile(slotFile(cache, rulesDir), Buffer.concat([Buffer.from(`${header}\n`, 'latin1'), ...files.map((f) => f.bytes)]));
 }

@@ -86,7 +86,11 @@ export function encodeGraph(value: unknown): Encoded {
 /** A tag key: one `$` (a plain object's own `$…` key is written `$$…`). */
 const isTag = (k: string): boolean => k.charCodeAt(0) === 36 && k.charCodeAt(1) !== 36;
 
-/** The inverse of encodeGraph. Throws on any malformed input (a corrupt cache is then simply recompiled). */
+/**
+ * The inverse of encodeGraph. Throws on any malformed input (a corrupt cache is then simply recompiled).
+ * `data` is taken over: fresh from JSON.parse, its plain arrays and objects are the decoded ones, changed in place
+ * where a child is tagged (rebuilding every object cost a cold start several milliseconds, issue 10).
+ */
 export function decodeGraph(data: unknown): unknown {
   const byId = new Map<number, unknown>();
   const fail = (why: string): never => {
@@ -102,13 +106,33 @@ export function decodeGraph(data: unknown): unknown {
       return x;
     };
     if (Array.isArray(d)) {
-      const out = register([] as unknown[]);
-      for (const x of d) out.push(dec(x));
-      return out;
+      register(d);
+      for (let i = 0; i < d.length; i++) {
+        const x: unknown = d[i];
+        if (x !== null && typeof x === 'object') d[i] = dec(x);
+      }
+      return d;
     }
     const o = d as Record<string, unknown>;
+    // most objects have no `$…` key: they are decoded in place without listing their keys
+    let dollar = false;
+    for (const k in o) {
+      if (k.charCodeAt(0) === 36) {
+        dollar = true;
+        break;
+      }
+    }
+    if (!dollar) {
+      // a plain object as JSON.parse made it (a "__proto__" key is its own property, and stays one when set)
+      register(o);
+      for (const k in o) {
+        const x = o[k];
+        if (x !== null && typeof x === 'object') o[k] = dec(x);
+      }
+      return o;
+    }
     const keys = Object.keys(o);
-    if (keys.length > 0 && isTag(keys[0]!) && keys.every(isTag)) {
+    if (isTag(keys[0]!) && keys.every(isTag)) {
       if ('$id' in o) {
         if (id !== undefined || typeof o.$id !== 'number' || !('$v' in o) || keys.length !== 2) fail('bad $id');
         return dec(o.$v, o.$id as number);
@@ -139,6 +163,7 @@ export function decodeGraph(data: unknown): unknown {
       }
       fail(`unknown tag ${keys.join(',')}`);
     }
+    // an own `$…` key was written `$$…`: rebuilt, keeping the key order
     const out = register({} as Record<string, unknown>);
     for (const k of keys) {
       const key = k.charCodeAt(0) === 36 && k.charCodeAt(1) === 36 ? k.slice(1) : k;

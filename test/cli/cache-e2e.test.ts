@@ -35,7 +35,7 @@ describe('llct with the rule-set cache (spawned)', () => {
       const on = spawnBin(args, env);
       expect(on, f).toEqual(off);
     }
-    expect(readdirSync(env.LLCT_CACHE_DIR).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    expect(readdirSync(env.LLCT_CACHE_DIR).filter((f) => f.endsWith('.cache'))).toHaveLength(1);
   }, 120_000);
 
   it('batch writes byte-identical files without the cache and with it, on 1 and 2 jobs', () => {

@@ -18,7 +18,17 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 let n = 0;
 const freshCache = (toolVersion = '9.9.9'): RuleCache => ({ dir: join(tmp, `cache${n++}`), toolVersion });
 const roundTrip = <T>(v: T): T => decodeGraph(JSON.parse(JSON.stringify(encodeGraph(v)))) as T;
-const entries = (cache: RuleCache): string[] => readdirSync(cache.dir).filter((f) => f.endsWith('.json'));
+const entries = (cache: RuleCache): string[] => readdirSync(cache.dir).filter((f) => f.endsWith('.cache'));
+/** A slot file's JSON header line and the rule files' bytes after it (src/rules/cache.ts). */
+const splitEntry = (file: string): { header: Record<string, unknown> & { ruleSet: { name: { en: string } } }; tail: Buffer } => {
+  const data = readFileSync(file);
+  const end = data.indexOf(10);
+  return { header: JSON.parse(data.toString('latin1', 0, end)), tail: data.subarray(end + 1) };
+};
+const joinEntry = (header: unknown, tail: Uint8Array): Buffer => {
+  const ascii = JSON.stringify(header).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return Buffer.concat([Buffer.from(`${ascii}\n`, 'latin1'), tail]);
+};
 
 /** Every string of a JSON file (rule names, keywords, examples, lookalikes…) and every cell of the CSV fixtures. */
 function candidateNames(): string[] {
@@ -97,9 +107,9 @@ describe('rule set cache', () => {
     expect(first.name.en).not.toBe('MARKED');
     const [entry] = entries(cache);
     const file = join(cache.dir, entry!);
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { ruleSet: { name: { en: string } } };
-    data.ruleSet.name.en = 'MARKED';
-    writeFileSync(file, JSON.stringify(data));
+    const { header, tail } = splitEntry(file);
+    header.ruleSet.name.en = 'MARKED';
+    writeFileSync(file, joinEntry(header, tail));
     expect((await loadRuleSet(dir, { cache })).name.en).toBe('MARKED');
     return { dir, cache, file };
   }
@@ -125,8 +135,18 @@ describe('rule set cache', () => {
       expect((await loadRuleSet(dir, { cache: { ...cache, ...other } })).name.en).not.toBe('MARKED');
     }
     const { dir, cache, file } = await markedEntry();
-    const good = readFileSync(file, 'utf8');
-    for (const junk of ['', '{', '{"format":"llct-rule-cache/0"}', JSON.stringify({ ...JSON.parse(good), ruleSet: { $ref: 7 } })]) {
+    const good = readFileSync(file);
+    const { header, tail } = splitEntry(file);
+    for (const junk of [
+      '',
+      '{',
+      '{"format":"llct-rule-cache/0"}',
+      joinEntry({ ...header, ruleSet: { $ref: 7 } }, tail),
+      // the rule texts cut short, one byte too many, or the header without them
+      good.subarray(0, good.length - 1),
+      Buffer.concat([good, Buffer.from(' ')]),
+      good.subarray(0, good.indexOf(10) + 1),
+    ]) {
       writeFileSync(file, junk);
       const loaded = await loadRuleSet(dir, { cache });
       expect(isDeepStrictEqual(loaded, await loadRuleSet(dir))).toBe(true);
