@@ -28,27 +28,29 @@ export function pessimisticLessons(units: readonly ContentUnit[]): Map<string, n
     for (const k of u.exempted.keys()) out.set(k, 0);
   }
   const taken: ContentUnit[] = [];
-  const feeders: { u: ContentUnit; v: number }[] = [];
+  const feeders: ContentUnit[] = [];
   for (const lesson of out.keys()) {
     taken.length = 0;
     let sum = 0;
     for (const kind of KINDS) {
       feeders.length = 0;
-      for (const u of units) {
-        const v = u[kind].get(lesson);
-        if (v !== undefined) feeders.push({ u, v });
-      }
+      for (const u of units) if (u[kind].get(lesson) !== undefined) feeders.push(u);
       // largest first; equal ones keep the units' order (a stable sort)
-      if (feeders.length > 1) feeders.sort((a, b) => b.v - a.v);
-      for (const { u, v } of feeders) {
-        if (taken.some((t) => overlaps(t, u))) continue;
+      if (feeders.length > 1) feeders.sort((a, b) => b[kind].get(lesson)! - a[kind].get(lesson)!);
+      for (const u of feeders) {
+        if (overlapsAny(taken, u)) continue;
         taken.push(u);
-        sum += v;
+        sum += u[kind].get(lesson)!;
       }
     }
     out.set(lesson, sum);
   }
   return out;
+}
+
+function overlapsAny(taken: readonly ContentUnit[], u: ContentUnit): boolean {
+  for (const t of taken) if (overlaps(t, u)) return true;
+  return false;
 }
 
 const KINDS = ['studied', 'exempted'] as const;

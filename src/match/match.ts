@@ -104,7 +104,16 @@ export function compileMatcher(ruleSet: RuleSet): Matcher {
     tiedWith: rules.slice(1).map((r) => r.id),
   });
 
-  const codeKey = (code: string) => baseKey(code).replace(/ /g, '');
+  // a row's code is keyed twice in a row (to match it, then for its attempt group): the last answer is kept
+  let lastCode: string | undefined;
+  let lastCodeKey = '';
+  const codeKey = (code: string) => {
+    if (code !== lastCode) {
+      lastCodeKey = baseKey(code).replace(/ /g, '');
+      lastCode = code;
+    }
+    return lastCodeKey;
+  };
 
   // batches see the same few hundred spellings again and again; the cache is bounded so memory stays flat
   const keys = new Map<string, string>();

@@ -112,19 +112,10 @@ export function transcriptFromTable(records: readonly TableRecord[], hit: Header
   const { map, cells: headerCells } = hit;
   const { file } = source;
   const rows: TranscriptRow[] = [];
-  for (const rec of records.slice(hit.index + hit.rows)) {
-    const cell = (i: number | undefined): string => (i === undefined ? '' : (rec.cells[i] ?? ''));
-    const num = (i: number | undefined): number | undefined => {
-      const typed = i === undefined ? undefined : rec.values?.[i];
-      if (typeof typed === 'number') return typed;
-      const text = cell(i);
-      const n = parseNumberText(text);
-      if (n !== undefined && Number.isNaN(n)) {
-        const column = headerCells[i!] ?? '';
-        throw new InputError({ code: 'not-a-number', args: { text, column }, file, place: tablePlace(source, rec.line) });
-      }
-      return n;
-    };
+  for (let r = hit.index + hit.rows; r < records.length; r++) {
+    const rec = records[r]!;
+    const cell = (i: number | undefined): string => cellText(rec, i);
+    const num = (i: number | undefined): number | undefined => cellNumber(rec, i, headerCells, source);
     const name = displayName(cell(map.name));
     if (name === '') continue;
     let grade: RawGrade | undefined;
@@ -143,7 +134,7 @@ export function transcriptFromTable(records: readonly TableRecord[], hit: Header
       dvht: num(map.dvht),
       periods: num(map.periods),
       // every teaching column adds up (LT + TL + TH + BT…); self-study columns never count
-      lecture: sumOf(map.teaching.map((i) => num(i))),
+      lecture: sumOf(map.teaching, num),
       term: cell(map.term),
       institution: cell(map.institution),
     };
@@ -159,9 +150,32 @@ export function transcriptFromTable(records: readonly TableRecord[], hit: Header
   return transcript;
 }
 
-function sumOf(values: (number | undefined)[]): number | undefined {
-  const given = values.filter((v): v is number => v !== undefined);
-  return given.length === 0 ? undefined : given.reduce((a, b) => a + b, 0);
+/** The sum of the numbers in the given columns; undefined when none holds one. */
+function sumOf(columns: readonly number[], num: (i: number) => number | undefined): number | undefined {
+  let sum: number | undefined;
+  for (const i of columns) {
+    const v = num(i);
+    if (v !== undefined) sum = (sum ?? 0) + v;
+  }
+  return sum;
+}
+
+/** A record's cell as text ('' when the column is absent or the record shorter). */
+function cellText(rec: TableRecord, i: number | undefined): string {
+  return i === undefined || i >= rec.cells.length ? '' : (rec.cells[i] ?? '');
+}
+
+/** A record's cell as a number: a spreadsheet's typed number, else the text read as one; not a number: an error. */
+function cellNumber(rec: TableRecord, i: number | undefined, headerCells: readonly string[], source: TableSource): number | undefined {
+  const typed = i === undefined ? undefined : rec.values?.[i];
+  if (typeof typed === 'number') return typed;
+  const text = cellText(rec, i);
+  const n = parseNumberText(text);
+  if (n !== undefined && Number.isNaN(n)) {
+    const column = headerCells[i!] ?? '';
+    throw new InputError({ code: 'not-a-number', args: { text, column }, file: source.file, place: tablePlace(source, rec.line) });
+  }
+  return n;
 }
 
 /**

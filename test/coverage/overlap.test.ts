@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import '../fast-check-seed.js';
 import { overlappingFeeders, overlaps, pessimisticLessons, type ContentUnit } from '../../src/coverage/overlap.js';
 
 const unit = (studied: [string, number][], covers?: string[], exempted: [string, number][] = []): ContentUnit => ({
@@ -27,5 +29,46 @@ describe('overlap by content tags (§6.6)', () => {
     const exemptSame = unit([], ['a'], [['L', 9]]);
     const exemptOther = unit([], ['b'], [['L', 4]]);
     expect(pessimisticLessons([studied, exemptSame, exemptOther]).get('L')).toBe(10);
+  });
+});
+
+describe('pessimisticLessons', () => {
+  // as first written (arrays of feeders per lesson and kind): the allocation-free loop must give the same map, in
+  // the same order, with the same floating-point sums
+  function reference(units: readonly ContentUnit[]): Map<string, number> {
+    const lessons = new Set(units.flatMap((u) => [...u.studied.keys(), ...u.exempted.keys()]));
+    const out = new Map<string, number>();
+    for (const lesson of lessons) {
+      const taken: ContentUnit[] = [];
+      let sum = 0;
+      for (const kind of ['studied', 'exempted'] as const) {
+        const feeders = units
+          .map((u) => ({ u, v: u[kind].get(lesson) }))
+          .filter((x): x is { u: ContentUnit; v: number } => x.v !== undefined)
+          .sort((a, b) => b.v - a.v);
+        for (const { u, v } of feeders) {
+          if (taken.some((t) => overlaps(t, u))) continue;
+          taken.push(u);
+          sum += v;
+        }
+      }
+      out.set(lesson, sum);
+    }
+    return out;
+  }
+
+  it('equals its first form on random units (shared and distinct tags, ties, exemptions, fractions)', () => {
+    const lesson = fc.constantFrom('L1', 'L2', 'L3', 'L4');
+    const periods = fc.oneof(fc.constantFrom(7.5, 10, 15, 0.1, 0.2, 0.3), fc.double({ min: 0, max: 200, noNaN: true }));
+    const entries = fc.array(fc.tuple(lesson, periods), { maxLength: 4 });
+    const contentUnit = fc
+      .tuple(entries, entries, fc.option(fc.subarray(['a', 'b', 'c']), { nil: undefined }))
+      .map(([studied, exempted, covers]) => unit(studied, covers, exempted));
+    fc.assert(
+      fc.property(fc.array(contentUnit, { maxLength: 7 }), (units) => {
+        expect([...pessimisticLessons(units)]).toEqual([...reference(units)]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
