@@ -1,7 +1,6 @@
 // A dossier's lines of the output folder's streamed files (summary.csv, summary.json, index.html, review.csv,
-// reports.jsonl) and its rows of summary.xlsx and review.xlsx, rendered where the dossier was evaluated: on a worker thread, so the writing thread only appends
-// bytes in batch order. They cross the thread boundary as one UTF-8 buffer (`packLines`), which costs far less
-// than cloning the objects they come from.
+// reports.jsonl) and its rows of summary.xlsx and review.xlsx, rendered where the dossier was evaluated: on a worker
+// thread, so the writing thread only appends text in batch order. The lines cross to it as one string (`packLines`).
 
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../lang.js';
@@ -64,26 +63,25 @@ export function renderSheetRows(o: DossierOutcome, s: Pick<LineSettings, 'levels
   return { summary: rowXml(summaryCells(o.summary, s.levels, s.lang), style), review: (o.review ?? []).map((line) => rowXml(line, style)) };
 }
 
-/** Texts packed into one UTF-8 buffer, and where each ends in it. */
+/**
+ * Texts joined into one string, and where each ends in it. One flat string is the cheapest thing to send to another
+ * thread: cheaper to copy than the objects it is rendered from, and, unlike a moved buffer, it is ordinary heap
+ * memory on the other side (moved buffers are external memory, which the writing thread collected only rarely:
+ * +37 MB at 40,000 dossiers).
+ */
 export interface PackedLines {
-  bytes: Uint8Array;
+  text: string;
   ends: number[];
 }
 
 export function packLines(texts: readonly string[]): PackedLines {
-  let room = 0;
-  for (const t of texts) room += t.length * 3; // a UTF-16 unit is at most 3 bytes of UTF-8
-  const bytes = Buffer.allocUnsafeSlow(room);
   const ends: number[] = [];
   let at = 0;
-  for (const t of texts) {
-    at += bytes.write(t, at, 'utf8');
-    ends.push(at);
-  }
-  return { bytes: bytes.subarray(0, at), ends };
+  for (const t of texts) ends.push((at += t.length));
+  return { text: texts.join(''), ends };
 }
 
-/** Segment `i` of a packed buffer. */
-export function segment(p: PackedLines, i: number): Uint8Array {
-  return p.bytes.subarray(i === 0 ? 0 : p.ends[i - 1]!, p.ends[i]!);
+/** Text `i` of a packed string. */
+export function segment(p: PackedLines, i: number): string {
+  return p.text.slice(i === 0 ? 0 : p.ends[i - 1]!, p.ends[i]!);
 }

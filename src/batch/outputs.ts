@@ -429,10 +429,10 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
       // the lines come rendered from the worker; a dossier evaluated here (its worker died) is rendered the same way
       const lines = o.lines ?? packLines(renderLines(o, lineSettings));
       for (let i = 0; i < LINE_FILES.length; i++) {
-        const bytes = segment(lines, i);
-        if (bytes.length === 0) continue;
+        const text = segment(lines, i);
+        if (text === '') continue;
         if (i === SUMMARY_JSON && !first) streamed[i]!.write(',\n');
-        streamed[i]!.write(bytes);
+        streamed[i]!.write(text);
       }
       const rows = o.sheetRows ?? renderSheetRows(o, lineSettings);
       summaryBook!.addRendered(rows.summary);

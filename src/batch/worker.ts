@@ -28,8 +28,6 @@ port.on('message', (request: WorkerRequest) => {
       reply(fatalReply(e));
       return;
     }
-    // the packed lines move to the main thread instead of being copied
-    if (outcome.lines) port.postMessage({ type: 'outcome', outcome } satisfies WorkerReply, [outcome.lines.bytes.buffer as ArrayBuffer]);
-    else reply({ type: 'outcome', outcome });
+    reply({ type: 'outcome', outcome });
   });
 });
