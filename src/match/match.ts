@@ -54,6 +54,7 @@ export interface Matcher {
 }
 
 const KEY_CACHE_SIZE = 10_000;
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
 const compiled = new WeakMap<RuleSet, Matcher>();
 
 /** The matcher of a rule set, compiled once per rule set (rule sets are immutable values). */
@@ -109,7 +110,8 @@ export function compileMatcher(ruleSet: RuleSet): Matcher {
   let lastCodeKey = '';
   const codeKey = (code: string) => {
     if (code !== lastCode) {
-      lastCodeKey = baseKey(code).replace(/ /g, '');
+      // most codes are one ASCII word ("SSH1120"): their key is their lower case, as baseKey would say
+      lastCodeKey = ASCII_WORD.test(code) ? code.toLowerCase() : baseKey(code).replace(/ /g, '');
       lastCode = code;
     }
     return lastCodeKey;

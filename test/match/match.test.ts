@@ -63,4 +63,14 @@ describe('matching', () => {
     expect(match('Lichsu dang')).toBeNull();
   });
   it('an empty name matches nothing', () => expect(compileMatcher(rs).matchKey('')).toBeNull());
+  it('keys a course code as baseKey without spaces, one-word codes and repeated codes included', () => {
+    const m = compileMatcher(rs);
+    const code = fc.oneof(fc.stringMatching(/^[A-Za-z0-9]{1,8}$/), fc.string(), fc.constantFrom('SSH 1120', 'HCM-202', 'Đ01', 'ssh1120'));
+    fc.assert(
+      fc.property(fc.array(code, { minLength: 1, maxLength: 4 }), (codes) => {
+        for (const c of [...codes, ...codes]) expect(m.codeKey(c)).toBe(baseKey(c).replace(/ /g, ''));
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
