@@ -2,9 +2,8 @@
 // reports.jsonl) and its rows of summary.xlsx and review.xlsx, rendered where the dossier was evaluated: on a worker
 // thread, so the writing thread only appends text in batch order. The lines cross to it as one string (`packLines`).
 
-import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../lang.js';
-import { csvCellText, type CsvCell } from '../report/csv.js';
+import { csvCellText, csvRecords, type CsvCell } from '../report/csv.js';
 import type { Program } from '../rules/types.js';
 import { indexRow } from './index-html.js';
 import { summaryJson, summaryRecord } from './summary.js';
@@ -23,9 +22,9 @@ export interface LineSettings {
 
 /** CSV records as text with the check command's cell rules (numbers stay numbers, formulas escaped, --excel). */
 export function csvText(records: CsvCell[][], excel: boolean, bom: boolean): string {
-  return stringify(
+  return csvRecords(
     records.map((r) => r.map((c) => csvCellText(c, { excel }))),
-    { bom, delimiter: excel ? ';' : ',', record_delimiter: excel ? '\r\n' : '\n' },
+    { bom, delimiter: excel ? ';' : ',', recordDelimiter: excel ? '\r\n' : '\n' },
   );
 }
 

@@ -1,6 +1,5 @@
 // CSV output: a generic safe writer (numbers stay numbers, formula-like text escaped, Excel mode) and the check's rows.
 
-import { stringify } from 'csv-stringify/sync';
 import type { CheckResult } from '../coverage/types.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Lang } from '../lang.js';
@@ -28,13 +27,34 @@ export function csvCellText(cell: CsvCell, options: CsvOptions = {}): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
+/** A field that must be quoted: it holds the delimiter, a quote or a line break. */
+const MUST_QUOTE: Record<',' | ';', RegExp> = { ',': /[",\n\r]/u, ';': /[";\n\r]/u };
+
+/**
+ * Records of cell texts as CSV: a field is quoted when it holds the delimiter, a quote or a line break (CR or LF,
+ * alone or together), its quotes doubled; every record ends with the record delimiter. This is csv-stringify's output
+ * with `quote_record_delimiter` (tested against it). Before, with csv-stringify's default for a given record
+ * delimiter, a lone LF (in --excel files) or a lone CR (in plain ones) inside a field was written unquoted, which a
+ * spreadsheet reads as a new row — a course name with a line break typed in an Excel cell, say. Written here because
+ * a batch calls it for every dossier, where the library's per-call set-up cost more than the text.
+ */
+export function csvRecords(records: readonly (readonly string[])[], options: { delimiter: ',' | ';'; recordDelimiter: '\n' | '\r\n'; bom: boolean }): string {
+  const mustQuote = MUST_QUOTE[options.delimiter];
+  let out = options.bom ? '\ufeff' : '';
+  for (const record of records) {
+    for (let i = 0; i < record.length; i++) {
+      const v = record[i]!;
+      if (i > 0) out += options.delimiter;
+      out += mustQuote.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+    }
+    out += options.recordDelimiter;
+  }
+  return out;
+}
+
 export function toCsv(header: string[], rows: CsvCell[][], options: CsvOptions = {}): string {
   const records = [header.map((h) => csvCellText(h, options)), ...rows.map((r) => r.map((c) => csvCellText(c, options)))];
-  return stringify(records, {
-    bom: options.excel === true,
-    delimiter: options.excel ? ';' : ',',
-    record_delimiter: options.excel ? '\r\n' : '\n',
-  });
+  return csvRecords(records, { bom: options.excel === true, delimiter: options.excel ? ';' : ',', recordDelimiter: options.excel ? '\r\n' : '\n' });
 }
 
 const CHECK_CSV_COLUMNS = [
