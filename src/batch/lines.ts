@@ -34,7 +34,6 @@ export const summaryCsvRecord = (row: SummaryRow, s: Pick<LineSettings, 'levels'
 
 /** The streamed files, in the order of a packed buffer's segments. */
 export const LINE_FILES = ['reports.jsonl', 'summary.csv', 'summary.json', 'index.html', 'review.csv'] as const;
-export type LineFile = (typeof LINE_FILES)[number];
 
 /**
  * One dossier's text in each streamed file, in LINE_FILES order. summary.json's entry comes without the comma that
