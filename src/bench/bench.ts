@@ -3,7 +3,7 @@
 // Generates synthetic dossiers (src/bench/generate.ts), runs the built CLI as a child process, prints a table.
 // It reports only; nothing here can fail a test.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,8 @@ function timed(args: string[], tmp: string, tag: string): Promise<Timed> {
     const start = performance.now();
     const child = spawn(process.execPath, ['--import', HOOK, ...args], {
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, LLCT_BENCH_RSS_FILE: usageFile },
+      // the rule-set cache of this run, warmed before the batches (warmCache): every batch starts from it
+      env: { ...process.env, LLCT_BENCH_RSS_FILE: usageFile, LLCT_CACHE_DIR: join(tmp, 'cache') },
     });
     child.on('error', reject);
     child.on('exit', (code) => {
@@ -87,7 +88,17 @@ async function batchRun(size: number, input: string, out: string, tmp: string, l
   return { size, label, run, base, outBytes };
 }
 
+/** One plain check with the run's cache folder, so the first batch does not pay for compiling the rule set. */
+function warmCache(tmp: string): void {
+  const r = spawnSync(process.execPath, [BIN, 'check', join(ROOT, 'fixtures', 'transcripts', 'era-2019.csv'), '--as-of', '2020-01-01'], {
+    stdio: 'ignore',
+    env: { ...process.env, LLCT_CACHE_DIR: join(tmp, 'cache') },
+  });
+  if (r.error) throw r.error;
+}
+
 async function batchSection(tmp: string): Promise<string> {
+  warmCache(tmp);
   const runs: BatchRun[] = [];
   const j = jobs ?? String(availableParallelism());
   for (const size of sizes) {
