@@ -4,6 +4,8 @@ import type { Lang } from '../lang.js';
 
 /** A number for people: at most one decimal, decimal comma in Vietnamese. */
 export function num(lang: Lang, n: number): string {
+  // most numbers are whole periods and counts: no rounding, no decimal separator (small enough that n * 10 is exact)
+  if (Number.isInteger(n) && n < 1e14 && n > -1e14) return String(n);
   const rounded = Math.round(n * 10) / 10;
   const s = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
   return lang === 'vi' ? s.replace('.', ',') : s;

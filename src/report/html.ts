@@ -58,8 +58,13 @@ export function escapeHtml(s: string): string {
     .replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
+/** What cssString changes: what escapeHtml changes, and CSS string delimiters, backslashes and line breaks. */
+const CSS_NEEDS_WORK = /[&<>"'\\\u0000-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]/;
+
 /** A CSS string literal safe inside a <style> element (names come from user files). */
 export function cssString(s: string): string {
+  // a plain name or label needs neither HTML nor CSS escaping
+  if (!CSS_NEEDS_WORK.test(s)) return `"${s}"`;
   const body = [...escapeHtml(s)]
     .map((ch) => (/[\\"<>&\n\r\f]/.test(ch) || ch.charCodeAt(0) < 0x20 ? `\\${ch.codePointAt(0)!.toString(16)} ` : ch))
     .join('');
@@ -74,14 +79,19 @@ function attrs(a: Attrs): string {
   for (const k in a) {
     const v = a[k];
     if (v === null || v === undefined || v === false) continue;
-    out += v === true ? ` ${k}` : ` ${k}="${escapeHtml(String(v))}"`;
+    // a number's digits need no escaping, nor do classes and scopes: this file writes them all, from no data
+    out += v === true ? ` ${k}` : typeof v === 'number' || k === 'class' || k === 'scope' ? ` ${k}="${v}"` : ` ${k}="${escapeHtml(String(v))}"`;
   }
   return out;
 }
 
 /** An element: `content` is HTML already (escape text with `t`). */
 function el(tag: string, a: Attrs, ...content: string[]): string {
-  return `<${tag}${attrs(a)}>${content.length === 1 ? content[0] : content.join('')}</${tag}>`;
+  // `+`, not join: V8 links the parts (a rope) instead of copying them, so nested elements are copied once, when
+  // the page is written, not once per level of nesting
+  let out = `<${tag}${attrs(a)}>`;
+  for (let i = 0; i < content.length; i++) out += content[i]!;
+  return `${out}</${tag}>`;
 }
 
 const t = escapeHtml;
@@ -91,8 +101,11 @@ const t = escapeHtml;
 const VERDICT_CLASS: Record<Verdict, string> = { PASS: 'pass', FAIL: 'fail', REVIEW: 'review' };
 
 export function verdictBadge(lang: Lang, v: Verdict): string {
-  return el('span', { class: `verdict ${VERDICT_CLASS[v]}` }, t(messages(lang).verdict[v]));
+  return (BADGES[lang] ??= {})[v] ??= el('span', { class: `verdict ${VERDICT_CLASS[v]}` }, t(messages(lang).verdict[v]));
 }
+
+/** Badges by language and verdict: a report shows several, always the same few. */
+const BADGES: Partial<Record<Lang, Partial<Record<Verdict, string>>>> = {};
 
 interface Ctx {
   lang: Lang;

@@ -1,0 +1,51 @@
+// The renderers' fast paths (issue 10) against the general code they skip: the same strings on random input.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import '../fast-check-seed.js';
+import { num } from '../../src/report/format.js';
+import { cssString, escapeHtml } from '../../src/report/html.js';
+
+/** cssString's general path: escape for HTML, then each character CSS cannot hold as is becomes a hex escape. */
+function cssStringFull(s: string): string {
+  const body = [...escapeHtml(s)]
+    .map((ch) => (/[\\"<>&\n\r\f]/.test(ch) || ch.charCodeAt(0) < 0x20 ? `\\${ch.codePointAt(0)!.toString(16)} ` : ch))
+    .join('');
+  return `"${body}"`;
+}
+
+/** num's general path: rounded to one decimal, a decimal comma in Vietnamese. */
+function numFull(lang: 'vi' | 'en', n: number): string {
+  const rounded = Math.round(n * 10) / 10;
+  const s = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  return lang === 'vi' ? s.replace('.', ',') : s;
+}
+
+/** Text mixing plain letters, Vietnamese, and every character class the escapers treat specially. */
+const text = fc
+  .array(fc.oneof(fc.constantFrom(...'aZ 09ễĐ—·&<>"\'\\\n\r\f\t\u0000\u0007\u000b\u007f\u0085\ud800\udc00\ufffe\uffff😀'), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 12 })
+  .map((parts) => parts.join(''));
+
+describe('render fast paths agree with the general code', () => {
+  it('cssString: plain labels skip the per-character pass, with the same result', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(cssString(s)).toBe(cssStringFull(s));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const s of ['PHIẾU ĐỐI CHIẾU HỌC PHẦN LÝ LUẬN CHÍNH TRỊ', 'd000001', 'Lập bằng llct 0.1.0', 'a"b', 'x\\y', 'tab\there', "it's"]) {
+      expect(cssString(s)).toBe(cssStringFull(s));
+    }
+  });
+
+  it('num: whole numbers skip rounding and the decimal comma, with the same result', () => {
+    const numbers = fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.double(), fc.constantFrom(0, -0, 1e14, 1e14 - 1, -1e14 + 1, 1e21, 1.5e21, -1e21, 2 ** 53, 45, 7.5, 0.05, -0.04, Infinity, -Infinity, NaN));
+    fc.assert(
+      fc.property(numbers, (n) => {
+        expect(num('vi', n)).toBe(numFull('vi', n));
+        expect(num('en', n)).toBe(numFull('en', n));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
