@@ -28,12 +28,26 @@ const MARK = /\p{M}/u;
 export function displayWidth(s: string): number {
   // most cells are numbers and plain words: one column per character
   if (PRINTABLE_ASCII.test(s)) return s.length;
+  if (isLatinOrVietnamese(s)) return s.length;
   let w = 0;
   for (const ch of (s.includes('\u001b') ? s.replace(ANSI, '') : s).normalize('NFC')) {
     if (isMark(ch)) continue;
     w += 1;
   }
   return w;
+}
+
+/**
+ * Whether every character is below U+0300 (ESC aside), Vietnamese (U+1E00–U+1EFF) or General Punctuation
+ * (U+2000–U+206F): such text has no marks and NFC keeps its length (no two of these characters compose, none
+ * decomposes into more), so it takes one column per character — Vietnamese names skip normalize and the loop.
+ */
+function isLatinOrVietnamese(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x300 ? c === 0x1b : c < 0x1e00 || (c > 0x1eff && c < 0x2000) || c > 0x206f) return false;
+  }
+  return true;
 }
 
 /**

@@ -197,6 +197,9 @@ ${STYLE}${extraStyle}
 `;
 }
 
+/** The report's subtitle per language: its title in sentence case (locale-aware case mapping is slow). */
+const SUBTITLES: Partial<Record<Lang, string>> = {};
+
 function documentHead(c: Ctx, options: HtmlOptions, files: string[], dossier: string): string {
   const { h, m, result, ruleSet } = c;
   const person = options.person;
@@ -219,7 +222,7 @@ function documentHead(c: Ctx, options: HtmlOptions, files: string[], dossier: st
     { class: 'doc-head' },
     el('div', { class: 'letterhead' }, el('span', {}, t(h.unit)), el('span', { class: 'placedate' }, t(h.placeDate))),
     el('h1', {}, t(h.docTitle)),
-    el('p', { class: 'subtitle' }, t(m.title.toLocaleLowerCase(c.lang).replace(/^./u, (x) => x.toLocaleUpperCase(c.lang)))),
+    el('p', { class: 'subtitle' }, (SUBTITLES[c.lang] ??= t(m.title.toLocaleLowerCase(c.lang).replace(/^./u, (x) => x.toLocaleUpperCase(c.lang))))),
     el('table', { class: 'facts' }, el('tbody', {}, ...facts.map(([k, v]) => el('tr', {}, el('th', { scope: 'row' }, t(k)), el('td', {}, v))))),
   );
 }

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../fast-check-seed.js';
-import { num } from '../../src/report/format.js';
+import { displayWidth, isMark, num } from '../../src/report/format.js';
 import { cssString, escapeHtml } from '../../src/report/html.js';
 
 /** cssString's general path: escape for HTML, then each character CSS cannot hold as is becomes a hex escape. */
@@ -19,6 +19,20 @@ function numFull(lang: 'vi' | 'en', n: number): string {
   const s = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
   return lang === 'vi' ? s.replace('.', ',') : s;
 }
+
+/** displayWidth's general path: ANSI codes removed, NFC, one column per character that is not a mark. */
+function displayWidthFull(s: string): number {
+  let w = 0;
+  // eslint-disable-next-line no-control-regex
+  for (const ch of s.replace(/\u001b\[[0-9;]*m/g, '').normalize('NFC')) if (!isMark(ch)) w += 1;
+  return w;
+}
+
+/** A string of code units from the given ranges, with marks, an ESC and letters beyond them mixed in at times. */
+const unitsFrom = (ranges: [number, number][], extra: string) =>
+  fc
+    .array(fc.oneof(...ranges.map(([a, b]) => fc.integer({ min: a, max: b }).map((c) => String.fromCharCode(c))), fc.constantFrom(...extra)), { maxLength: 16 })
+    .map((parts) => parts.join(''));
 
 /** Text mixing plain letters, Vietnamese, and every character class the escapers treat specially. */
 const text = fc
@@ -47,5 +61,22 @@ describe('render fast paths agree with the general code', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('displayWidth: Latin, Vietnamese and punctuation text is one column per character, as the general path counts', () => {
+    const latin: [number, number][] = [[0, 0x2ff], [0x1e00, 0x1eff], [0x2000, 0x206f]];
+    const plain = unitsFrom(latin, 'ễĐ—·');
+    const mixed = unitsFrom(latin, 'e\u0301\u0303\u1100\u1161\u001b[1m\u212b\u0340\u3099か😀');
+    fc.assert(
+      fc.property(fc.oneof(plain, mixed), (s) => {
+        expect(displayWidth(s)).toBe(displayWidthFull(s));
+      }),
+      { numRuns: 5000 },
+    );
+    // every pair of characters of those ranges: none composes under NFC
+    const chars: string[] = [];
+    for (const [a, b] of latin) for (let c = a; c <= b; c++) if (c !== 0x1b) chars.push(String.fromCharCode(c));
+    for (const a of chars) for (const b of chars) if ((a + b).normalize('NFC').length !== 2) expect(a + b).toBe('composes');
+    expect(displayWidth('Tư tưởng Hồ Chí Minh — 3 tiết')).toBe(29);
   });
 });
