@@ -314,30 +314,19 @@ const BAR_H = 12;
 function bar(a: { id: string; total?: boolean; label: string; required: number; counted: number; possible: number; minimum: number | null; scale: number }): string {
   const x = (v: number) => Math.round((Math.max(0, v) / a.scale) * (BAR_W - 2) * 10) / 10 + 1;
   const w = (v: number) => Math.max(0, x(v) - 1);
-  const parts = [
-    el('title', {}, t(a.label)),
-    `<rect class="req" x="1" y="2" width="${w(a.required)}" height="${BAR_H - 4}"/>`,
-    a.possible > a.counted ? `<rect class="pos" x="1" y="2" width="${w(a.possible)}" height="${BAR_H - 4}"/>` : '',
-    a.counted > 0 ? `<rect class="cnt" x="1" y="2" width="${w(a.counted)}" height="${BAR_H - 4}"/>` : '',
-    a.minimum !== null ? `<line class="min" x1="${x(a.minimum)}" y1="0" x2="${x(a.minimum)}" y2="${BAR_H}"/>` : '',
-  ];
-  return el(
-    'svg',
-    {
-      class: 'bar',
-      role: 'img',
-      'aria-label': a.label,
-      width: BAR_W,
-      height: BAR_H,
-      viewBox: `0 0 ${BAR_W} ${BAR_H}`,
-      'data-subject': a.total ? null : a.id,
-      'data-total': a.total ? a.id : null,
-      'data-required': a.required,
-      'data-counted': a.counted,
-      'data-possible': a.possible,
-      'data-minimum': a.minimum,
-    },
-    ...parts,
+  // written out, not through el: a report draws one per subject, and the label is escaped once for both places
+  const label = t(a.label);
+  const which = a.total ? ` data-total="${t(a.id)}"` : ` data-subject="${t(a.id)}"`;
+  const minimum = a.minimum !== null ? ` data-minimum="${a.minimum}"` : '';
+  return (
+    `<svg class="bar" role="img" aria-label="${label}" width="${BAR_W}" height="${BAR_H}" viewBox="0 0 ${BAR_W} ${BAR_H}"${which}` +
+    ` data-required="${a.required}" data-counted="${a.counted}" data-possible="${a.possible}"${minimum}>` +
+    `<title>${label}</title>` +
+    `<rect class="req" x="1" y="2" width="${w(a.required)}" height="${BAR_H - 4}"/>` +
+    (a.possible > a.counted ? `<rect class="pos" x="1" y="2" width="${w(a.possible)}" height="${BAR_H - 4}"/>` : '') +
+    (a.counted > 0 ? `<rect class="cnt" x="1" y="2" width="${w(a.counted)}" height="${BAR_H - 4}"/>` : '') +
+    (a.minimum !== null ? `<line class="min" x1="${x(a.minimum)}" y1="0" x2="${x(a.minimum)}" y2="${BAR_H}"/>` : '') +
+    '</svg>'
   );
 }
 
@@ -492,12 +481,20 @@ function lessonGrid(c: Ctx, p: ProgramResult): string {
   if (all.length === 0) return '';
   const counts = { covered: 0, uncertain: 0, missing: 0 };
   for (const id of all) counts[state(id)] += 1;
+  // a lesson's cell depends on the rule set, the language and its state only: made once, then reused
+  const cells = lessonCells(c.ruleSet, c.lang);
   const cell = (id: string) => {
     const s = state(id);
-    const title = lessonTitle(c.ruleSet, id, c.lang);
-    return el('li', { class: `lesson ${s}`, 'data-lesson': id, 'data-state': s, title: `${title} — ${c.h.lessonState[s]}` }, `${LESSON_MARK[s]}\u00a0${t(id)}`);
+    const key = `${s} ${id}`;
+    let html = cells.get(key);
+    if (html === undefined) {
+      const title = lessonTitle(c.ruleSet, id, c.lang);
+      html = el('li', { class: `lesson ${s}`, 'data-lesson': id, 'data-state': s, title: `${title} — ${c.h.lessonState[s]}` }, `${LESSON_MARK[s]}\u00a0${t(id)}`);
+      cells.set(key, html);
+    }
+    return html;
   };
-  const key = LESSON_STATES.map((s) => el('span', { class: `lesson-key ${s}` }, `${LESSON_MARK[s]} ${t(c.h.lessonState[s])}`)).join(' ');
+  const key = (LESSON_KEYS[c.lang] ??= LESSON_STATES.map((s) => el('span', { class: `lesson-key ${s}` }, `${LESSON_MARK[s]} ${t(c.h.lessonState[s])}`)).join(' '));
   return el(
     'div',
     { class: 'lessons' },
@@ -515,6 +512,18 @@ function lessonGrid(c: Ctx, p: ProgramResult): string {
     ),
   );
 }
+
+/** Lesson cells by rule set and language, keyed by state and lesson id (bounded by the rule set's lessons). */
+const LESSON_CELLS = new WeakMap<RuleSet, Partial<Record<Lang, Map<string, string>>>>();
+
+function lessonCells(ruleSet: RuleSet, lang: Lang): Map<string, string> {
+  let byLang = LESSON_CELLS.get(ruleSet);
+  if (!byLang) LESSON_CELLS.set(ruleSet, (byLang = {}));
+  return (byLang[lang] ??= new Map());
+}
+
+/** The lesson grid's key line per language. */
+const LESSON_KEYS: Partial<Record<Lang, string>> = {};
 
 type LessonState = 'covered' | 'uncertain' | 'missing';
 const LESSON_STATES: readonly LessonState[] = ['covered', 'uncertain', 'missing'];
