@@ -32,7 +32,7 @@ export function csvText(records: CsvCell[][], excel: boolean, bom: boolean): str
 export const summaryCsvRecord = (row: SummaryRow, s: Pick<LineSettings, 'levels' | 'lang' | 'excel'>): CsvCell[] =>
   s.excel ? summaryPeopleRow(row, s.levels as Program[], s.lang) : summaryRecord(row, s.levels);
 
-/** The streamed files, in the order of a packed buffer's segments. */
+/** The streamed files, in the order of a packed string's segments. */
 export const LINE_FILES = ['reports.jsonl', 'summary.csv', 'summary.json', 'index.html', 'review.csv'] as const;
 
 /**

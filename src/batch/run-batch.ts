@@ -146,7 +146,7 @@ function writeReports(reportsDir: string, outcome: DossierOutcome, dossier: Doss
 }
 
 /**
- * What crosses back to the writer. With `lines`, the dossier's lines of the streamed files, packed into one buffer
+ * What crosses back to the writer. With `lines`, the dossier's lines of the streamed files, packed into one string
  * (its JSON record among them), and its workbook rows; else its JSON record, if any. Never the text or HTML, written
  * where rendered.
  */
@@ -174,9 +174,10 @@ export async function processDossier(
   lines: LineSettings | null = null,
 ): Promise<DossierOutcome> {
   let outcome: DossierOutcome;
-  // the dossier's folder is listed here, on the thread that checks it
-  dossier = listDossier(root, dossier);
   try {
+    // the dossier's folder is listed here, on the thread that checks it (a folder that cannot be listed is the
+    // dossier's own error, set by listDossier; anything else thrown is an internal error on its row)
+    dossier = listDossier(root, dossier);
     const files = readDossierFiles(root, dossier, context.read.maxBytes ?? DEFAULT_MAX_FILE_MB * MB);
     // the spreadsheet library is loaded (once) only when a dossier holds a workbook
     if (files.transcripts.some((f) => 'bytes' in f && isSpreadsheetBytes(f.bytes))) await loadSpreadsheetLibrary();
