@@ -79,16 +79,24 @@ export interface Column {
  * final cell (a subject name) never pushes trailing spaces. Cells may already carry colour.
  */
 export function table(columns: Column[], rows: string[][], indent = ''): string[] {
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const line = (cells: string[]) =>
-    indent +
-    cells
-      .map((cell, i) => {
-        if (i === columns.length - 1) return cell;
-        const w = widths[i] ?? 0;
-        return columns[i]?.align === 'right' ? padStart(cell, w) : padEnd(cell, w);
-      })
-      .join('  ')
-      .trimEnd();
-  return [line(columns.map((c) => c.header)), ...rows.map((r) => line(r))];
+  const last = columns.length - 1;
+  const lines = [columns.map((c) => c.header), ...rows];
+  // every cell measured once (the last column's are not padded, so not measured): the widths size the columns,
+  // then pad the cells
+  const measured = lines.map((cells) => cells.map((cell, i) => (i < last ? displayWidth(cell) : 0)));
+  const widths = columns.map((_, i) => (i < last ? Math.max(...measured.map((m) => m[i] ?? 0)) : 0));
+  return lines.map((cells, n) => {
+    const cellWidths = measured[n]!;
+    return (
+      indent +
+      cells
+        .map((cell, i) => {
+          if (i === last) return cell;
+          const pad = ' '.repeat(Math.max(0, (widths[i] ?? 0) - (cellWidths[i] ?? 0)));
+          return columns[i]?.align === 'right' ? pad + cell : cell + pad;
+        })
+        .join('  ')
+        .trimEnd()
+    );
+  });
 }

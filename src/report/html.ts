@@ -342,6 +342,9 @@ function legend(c: Ctx, withMinimum: boolean): string {
   return el('p', { class: 'legend' }, items.map((i) => el('span', {}, i)).join(''));
 }
 
+/** A number's cell, written out: a report has some per subject, and a formatted number needs no escaping. */
+const numCell = (c: Ctx, v: number, cls = 'num'): string => `<td class="${cls}">${c.n(v)}</td>`;
+
 function programSection(c: Ctx, p: ProgramResult, no: number): string {
   const { h, m, lang, ruleSet } = c;
   const name = programName(ruleSet, p.programId, lang);
@@ -366,11 +369,11 @@ function programSection(c: Ctx, p: ProgramResult, no: number): string {
       'tr',
       { 'data-subject': s.subjectId },
       el('th', { scope: 'row' }, t(sName), s.required ? '' : el('span', { class: 'muted' }, ` (${t(m.optional)})`)),
-      el('td', { class: 'num' }, t(c.n(s.periodsRequired))),
-      course ? '' : el('td', { class: 'num' }, s.periodsMinimum === null ? '' : t(c.n(s.periodsMinimum))),
-      el('td', { class: 'num' }, t(c.n(s.periodsCounted))),
-      el('td', { class: 'num' }, t(c.n(possible))),
-      el('td', { class: s.periodsMissing > 0 ? 'num ko' : 'num' }, t(c.n(s.periodsMissing))),
+      numCell(c, s.periodsRequired),
+      course ? '' : s.periodsMinimum === null ? '<td class="num"></td>' : numCell(c, s.periodsMinimum),
+      numCell(c, s.periodsCounted),
+      numCell(c, possible),
+      numCell(c, s.periodsMissing, s.periodsMissing > 0 ? 'num ko' : 'num'),
       course ? el('td', { class: 'num' }, `${s.lessonsCovered.length}/${s.lessonsCovered.length + s.lessonsMissing.length}`) : el('td', {}, result),
       el('td', { class: 'barcell' }, bar({ id: s.subjectId, label, required: s.periodsRequired, counted: s.periodsCounted, possible, minimum: s.periodsMinimum, scale })),
     );
@@ -387,10 +390,10 @@ function programSection(c: Ctx, p: ProgramResult, no: number): string {
         'tr',
         { class: 'total' },
         el('th', { scope: 'row' }, t(h.total)),
-        el('td', { class: 'num' }, t(c.n(p.totalPeriods))),
-        el('td', { class: 'num' }, t(c.n(counted))),
-        el('td', { class: 'num' }, t(c.n(possible))),
-        el('td', { class: p.shortfall.periodsMissing > 0 ? 'num ko' : 'num' }, t(c.n(p.shortfall.periodsMissing))),
+        numCell(c, p.totalPeriods),
+        numCell(c, counted),
+        numCell(c, possible),
+        numCell(c, p.shortfall.periodsMissing, p.shortfall.periodsMissing > 0 ? 'num ko' : 'num'),
         el('td', { class: 'num' }, `${p.pessimistic.lessonsCovered}/${p.totalLessons}`),
         el('td', { class: 'barcell' }, bar({ id: p.programId, total: true, label, required: p.totalPeriods, counted, possible, minimum: min, scale: total })),
       ),
