@@ -5,42 +5,23 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerCheck } from '../../src/cli/check.js';
 import { CHECK_DEFAULTS, CHECK_OPTIONS, parsePlainCheck, runPlainCheck } from '../../src/cli/fast-check.js';
 import type { Io } from '../../src/cli/io.js';
-import { ROOT, runIn, spawnBin, type Ran } from './helpers.js';
+import { capturingIo, ROOT, runIn, spawnBin, type Ran } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'llct-fast-check-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const ERA = 'fixtures/transcripts/era-2019.csv';
 
-const baseIo = (): Io => ({
-  stdout: { write: () => true },
-  stderr: { write: () => true },
-  stdin: Readable.from([]),
-  env: {},
-  stdoutIsTTY: false,
-  stderrIsTTY: false,
-  cwd: ROOT,
-  now: () => new Date(2021, 0, 15),
-  exitCode: 0,
-});
-
 async function fastIn(argv: string[], over: Partial<Io> = {}): Promise<Ran | null> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    ...baseIo(),
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    ...over,
-  };
+  // the fast path reports its exit code through io.exitCode, as `run` does (which starts it at 0)
+  const { io, ran } = capturingIo({ exitCode: 0, ...over });
   const code = await runPlainCheck(argv, io);
-  return code === null ? null : { code, stdout, stderr };
+  return code === null ? null : ran(code);
 }
 
 describe('plain check without commander', () => {
@@ -164,11 +145,9 @@ describe('plain check without commander', () => {
     const cache = mkdtempSync(join(tmp, 'lean-cache-'));
     const lean = createRequire(import.meta.url)(join(ROOT, 'dist', 'bundle', 'check.cjs')) as typeof import('../../src/cli/fast-check-lean.js');
     const leanIn = async (argv: string[]): Promise<Ran | null> => {
-      let stdout = '';
-      let stderr = '';
-      const io: Io = { ...baseIo(), env: { LLCT_CACHE_DIR: cache }, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } };
+      const { io, ran } = capturingIo({ exitCode: 0, env: { LLCT_CACHE_DIR: cache } });
       const code = await lean.runLeanCheck(argv, io);
-      return code === null ? null : { code, stdout, stderr };
+      return code === null ? null : ran(code);
     };
     const plain = ['check', ERA, '--as-of', '2020-01-01'];
     // no compiled rule set yet: the compiler is not in the lean bundle

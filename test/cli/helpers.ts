@@ -15,23 +15,31 @@ export interface Ran {
   stderr: string;
 }
 
-export async function runIn(argv: string[], over: Partial<Io> & { input?: string | Buffer } = {}): Promise<Ran> {
+/**
+ * An in-process Io with the tests' fixed clock and folder that keeps what is written to stdout and stderr;
+ * `ran(code)` gives the run's result. `over` replaces any part (stdin, env, …).
+ */
+export function capturingIo(over: Partial<Io> = {}): { io: Io; ran: (code: number) => Ran } {
   let stdout = '';
   let stderr = '';
-  const { input, ...rest } = over;
   const io: Io = {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from(input === undefined ? [] : [typeof input === 'string' ? Buffer.from(input) : input]),
+    stdin: Readable.from([]),
     env: {},
     stdoutIsTTY: false,
     stderrIsTTY: false,
     cwd: ROOT,
     now: () => new Date(2021, 0, 15),
-    ...rest,
+    ...over,
   };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
+  return { io, ran: (code) => ({ code, stdout, stderr }) };
+}
+
+export async function runIn(argv: string[], over: Partial<Io> & { input?: string | Buffer } = {}): Promise<Ran> {
+  const { input, ...rest } = over;
+  const { io, ran } = capturingIo({ stdin: Readable.from(input === undefined ? [] : [typeof input === 'string' ? Buffer.from(input) : input]), ...rest });
+  return ran(await run(argv, io));
 }
 
 /** Spawn the built bin (run `npm run build` / `npx tsc` first) from the repository root. */

@@ -5,10 +5,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import type { Io } from '../../src/cli/io.js';
-import { BIN, ROOT, type Ran } from '../cli/helpers.js';
+import { BIN, capturingIo, ROOT, type Ran } from '../cli/helpers.js';
 
 type RunFn = (argv: string[], io: Io) => Promise<number>;
 let distRun: RunFn | null = null;
@@ -16,21 +15,8 @@ let distRun: RunFn | null = null;
 /** `llct` from dist/ (built by `npm test` first), called in-process: batches run on real worker threads. */
 export async function runBuilt(argv: string[], over: Partial<Io> = {}): Promise<Ran> {
   distRun ??= ((await import(`${ROOT}/dist/cli/run.js`)) as { run: RunFn }).run;
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([]),
-    env: {},
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    cwd: ROOT,
-    now: () => new Date(2021, 0, 15),
-    ...over,
-  };
-  const code = await distRun(argv, io);
-  return { code, stdout, stderr };
+  const { io, ran } = capturingIo(over);
+  return ran(await distRun(argv, io));
 }
 
 /** Every entry below `dir` (files by content hash, links by target, folders, FIFOs and devices by kind). */
