@@ -30,10 +30,11 @@ export function csvText(records: CsvCell[][], excel: boolean, bom: boolean): str
 
 /** With --excel the CSV is for a person: the workbook's words in the report's language; else stable ids. */
 export const summaryCsvRecord = (row: SummaryRow, s: Pick<LineSettings, 'levels' | 'lang' | 'excel'>): CsvCell[] =>
-  s.excel ? summaryPeopleRow(row, s.levels as Program[], s.lang) : summaryRecord(row, s.levels);
+  s.excel ? summaryPeopleRow(row, s.levels, s.lang) : summaryRecord(row, s.levels);
 
 /** The streamed files, in the order of a packed string's segments. */
 export const LINE_FILES = ['reports.jsonl', 'summary.csv', 'summary.json', 'index.html', 'review.csv'] as const;
+export type LineFile = (typeof LINE_FILES)[number];
 
 /**
  * One dossier's text in each streamed file, in LINE_FILES order. summary.json's entry comes without the comma that

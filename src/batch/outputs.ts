@@ -22,7 +22,7 @@ import { UsageError } from '../errors.js';
 import type { Lang } from '../lang.js';
 import type { Program, RuleSet } from '../rules/types.js';
 import { indexHead, indexTail } from './index-html.js';
-import { csvText, LINE_FILES, packLines, renderLines, renderSheetRows, segment, summaryCsvRecord, type LineSettings } from './lines.js';
+import { csvText, LINE_FILES, packLines, renderLines, renderSheetRows, segment, summaryCsvRecord, type LineFile, type LineSettings } from './lines.js';
 import { batchMessages } from './messages.js';
 import { AtomicFile, isTempName, writeFileAtomic } from '../file-io.js';
 import { SystemError } from '../fs-errors.js';
@@ -51,8 +51,6 @@ export interface OutputSettings {
   /** the per-dossier report files written into reports/ (`--reports`); index.html links to the HTML ones */
   reportFiles?: readonly DossierFileFormat[];
 }
-
-export { csvText };
 
 /** A sink that also keeps the running tally every output needs at the end. */
 export interface FinishingSink extends BatchSink {
@@ -386,69 +384,55 @@ function publishReports(staged: string, target: string): void {
   for (const r of readdirSync(staged)) renameSync(join(staged, r), join(target, r));
 }
 
-const SUMMARY_JSON = LINE_FILES.indexOf('summary.json');
-
 /** The summary, statistics, unmatched, index and reports.jsonl files, written into the staging folder. */
 function stagingSink(dir: string, shownAs: string, s: OutputSettings): FinishingSink {
   const tally: Tally = createTally(s.levels, s.ruleSet.statistics);
   const file = (name: string) => new AtomicFile(join(dir, name), join(shownAs, name));
-  let summaryCsv: AtomicFile | null = null;
-  let summaryJson: AtomicFile | null = null;
-  let reviewCsv: AtomicFile | null = null;
+  /** the files a dossier's lines go to (LINE_FILES), opened with the first dossier */
+  let streamed: Record<LineFile, AtomicFile> | null = null;
   // the workbooks' rows are compressed into spool files in the staging folder as they come; the zip is made at the end
   const style = xlsxStyle(s.lang);
   const sheet = (spec: XlsxSheetSpec, name: string) => new SheetWriter(spec, style, new FileSpool(join(dir, `${name}.rows`), join(shownAs, name)));
   let summaryBook: SheetWriter | null = null;
   let reviewBook: SheetWriter | null = null;
-  let index: AtomicFile | null = null;
-  let records: AtomicFile | null = null;
   const linked = (s.reportFiles ?? []).includes('html');
   const lineSettings: LineSettings = { levels: s.levels, lang: s.lang, excel: s.excel, linked };
-  /** the streamed files in LINE_FILES order */
-  let streamed: AtomicFile[] = [];
-  const start = () => {
-    records = file('reports.jsonl');
-    summaryCsv = file('summary.csv');
-    summaryJson = file('summary.json');
-    reviewCsv = file('review.csv');
-    index = file('index.html');
+  const start = (): Record<LineFile, AtomicFile> => {
+    const f = Object.fromEntries(LINE_FILES.map((name) => [name, file(name)])) as Record<LineFile, AtomicFile>;
     summaryBook = sheet(summarySheet(s.levels, s.lang), 'summary.xlsx');
     reviewBook = sheet(reviewSheet(s.lang), 'review.xlsx');
-    streamed = [records, summaryCsv, summaryJson, index, reviewCsv];
-    summaryCsv.write(csvHead(s));
-    summaryJson.write(batchJsonHead(s.ruleSet, s.levels));
+    f['summary.csv'].write(csvHead(s));
+    f['summary.json'].write(batchJsonHead(s.ruleSet, s.levels));
     // the worklist is filled in a spreadsheet: always the form Vietnamese Excel opens (BOM, ';', CRLF)
-    reviewCsv.write(csvText([s.excel ? reviewPeopleHeader(s.lang) : [...WORKLIST_COLUMNS]], true, true));
-    index.write(indexHead(s.ruleSet, s.levels, s.lang, s.toolVersion, linked));
+    f['review.csv'].write(csvText([s.excel ? reviewPeopleHeader(s.lang) : [...WORKLIST_COLUMNS]], true, true));
+    f['index.html'].write(indexHead(s.ruleSet, s.levels, s.lang, s.toolVersion, linked));
+    return f;
   };
   let first = true;
   return {
     write(o: DossierOutcome) {
-      if (first) start();
+      const f = (streamed ??= start());
       addOutcome(tally, o);
       // the lines come rendered from the worker; a dossier evaluated here (its worker died) is rendered the same way
       const lines = o.lines ?? packLines(renderLines(o, lineSettings));
-      for (let i = 0; i < LINE_FILES.length; i++) {
+      LINE_FILES.forEach((name, i) => {
         const text = segment(lines, i);
-        if (text === '') continue;
-        if (i === SUMMARY_JSON && !first) streamed[i]!.write(',\n');
-        streamed[i]!.write(text);
-      }
+        if (text === '') return;
+        // summary.json's entries are one array: a comma before every entry but the first
+        if (name === 'summary.json' && !first) f[name].write(',\n');
+        f[name].write(text);
+      });
       const rows = o.sheetRows ?? renderSheetRows(o, lineSettings);
       summaryBook!.addRendered(rows.summary);
       for (const row of rows.review) reviewBook!.addRendered(row);
       first = false;
     },
     async finish() {
-      if (first) start();
+      const f = (streamed ??= start());
       const r = finishTally(tally, s.ruleSet, s.lang);
-      summaryJson!.write(batchJsonTail(r, !first));
-      index!.write(indexTail(r, s.lang));
-      summaryCsv!.commit();
-      summaryJson!.commit();
-      reviewCsv!.commit();
-      index!.commit();
-      records!.commit();
+      f['summary.json'].write(batchJsonTail(r, !first));
+      f['index.html'].write(indexTail(r, s.lang));
+      for (const name of LINE_FILES) f[name].commit();
       const stats = s.excel ? statisticsPeopleCsv(r.statistics, s.lang) : statisticsCsv(r.statistics, s.lang);
       writeFileAtomic(join(dir, 'statistics.csv'), csvText([stats.header, ...stats.records], s.excel, s.excel), join(shownAs, 'statistics.csv'));
       writeFileAtomic(join(dir, 'statistics.txt'), statisticsText(r.statistics, s.lang, batchMessages(s.lang).statisticsTitle), join(shownAs, 'statistics.txt'));

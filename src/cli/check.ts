@@ -140,7 +140,7 @@ async function runCheck(files: string[], opts: CheckCommandOptions, io: Io): Pro
   // decisions are read, never written: neither output may land on them (or on a transcript)
   const inputs = [...files, ...(opts.decisions !== undefined ? [opts.decisions] : [])].map((f) => userPath(io, f));
   if (opts.reviewOut !== undefined) {
-    const [{ WORKLIST_COLUMNS, worklistRecords }, { csvText }] = await Promise.all([import('../decisions/worklist.js'), import('../batch/outputs.js')]);
+    const [{ WORKLIST_COLUMNS, worklistRecords }, { csvText }] = await Promise.all([import('../decisions/worklist.js'), import('../batch/lines.js')]);
     const person = typeof transcript.person?.name === 'string' ? transcript.person.name : null;
     const records = worklistRecords(result, ruleSet, { dossier: null, person, lang });
     await writeOutputAtomic(opts.reviewOut, csvText([[...WORKLIST_COLUMNS], ...records], true, true), { inputs, cwd: io.cwd });
