@@ -97,6 +97,11 @@ function el(tag: string, a: Attrs, ...content: string[]): string {
 const t = escapeHtml;
 
 // ── the document ─────────────────────────────────────────────────────────────────────────────────────────
+//
+// Written as one string, section by section, with `+` (V8 links the parts and copies them once, when the page is
+// written): no element helper, attribute objects or arrays of cells on the paths every dossier takes. What depends
+// on the language only (headings, table heads, the legend, the sign-off block, the page's shell) is made once per
+// language; what depends on the rule set too (program, subject and lesson names, lesson cells) once per rule set.
 
 const VERDICT_CLASS: Record<Verdict, string> = { PASS: 'pass', FAIL: 'fail', REVIEW: 'review' };
 
@@ -107,17 +112,142 @@ export function verdictBadge(lang: Lang, v: Verdict): string {
 /** Badges by language and verdict: a report shows several, always the same few. */
 const BADGES: Partial<Record<Lang, Partial<Record<Verdict, string>>>> = {};
 
+/** The fixed pieces of a report in one language, escaped. */
+interface Fixed {
+  headStart: string;
+  conclusionStart: string;
+  conclusionHead: string;
+  conclusionHeadDecided: string;
+  notDecided: string;
+  legend: string;
+  subjectsHeadCourse: string;
+  subjectsHeadPerSubject: string;
+  optional: string;
+  subjectPass: string;
+  subjectFail: string;
+  lessonKey: string;
+  shortfallStart: string;
+  rowsStart: string;
+  noRows: string;
+  usedHeadStart: string;
+  notCountedHead: string;
+  unmatchedWhy: string;
+  noticesStart: string;
+  signoff: string;
+  /** the page's shell: up to the title's text, up to the running header, up to the footer, the rest */
+  pageStart: string;
+  pageAfterTitle: string;
+  pageAfterRunning: string;
+  pageAfterFooter: string;
+}
+
+const FIXED: Partial<Record<Lang, Fixed>> = {};
+
+const th = (x: string) => `<th scope="col">${t(x)}</th>`;
+
+function fixed(lang: Lang): Fixed {
+  const cached = FIXED[lang];
+  if (cached !== undefined) return cached;
+  const m = messages(lang);
+  const h = htmlMessages(lang);
+  const subjectsHead = (course: boolean) => {
+    const head = [m.col.subject, m.col.periods, ...(course ? [] : [m.col.minimum]), m.col.counted, h.colPossible, m.col.missing, course ? m.col.lessons : m.col.result, ''];
+    return `<thead><tr>${head.map((x, i) => (i === 0 || i === head.length - 1 ? th(x) : `<th scope="col" class="num">${t(x)}</th>`)).join('')}</tr></thead>`;
+  };
+  const sw = (cls: string) => `<svg class="sw" width="18" height="10" viewBox="0 0 18 10" aria-hidden="true"><rect class="${cls}" x="1" y="1" width="16" height="8"/></svg>`;
+  const tick = '<svg class="sw" width="8" height="10" viewBox="0 0 8 10" aria-hidden="true"><line class="min" x1="4" y1="0" x2="4" y2="10"/></svg>';
+  const legendItems = [`${sw('req')} ${t(h.legend.required)}`, `${sw('cnt')} ${t(h.legend.counted)}`, `${sw('pos')} ${t(h.legend.possible)}`, `${tick} ${t(h.legend.minimum)}`];
+  const block = (who: string) => `<div class="sign"><p class="date">${t(h.dateLine)}</p><p class="who">${t(who)}</p><p class="hint">${t(h.signHint)}</p></div>`;
+  // the page's shell around its three variable parts (title, running header, footer): see pageStart
+  const MARK_TITLE = '\u0000title\u0000';
+  const MARK_RUNNING = '\u0000running\u0000';
+  const MARK_FOOTER = '\u0000footer\u0000';
+  const shell = pageStartWith(lang, MARK_TITLE, MARK_RUNNING, MARK_FOOTER);
+  const f: Fixed = {
+    headStart:
+      `<header class="doc-head"><div class="letterhead"><span>${t(h.unit)}</span><span class="placedate">${t(h.placeDate)}</span></div>` +
+      `<h1>${t(h.docTitle)}</h1><p class="subtitle">${t(m.title.toLocaleLowerCase(lang).replace(/^./u, (x) => x.toLocaleUpperCase(lang)))}</p><table class="facts"><tbody>`,
+    conclusionStart: `<section class="conclusion"><h2>${t(h.conclusionHeading)}</h2><p class="lead">`,
+    conclusionHead: `<table class="grid"><thead><tr>${[h.colProgram, h.colComputed, h.colBasis].map(th).join('')}</tr></thead><tbody>`,
+    conclusionHeadDecided: `<table class="grid"><thead><tr>${[h.colProgram, h.colComputed, h.colDecided, h.colBasis].map(th).join('')}</tr></thead><tbody>`,
+    notDecided: `<span class="muted">${t(h.notDecided)}</span>`,
+    legend: `<p class="legend">${legendItems.map((i) => `<span>${i}</span>`).join('')}</p>`,
+    subjectsHeadCourse: subjectsHead(true),
+    subjectsHeadPerSubject: subjectsHead(false),
+    optional: `<span class="muted"> (${t(m.optional)})</span>`,
+    subjectPass: `<span class="ok">${t(m.subjectPass)}</span>`,
+    subjectFail: `<span class="ko">${t(m.subjectFail)}</span>`,
+    lessonKey: LESSON_STATES.map((s) => `<span class="lesson-key ${s}">${LESSON_MARK[s]} ${t(h.lessonState[s])}</span>`).join(' '),
+    shortfallStart: `<section class="shortfall"><h2>${t(h.shortfallHeading)}</h2><table class="grid"><tbody>`,
+    rowsStart: `<section class="rows-section"><h2>${t(h.rowsHeading)}</h2>`,
+    noRows: `<p>${t(m.noRows)}</p>`,
+    usedHeadStart: `<thead><tr>${[h.colRow, `${h.colCourse} / ${h.colRule}`, h.colPeriods, h.colGrade].map(th).join('')}`,
+    notCountedHead: `<thead><tr>${[h.colRow, h.colCourse, h.colGrade, h.colReason].map(th).join('')}</tr></thead>`,
+    unmatchedWhy: `<span class="muted">${t(h.unmatchedWhy)}</span>`,
+    noticesStart: `<section class="notices"><h2>${t(h.noticesHeading)}</h2><ol>`,
+    signoff: `<section class="signoff"><h2>${t(h.signoffHeading)}</h2><div class="signs">${block(h.checker)}${block(h.approver)}</div></section>`,
+    pageStart: `${shell.slice(0, shell.indexOf(MARK_TITLE))}${t(`${h.docTitle} — `)}`,
+    pageAfterTitle: shell.slice(shell.indexOf(MARK_TITLE) + MARK_TITLE.length, shell.indexOf(MARK_RUNNING)),
+    pageAfterRunning: shell.slice(shell.indexOf(MARK_RUNNING) + MARK_RUNNING.length, shell.indexOf(MARK_FOOTER)),
+    pageAfterFooter: shell.slice(shell.indexOf(MARK_FOOTER) + MARK_FOOTER.length),
+  };
+  return (FIXED[lang] = f);
+}
+
+/** What a report shows of a rule set in one language, escaped: made once per rule set and language. */
+interface Names {
+  programs: Map<string, ProgramNames>;
+  /** the facts line naming the rule set (with the result's rule set id and version, which are the rule set's own) */
+  ruleSetLine: Map<string, string>;
+  /** lesson cells by state, keyed by lesson id */
+  cells: Record<LessonState, Map<string, string>>;
+  /** conclusion sentences, keyed by the programs they name */
+  conclusions: Map<string, string>;
+}
+
+interface ProgramNames {
+  name: string;
+  subjects: Map<string, string>;
+  /** the lesson grid's lines: each subject (part) with the lessons worth listing; null until first needed */
+  grid: { id: string; name: string; lessons: string[] }[] | null;
+}
+
+const NAMES = new WeakMap<RuleSet, Partial<Record<Lang, Names>>>();
+
+function names(ruleSet: RuleSet, lang: Lang): Names {
+  let byLang = NAMES.get(ruleSet);
+  if (!byLang) NAMES.set(ruleSet, (byLang = {}));
+  return (byLang[lang] ??= { programs: new Map(), ruleSetLine: new Map(), cells: { covered: new Map(), uncertain: new Map(), missing: new Map() }, conclusions: new Map() });
+}
+
+function programNames(c: Ctx, programId: string): ProgramNames {
+  let p = c.names.programs.get(programId);
+  if (p === undefined) {
+    p = { name: t(programName(c.ruleSet, programId, c.lang)), subjects: new Map(), grid: null };
+    c.names.programs.set(programId, p);
+  }
+  return p;
+}
+
+function subjectNameHtml(c: Ctx, pn: ProgramNames, programId: string, subjectId: string): string {
+  let s = pn.subjects.get(subjectId);
+  if (s === undefined) {
+    s = t(subjectName(c.ruleSet, programId, subjectId, c.lang));
+    pn.subjects.set(subjectId, s);
+  }
+  return s;
+}
+
 interface Ctx {
   lang: Lang;
   m: Messages;
   h: HtmlMessages;
+  f: Fixed;
+  names: Names;
   ruleSet: RuleSet;
   result: CheckResult;
   programs: ProgramResult[];
-  rowsById: Map<number, RowOutcome>;
   multiFile: boolean;
-  n(x: number): string;
-  d(iso: string): string;
 }
 
 export function renderHtml(result: CheckResult, ruleSet: RuleSet, options: HtmlOptions): string {
@@ -128,27 +258,27 @@ export function renderHtml(result: CheckResult, ruleSet: RuleSet, options: HtmlO
     lang,
     m: messages(lang),
     h: htmlMessages(lang),
+    f: fixed(lang),
+    names: names(ruleSet, lang),
     ruleSet,
     result,
     programs,
-    rowsById: new Map(result.rows.map((r) => [r.rowId, r])),
-    multiFile: new Set(result.rows.map((r) => r.source.file)).size > 1,
-    n: (x) => num(lang, x),
-    d: (iso) => date(lang, iso),
+    multiFile: multiFile(result.rows),
   };
   const decisions = options.decisions ?? decisionsOf(result, ruleSet, lang);
   const dossier = options.dossier ?? options.person?.id ?? files.map((f) => (f === '-' ? c.m.stdin : f)).join(', ');
-  const body = [
-    documentHead(c, options, files, dossier),
-    conclusionSection(c, decisions),
-    ...programs.map((p, i) => programSection(c, p, i + 1)),
-    shortfallSection(c),
-    rowsSection(c),
-    decisions && decisions.applied.length ? decisionsSection(c, decisions) : '',
-    noticesSection(c, options.warnings ?? []),
-    signoffSection(c),
-  ];
-  return page(lang, `${c.h.docTitle} — ${dossier}`, dossier, options.toolVersion, body.join('\n'));
+  let body = `${documentHead(c, options, files, dossier)}\n${conclusionSection(c, decisions)}\n`;
+  for (let i = 0; i < programs.length; i++) body += `${programSection(c, programs[i]!, i + 1)}\n`;
+  body += `${shortfallSection(c)}\n${rowsSection(c)}\n${decisions && decisions.applied.length ? decisionsSection(c, decisions) : ''}\n${noticesSection(c, options.warnings ?? [])}\n${c.f.signoff}`;
+  const f = c.f;
+  const footer = cssString(options.toolVersion ? c.h.footerTool(options.toolVersion) : 'llct');
+  return `${f.pageStart}${t(dossier)}${f.pageAfterTitle}${cssString(dossier)}${f.pageAfterRunning}${footer}${f.pageAfterFooter}${body}\n${PAGE_END}`;
+}
+
+/** Whether the rows come from more than one file. */
+function multiFile(rows: readonly RowOutcome[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i]!.source.file !== rows[0]!.source.file) return true;
+  return false;
 }
 
 /** The page a dossier gets when it could not be evaluated: its name, what went wrong, the files warnings. */
@@ -177,18 +307,24 @@ export const PAGE_END = '</body>\n</html>\n';
 /** Everything before the body's content; `extraStyle` is appended to the shared style sheet. */
 export function pageStart(lang: Lang, title: string, running: string, toolVersion: string | undefined, extraStyle = '', runningLeft?: string): string {
   const h = htmlMessages(lang);
+  return pageStartWith(lang, t(title), cssString(running), cssString(toolVersion ? h.footerTool(toolVersion) : 'llct'), extraStyle, runningLeft);
+}
+
+/** pageStart with its title, running header and footer given as they are written (escaped). */
+function pageStartWith(lang: Lang, title: string, running: string, footer: string, extraStyle = '', runningLeft?: string): string {
+  const h = htmlMessages(lang);
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t(title)}</title>
+<title>${title}</title>
 <style>
 ${STYLE}${extraStyle}
 @page {
   @top-left { content: ${cssString(runningLeft ?? h.docTitle)}; }
-  @top-right { content: ${cssString(running)}; }
-  @bottom-left { content: ${cssString(toolVersion ? h.footerTool(toolVersion) : 'llct')}; }
+  @top-right { content: ${running}; }
+  @bottom-left { content: ${footer}; }
   @bottom-right { content: ${cssString(h.page)} " " counter(page) " ${h.of} " counter(pages); }
 }
 </style>
@@ -197,58 +333,81 @@ ${STYLE}${extraStyle}
 `;
 }
 
-/** The report's subtitle per language: its title in sentence case (locale-aware case mapping is slow). */
-const SUBTITLES: Partial<Record<Lang, string>> = {};
+/** A row of the facts table; `value` is HTML. */
+const fact = (key: string, value: string) => `<tr><th scope="row">${t(key)}</th><td>${value}</td></tr>`;
 
 function documentHead(c: Ctx, options: HtmlOptions, files: string[], dossier: string): string {
   const { h, m, result, ruleSet } = c;
   const person = options.person;
-  const facts: [string, string][] = [];
-  const personBits: string[] = [];
-  if (typeof person?.name === 'string' && person.name) personBits.push(el('strong', {}, t(person.name)));
-  if (typeof person?.birthDate === 'string' && person.birthDate) personBits.push(`${t(h.birthDate)}: ${t(c.d(person.birthDate))}`);
-  if (typeof person?.id === 'string' && person.id && person.id !== dossier) personBits.push(`${t(h.personId)}: ${t(person.id)}`);
-  if (personBits.length) facts.push([m.person, personBits.join(' · ')]);
-  if (typeof person?.unit === 'string' && person.unit) facts.push([h.personUnit, t(person.unit)]);
-  facts.push([h.dossier, el('strong', {}, t(dossier))]);
-  facts.push([m.files, files.map((f) => el('span', { class: 'file' }, t(f === '-' ? m.stdin : f))).join(', ')]);
-  facts.push([m.ruleSet, `${t(ruleSet.name[c.lang])} — ${el('code', {}, t(result.ruleSet.id))}, ${t(m.version)} ${t(result.ruleSet.version)}`]);
-  facts.push([m.asOf, el('strong', {}, t(c.d(result.asOf)))]);
-  const outside = result.notices.some((x) => x.code === 'outside-effective-period');
-  const period = t(h.period(ruleSet.effective.from ? c.d(ruleSet.effective.from) : undefined, ruleSet.effective.to ? c.d(ruleSet.effective.to) : undefined));
-  facts.push([h.effective, outside ? el('span', { class: 'warn', 'data-effective': 'outside' }, h.effectiveOut(period)) : el('span', { 'data-effective': 'inside' }, h.effectiveIn(period))]);
-  return el(
-    'header',
-    { class: 'doc-head' },
-    el('div', { class: 'letterhead' }, el('span', {}, t(h.unit)), el('span', { class: 'placedate' }, t(h.placeDate))),
-    el('h1', {}, t(h.docTitle)),
-    el('p', { class: 'subtitle' }, (SUBTITLES[c.lang] ??= t(m.title.toLocaleLowerCase(c.lang).replace(/^./u, (x) => x.toLocaleUpperCase(c.lang))))),
-    el('table', { class: 'facts' }, el('tbody', {}, ...facts.map(([k, v]) => el('tr', {}, el('th', { scope: 'row' }, t(k)), el('td', {}, v))))),
-  );
+  let out = c.f.headStart;
+  let personBits = '';
+  if (typeof person?.name === 'string' && person.name) personBits = `<strong>${t(person.name)}</strong>`;
+  if (typeof person?.birthDate === 'string' && person.birthDate) personBits += `${personBits ? ' · ' : ''}${t(h.birthDate)}: ${t(date(c.lang, person.birthDate))}`;
+  if (typeof person?.id === 'string' && person.id && person.id !== dossier) personBits += `${personBits ? ' · ' : ''}${t(h.personId)}: ${t(person.id)}`;
+  if (personBits) out += fact(m.person, personBits);
+  if (typeof person?.unit === 'string' && person.unit) out += fact(h.personUnit, t(person.unit));
+  out += fact(h.dossier, `<strong>${t(dossier)}</strong>`);
+  let fileList = '';
+  for (let i = 0; i < files.length; i++) fileList += `${i ? ', ' : ''}<span class="file">${t(files[i] === '-' ? m.stdin : files[i]!)}</span>`;
+  out += fact(m.files, fileList);
+  const ruleSetKey = `${result.ruleSet.id}\u0000${result.ruleSet.version}`;
+  let ruleSetLine = c.names.ruleSetLine.get(ruleSetKey);
+  if (ruleSetLine === undefined) {
+    ruleSetLine = fact(m.ruleSet, `${t(ruleSet.name[c.lang])} — <code>${t(result.ruleSet.id)}</code>, ${t(m.version)} ${t(result.ruleSet.version)}`);
+    c.names.ruleSetLine.set(ruleSetKey, ruleSetLine);
+  }
+  out += ruleSetLine;
+  out += fact(m.asOf, `<strong>${t(date(c.lang, result.asOf))}</strong>`);
+  let outside = false;
+  for (const x of result.notices) if (x.code === 'outside-effective-period') outside = true;
+  const period = t(h.period(ruleSet.effective.from ? date(c.lang, ruleSet.effective.from) : undefined, ruleSet.effective.to ? date(c.lang, ruleSet.effective.to) : undefined));
+  out += fact(h.effective, outside ? `<span class="warn" data-effective="outside">${h.effectiveOut(period)}</span>` : `<span data-effective="inside">${h.effectiveIn(period)}</span>`);
+  return `${out}</tbody></table></header>`;
 }
 
 function conclusionSentence(c: Ctx): string {
   const { m, programs, ruleSet, lang } = c;
-  const passed = programs.filter((p) => p.verdict === 'PASS');
-  const highest = programs.find((p) => p.programId === c.result.highestPassed) ?? passed.at(-1);
+  let highest: ProgramResult | undefined;
+  let lastPassed: ProgramResult | undefined;
+  for (const p of programs) {
+    if (highest === undefined && p.programId === c.result.highestPassed) highest = p;
+    if (p.verdict === 'PASS') lastPassed = p;
+  }
+  highest ??= lastPassed;
+  // the sentence names programs only (a locale-aware upper case among them): made once per set of names
+  let key = highest ? highest.programId : '';
+  for (const p of programs) if (p.verdict === 'REVIEW' && (!highest || p.rank > highest.rank)) key += `\u0000${p.programId}`;
+  let sentence = c.names.conclusions.get(key);
+  if (sentence !== undefined) return sentence;
   const names = (ps: ProgramResult[]) => ps.map((p) => programName(ruleSet, p.programId, lang)).join(', ');
   if (highest) {
     const reviewAbove = programs.filter((p) => p.verdict === 'REVIEW' && p.rank > highest.rank);
     const line = m.conclusionPassed(programName(ruleSet, highest.programId, lang));
-    return reviewAbove.length ? `${line} ${m.conclusionReviewAbove(names(reviewAbove))}` : line;
+    sentence = reviewAbove.length ? `${line} ${m.conclusionReviewAbove(names(reviewAbove))}` : line;
+  } else {
+    const review = programs.filter((p) => p.verdict === 'REVIEW');
+    sentence = review.length ? m.conclusionReview(names(review)) : m.conclusionNone;
   }
-  const review = programs.filter((p) => p.verdict === 'REVIEW');
-  return review.length ? m.conclusionReview(names(review)) : m.conclusionNone;
+  sentence = t(sentence);
+  c.names.conclusions.set(key, sentence);
+  return sentence;
 }
 
 /** The numbers a program's verdict rests on, in one short line (the pessimistic reading). */
 function basis(c: Ctx, p: ProgramResult): string {
   const e = p.pessimistic;
+  const lang = c.lang;
   if (p.policy === 'course') {
-    return c.h.basisCourse({ counted: c.n(e.periodsCounted), min: c.n(p.minPeriods ?? 0), total: c.n(p.totalPeriods), lessons: e.lessonsCovered, totalLessons: p.totalLessons, minLessons: p.minLessons ?? 0 });
+    return c.h.basisCourse({ counted: num(lang, e.periodsCounted), min: num(lang, p.minPeriods ?? 0), total: num(lang, p.totalPeriods), lessons: e.lessonsCovered, totalLessons: p.totalLessons, minLessons: p.minLessons ?? 0 });
   }
-  const required = e.subjects.filter((s) => s.required);
-  return c.h.basisPerSubject({ passed: required.filter((s) => s.pass).length, required: required.length, counted: c.n(e.periodsCounted), total: c.n(p.totalPeriods) });
+  let passed = 0;
+  let required = 0;
+  for (const s of e.subjects) {
+    if (!s.required) continue;
+    required++;
+    if (s.pass) passed++;
+  }
+  return c.h.basisPerSubject({ passed, required, counted: num(lang, e.periodsCounted), total: num(lang, p.totalPeriods) });
 }
 
 /** The verdict computed from the transcript alone (the final one may be an officer's). */
@@ -283,26 +442,16 @@ function decisionsOf(result: CheckResult, ruleSet: RuleSet, lang: Lang): HtmlDec
 }
 
 function conclusionSection(c: Ctx, decisions: HtmlDecisions | undefined): string {
-  const { h, lang } = c;
-  const head = [h.colProgram, h.colComputed, ...(decisions ? [h.colDecided] : []), h.colBasis];
-  const rows = c.programs.map((p) => {
+  const { f, lang } = c;
+  let out = `${f.conclusionStart}${conclusionSentence(c)}</p>${decisions ? f.conclusionHeadDecided : f.conclusionHead}`;
+  for (const p of c.programs) {
+    const computed = computedOf(p);
     const decided = decisions?.verdicts[p.programId];
-    return el(
-      'tr',
-      { 'data-program': p.programId, 'data-verdict': computedOf(p), ...(decided ? { 'data-decided': decided } : {}) },
-      el('th', { scope: 'row' }, t(programName(c.ruleSet, p.programId, lang))),
-      el('td', { class: 'v' }, verdictBadge(lang, computedOf(p))),
-      decisions ? el('td', { class: 'v' }, decided ? verdictBadge(lang, decided) : el('span', { class: 'muted' }, t(h.notDecided))) : '',
-      el('td', {}, t(basis(c, p))),
-    );
-  });
-  return el(
-    'section',
-    { class: 'conclusion' },
-    el('h2', {}, t(h.conclusionHeading)),
-    el('p', { class: 'lead' }, t(conclusionSentence(c))),
-    el('table', { class: 'grid' }, el('thead', {}, el('tr', {}, ...head.map((x) => el('th', { scope: 'col' }, t(x))))), el('tbody', {}, ...rows)),
-  );
+    out += `<tr data-program="${t(p.programId)}" data-verdict="${computed}"${decided ? ` data-decided="${t(decided)}"` : ''}><th scope="row">${programNames(c, p.programId).name}</th><td class="v">${verdictBadge(lang, computed)}</td>`;
+    if (decisions) out += `<td class="v">${decided ? verdictBadge(lang, decided) : f.notDecided}</td>`;
+    out += `<td>${t(basis(c, p))}</td></tr>`;
+  }
+  return `${out}</tbody></table></section>`;
 }
 
 // ── pictures ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -310,157 +459,130 @@ function conclusionSection(c: Ctx, decisions: HtmlDecisions | undefined): string
 const BAR_W = 130;
 const BAR_H = 12;
 
-/** One bar: the program's periods as an outline, possible periods as a tint, counted as solid, the minimum as a tick. */
-function bar(a: { id: string; total?: boolean; label: string; required: number; counted: number; possible: number; minimum: number | null; scale: number }): string {
-  const x = (v: number) => Math.round((Math.max(0, v) / a.scale) * (BAR_W - 2) * 10) / 10 + 1;
-  const w = (v: number) => Math.max(0, x(v) - 1);
-  // written out, not through el: a report draws one per subject, and the label is escaped once for both places
-  const label = t(a.label);
-  const which = a.total ? ` data-total="${t(a.id)}"` : ` data-subject="${t(a.id)}"`;
-  const minimum = a.minimum !== null ? ` data-minimum="${a.minimum}"` : '';
+/** Where a value falls on a bar of `scale` (pixels, one decimal). */
+const barX = (v: number, scale: number): number => Math.round((Math.max(0, v) / scale) * (BAR_W - 2) * 10) / 10 + 1;
+const barW = (v: number, scale: number): number => Math.max(0, barX(v, scale) - 1);
+
+/**
+ * One bar: the program's periods as an outline, possible periods as a tint, counted as solid, the minimum as a tick.
+ * `which` is its data-subject or data-total attribute; the label is escaped once for both places.
+ */
+function bar(which: string, label: string, required: number, counted: number, possible: number, minimum: number | null, scale: number): string {
   return (
     `<svg class="bar" role="img" aria-label="${label}" width="${BAR_W}" height="${BAR_H}" viewBox="0 0 ${BAR_W} ${BAR_H}"${which}` +
-    ` data-required="${a.required}" data-counted="${a.counted}" data-possible="${a.possible}"${minimum}>` +
+    ` data-required="${required}" data-counted="${counted}" data-possible="${possible}"${minimum !== null ? ` data-minimum="${minimum}"` : ''}>` +
     `<title>${label}</title>` +
-    `<rect class="req" x="1" y="2" width="${w(a.required)}" height="${BAR_H - 4}"/>` +
-    (a.possible > a.counted ? `<rect class="pos" x="1" y="2" width="${w(a.possible)}" height="${BAR_H - 4}"/>` : '') +
-    (a.counted > 0 ? `<rect class="cnt" x="1" y="2" width="${w(a.counted)}" height="${BAR_H - 4}"/>` : '') +
-    (a.minimum !== null ? `<line class="min" x1="${x(a.minimum)}" y1="0" x2="${x(a.minimum)}" y2="${BAR_H}"/>` : '') +
+    `<rect class="req" x="1" y="2" width="${barW(required, scale)}" height="${BAR_H - 4}"/>` +
+    (possible > counted ? `<rect class="pos" x="1" y="2" width="${barW(possible, scale)}" height="${BAR_H - 4}"/>` : '') +
+    (counted > 0 ? `<rect class="cnt" x="1" y="2" width="${barW(counted, scale)}" height="${BAR_H - 4}"/>` : '') +
+    (minimum !== null ? `<line class="min" x1="${barX(minimum, scale)}" y1="0" x2="${barX(minimum, scale)}" y2="${BAR_H}"/>` : '') +
     '</svg>'
   );
 }
 
-function legend(c: Ctx, withMinimum: boolean): string {
-  const sw = (cls: string) => `<svg class="sw" width="18" height="10" viewBox="0 0 18 10" aria-hidden="true"><rect class="${cls}" x="1" y="1" width="16" height="8"/></svg>`;
-  const tick = '<svg class="sw" width="8" height="10" viewBox="0 0 8 10" aria-hidden="true"><line class="min" x1="4" y1="0" x2="4" y2="10"/></svg>';
-  const items = [
-    `${sw('req')} ${t(c.h.legend.required)}`,
-    `${sw('cnt')} ${t(c.h.legend.counted)}`,
-    `${sw('pos')} ${t(c.h.legend.possible)}`,
-    ...(withMinimum ? [`${tick} ${t(c.h.legend.minimum)}`] : []),
-  ];
-  return el('p', { class: 'legend' }, items.map((i) => el('span', {}, i)).join(''));
+/** A number's cell, written out: a report has some per subject, and a formatted number needs no escaping. */
+const numCell = (lang: Lang, v: number): string => `<td class="num">${num(lang, v)}</td>`;
+/** A shortfall's cell: marked when something is missing. */
+const missingCell = (lang: Lang, v: number): string => (v > 0 ? `<td class="num ko">${num(lang, v)}</td>` : `<td class="num">${num(lang, v)}</td>`);
+
+/** The periods a subject may count with the uncertain rows (the optimistic reading), as the pessimistic one lacks it. */
+function possibleOf(p: ProgramResult, s: SubjectEvaluation, i: number): number {
+  const subjects = p.optimistic.subjects;
+  const same = subjects[i];
+  if (same !== undefined && same.subjectId === s.subjectId) return same.periodsCounted;
+  for (let j = subjects.length - 1; j >= 0; j--) if (subjects[j]!.subjectId === s.subjectId) return subjects[j]!.periodsCounted;
+  return s.periodsCounted;
 }
 
-/** A number's cell, written out: a report has some per subject, and a formatted number needs no escaping. */
-const numCell = (c: Ctx, v: number, cls = 'num'): string => `<td class="${cls}">${c.n(v)}</td>`;
-
 function programSection(c: Ctx, p: ProgramResult, no: number): string {
-  const { h, m, lang, ruleSet } = c;
-  const name = programName(ruleSet, p.programId, lang);
-  const optimistic = new Map(p.optimistic.subjects.map((s) => [s.subjectId, s]));
-  const possibleOf = (s: SubjectEvaluation) => optimistic.get(s.subjectId)?.periodsCounted ?? s.periodsCounted;
+  const { h, f, lang } = c;
+  const pn = programNames(c, p.programId);
   const subjects = p.pessimistic.subjects;
-  const scale = Math.max(1, ...subjects.map((s) => Math.max(s.periodsRequired, s.periodsCounted, possibleOf(s))));
+  let scale = 1;
+  for (let i = 0; i < subjects.length; i++) {
+    const s = subjects[i]!;
+    scale = Math.max(scale, Math.max(s.periodsRequired, s.periodsCounted, possibleOf(p, s, i)));
+  }
   const course = p.policy === 'course';
 
-  const subjectRows = subjects.map((s) => {
-    const sName = subjectName(ruleSet, p.programId, s.subjectId, lang);
-    const possible = possibleOf(s);
-    const label = h.barTitle({
-      subject: sName,
-      counted: c.n(s.periodsCounted),
-      possible: c.n(possible),
-      required: c.n(s.periodsRequired),
-      minimum: s.periodsMinimum === null ? null : c.n(s.periodsMinimum),
-    });
-    const result = course ? '' : s.pass ? el('span', { class: 'ok' }, t(m.subjectPass)) : el('span', { class: 'ko' }, t(m.subjectFail));
-    return el(
-      'tr',
-      { 'data-subject': s.subjectId },
-      el('th', { scope: 'row' }, t(sName), s.required ? '' : el('span', { class: 'muted' }, ` (${t(m.optional)})`)),
-      numCell(c, s.periodsRequired),
-      course ? '' : s.periodsMinimum === null ? '<td class="num"></td>' : numCell(c, s.periodsMinimum),
-      numCell(c, s.periodsCounted),
-      numCell(c, possible),
-      numCell(c, s.periodsMissing, s.periodsMissing > 0 ? 'num ko' : 'num'),
-      course ? el('td', { class: 'num' }, `${s.lessonsCovered.length}/${s.lessonsCovered.length + s.lessonsMissing.length}`) : el('td', {}, result),
-      el('td', { class: 'barcell' }, bar({ id: s.subjectId, label, required: s.periodsRequired, counted: s.periodsCounted, possible, minimum: s.periodsMinimum, scale })),
+  let rows = '';
+  for (let i = 0; i < subjects.length; i++) {
+    const s = subjects[i]!;
+    const sName = subjectName(c.ruleSet, p.programId, s.subjectId, lang);
+    const possible = possibleOf(p, s, i);
+    const label = t(
+      h.barTitle({
+        subject: sName,
+        counted: num(lang, s.periodsCounted),
+        possible: num(lang, possible),
+        required: num(lang, s.periodsRequired),
+        minimum: s.periodsMinimum === null ? null : num(lang, s.periodsMinimum),
+      }),
     );
-  });
+    const id = t(s.subjectId);
+    rows +=
+      `<tr data-subject="${id}"><th scope="row">${subjectNameHtml(c, pn, p.programId, s.subjectId)}${s.required ? '' : f.optional}</th>` +
+      numCell(lang, s.periodsRequired) +
+      (course ? '' : s.periodsMinimum === null ? '<td class="num"></td>' : numCell(lang, s.periodsMinimum)) +
+      numCell(lang, s.periodsCounted) +
+      numCell(lang, possible) +
+      missingCell(lang, s.periodsMissing) +
+      (course
+        ? `<td class="num">${s.lessonsCovered.length}/${s.lessonsCovered.length + s.lessonsMissing.length}</td>`
+        : `<td>${s.pass ? f.subjectPass : f.subjectFail}</td>`) +
+      `<td class="barcell">${bar(` data-subject="${id}"`, label, s.periodsRequired, s.periodsCounted, possible, s.periodsMinimum, scale)}</td></tr>`;
+  }
   if (course) {
     // the program as a whole against its minimum periods: the measure the verdict uses
     const counted = p.pessimistic.periodsCounted;
     const possible = p.optimistic.periodsCounted;
     const min = p.minPeriods ?? 0;
     const total = Math.max(1, p.totalPeriods, counted, possible);
-    const label = h.barTitle({ subject: h.total, counted: c.n(counted), possible: c.n(possible), required: c.n(p.totalPeriods), minimum: c.n(min) });
-    subjectRows.push(
-      el(
-        'tr',
-        { class: 'total' },
-        el('th', { scope: 'row' }, t(h.total)),
-        numCell(c, p.totalPeriods),
-        numCell(c, counted),
-        numCell(c, possible),
-        numCell(c, p.shortfall.periodsMissing, p.shortfall.periodsMissing > 0 ? 'num ko' : 'num'),
-        el('td', { class: 'num' }, `${p.pessimistic.lessonsCovered}/${p.totalLessons}`),
-        el('td', { class: 'barcell' }, bar({ id: p.programId, total: true, label, required: p.totalPeriods, counted, possible, minimum: min, scale: total })),
-      ),
-    );
+    const label = t(h.barTitle({ subject: h.total, counted: num(lang, counted), possible: num(lang, possible), required: num(lang, p.totalPeriods), minimum: num(lang, min) }));
+    rows +=
+      `<tr class="total"><th scope="row">${t(h.total)}</th>` +
+      numCell(lang, p.totalPeriods) +
+      numCell(lang, counted) +
+      numCell(lang, possible) +
+      missingCell(lang, p.shortfall.periodsMissing) +
+      `<td class="num">${p.pessimistic.lessonsCovered}/${p.totalLessons}</td>` +
+      `<td class="barcell">${bar(` data-total="${t(p.programId)}"`, label, p.totalPeriods, counted, possible, min, total)}</td></tr>`;
   }
-  const head = [
-    m.col.subject,
-    m.col.periods,
-    ...(course ? [] : [m.col.minimum]),
-    m.col.counted,
-    h.colPossible,
-    m.col.missing,
-    course ? m.col.lessons : m.col.result,
-    '',
-  ];
-  const table = el(
-    'table',
-    { class: 'grid subjects' },
-    el('thead', {}, el('tr', {}, ...head.map((x, i) => el('th', { scope: 'col', class: i === 0 || i === head.length - 1 ? null : 'num' }, t(x))))),
-    el('tbody', {}, ...subjectRows),
-  );
+  const table = `<table class="grid subjects">${course ? f.subjectsHeadCourse : f.subjectsHeadPerSubject}<tbody>${rows}</tbody></table>`;
 
-  const review: string[] = [];
-  if (computedOf(p) === 'REVIEW') {
-    const items = p.decidingRows.flatMap((id) => {
-      const r = c.rowsById.get(id);
-      if (!r) return [];
-      const reasons = r.uncertain.map((u) => m.uncertain[u]);
-      if (p.overlapRows.includes(id)) reasons.push(m.overlapReason);
-      return [el('li', { 'data-deciding-row': id }, `${el('span', { class: 'rowid' }, t(m.row(id)))} ${t(r.name)}: ${t(reasons.join('; '))}`)];
-    });
-    const ev = (e: ProgramResult['pessimistic']) =>
-      course
-        ? m.evalCourse({ counted: c.n(e.periodsCounted), min: c.n(p.minPeriods ?? 0), lessons: e.lessonsCovered, totalLessons: p.totalLessons })
-        : m.evalPerSubject({ passed: e.subjects.filter((s) => s.required && s.pass).length, required: e.subjects.filter((s) => s.required).length });
-    review.push(
-      el(
-        'div',
-        { class: 'review-box' },
-        el('p', {}, t(m.reviewIntro)),
-        el('ul', {}, ...items),
-        el(
-          'p',
-          { class: 'readings' },
-          `${t(m.withoutUncertain)}: ${verdictBadge(lang, p.pessimistic.pass ? 'PASS' : 'FAIL')} — ${t(ev(p.pessimistic))}`,
-          '<br>',
-          `${t(m.withUncertain)}: ${verdictBadge(lang, p.optimistic.pass ? 'PASS' : 'FAIL')} — ${t(
-            // the optimistic evaluation may carry no subject detail: fall back to the program's own numbers
-            course || p.optimistic.subjects.length ? ev(p.optimistic) : m.evalPerSubject({ passed: 0, required: 0 }),
-          )}`,
-        ),
-      ),
-    );
+  const computed = computedOf(p);
+  let out =
+    `<section class="program" data-program="${t(p.programId)}" data-verdict="${p.verdict}"><h2>${t(h.programHeading(no, programName(c.ruleSet, p.programId, lang)))} ${verdictBadge(lang, p.verdict)}` +
+    (p.verdict !== computed ? ` <span class="plain small">${t(h.colComputed)}: ${verdictBadge(lang, computed)}</span>` : '') +
+    '</h2>';
+  if (computed === 'REVIEW') out += reviewBox(c, p, course);
+  out += `<figure>${no === 1 ? f.legend : ''}${table}</figure>`;
+  if (course) out += lessonGrid(c, p, pn);
+  return `${out}</section>`;
+}
+
+/** Why a program needs review: the rows that decide it, and its verdict without and with the uncertain rows. */
+function reviewBox(c: Ctx, p: ProgramResult, course: boolean): string {
+  const { m, lang } = c;
+  let items = '';
+  for (const id of p.decidingRows) {
+    const r = c.result.rows.find((x) => x.rowId === id);
+    if (!r) continue;
+    const reasons = r.uncertain.map((u) => m.uncertain[u]);
+    if (p.overlapRows.includes(id)) reasons.push(m.overlapReason);
+    items += `<li data-deciding-row="${id}"><span class="rowid">${t(m.row(id))}</span> ${t(r.name)}: ${t(reasons.join('; '))}</li>`;
   }
-
-  return el(
-    'section',
-    { class: 'program', 'data-program': p.programId, 'data-verdict': p.verdict },
-    el(
-      'h2',
-      {},
-      `${t(h.programHeading(no, name))} ${verdictBadge(lang, p.verdict)}`,
-      p.verdict !== computedOf(p) ? ` ${el('span', { class: 'plain small' }, `${t(h.colComputed)}: ${verdictBadge(lang, computedOf(p))}`)}` : '',
-    ),
-    ...review,
-    el('figure', {}, no === 1 ? legend(c, true) : '', table),
-    course ? lessonGrid(c, p) : '',
+  const ev = (e: ProgramResult['pessimistic']) =>
+    course
+      ? m.evalCourse({ counted: num(lang, e.periodsCounted), min: num(lang, p.minPeriods ?? 0), lessons: e.lessonsCovered, totalLessons: p.totalLessons })
+      : m.evalPerSubject({ passed: e.subjects.filter((s) => s.required && s.pass).length, required: e.subjects.filter((s) => s.required).length });
+  return (
+    `<div class="review-box"><p>${t(m.reviewIntro)}</p><ul>${items}</ul><p class="readings">` +
+    `${t(m.withoutUncertain)}: ${verdictBadge(lang, p.pessimistic.pass ? 'PASS' : 'FAIL')} — ${t(ev(p.pessimistic))}<br>` +
+    `${t(m.withUncertain)}: ${verdictBadge(lang, p.optimistic.pass ? 'PASS' : 'FAIL')} — ${t(
+      // the optimistic evaluation may carry no subject detail: fall back to the program's own numbers
+      course || p.optimistic.subjects.length ? ev(p.optimistic) : m.evalPerSubject({ passed: 0, required: 0 }),
+    )}</p></div>`
   );
 }
 
@@ -468,65 +590,57 @@ function programSection(c: Ctx, p: ProgramResult, no: number): string {
  * The lessons of a lesson-counted program, one line per subject (part): covered, uncertain (covered only when the
  * uncertain rows count) or not covered. Marks differ in shape too, so the grid reads in black and white.
  */
-function lessonGrid(c: Ctx, p: ProgramResult): string {
+function lessonGrid(c: Ctx, p: ProgramResult, pn: ProgramNames): string {
   const def = findProgram(c.ruleSet, p.programId);
-  const sure = new Set(p.pessimistic.subjects.flatMap((s) => s.lessonsCovered));
-  const maybe = new Set(p.optimistic.subjects.flatMap((s) => s.lessonsCovered));
-  const state = (id: string): LessonState => (sure.has(id) ? 'covered' : maybe.has(id) ? 'uncertain' : 'missing');
-  const groups = (
-    def
-      ? def.subjects.map((s) => ({ id: s.id, lessons: s.lessons.map((l) => l.id) }))
-      : p.pessimistic.subjects.map((s) => ({ id: s.subjectId, lessons: [...s.lessonsCovered, ...s.lessonsMissing] }))
-  )
-    .map((g) => ({ ...g, lessons: g.lessons.filter((id) => !isImplicitLesson(c.ruleSet, id)) }))
-    .filter((g) => g.lessons.length > 0);
-  const all = groups.flatMap((g) => g.lessons);
-  if (all.length === 0) return '';
-  const counts = { covered: 0, uncertain: 0, missing: 0 };
-  for (const id of all) counts[state(id)] += 1;
-  // a lesson's cell depends on the rule set, the language and its state only: made once, then reused
-  const cells = lessonCells(c.ruleSet, c.lang);
-  const cell = (id: string) => {
-    const s = state(id);
-    const key = `${s} ${id}`;
-    let html = cells.get(key);
-    if (html === undefined) {
-      const title = lessonTitle(c.ruleSet, id, c.lang);
-      html = el('li', { class: `lesson ${s}`, 'data-lesson': id, 'data-state': s, title: `${title} — ${c.h.lessonState[s]}` }, `${LESSON_MARK[s]}\u00a0${t(id)}`);
-      cells.set(key, html);
+  // the lines depend on the rule set alone when the program is in it: made once
+  let groups = def ? pn.grid : null;
+  if (groups === null) {
+    groups = (
+      def
+        ? def.subjects.map((s) => ({ id: s.id, lessons: s.lessons.map((l) => l.id) }))
+        : p.pessimistic.subjects.map((s) => ({ id: s.subjectId, lessons: [...s.lessonsCovered, ...s.lessonsMissing] }))
+    )
+      .map((g) => ({ id: g.id, name: `<tr data-subject="${t(g.id)}"><th scope="row">${subjectNameHtml(c, pn, p.programId, g.id)}</th><td><ul>`, lessons: g.lessons.filter((id) => !isImplicitLesson(c.ruleSet, id)) }))
+      .filter((g) => g.lessons.length > 0);
+    if (def) pn.grid = groups;
+  }
+  if (groups.length === 0) return '';
+  const sure = new Set<string>();
+  for (const s of p.pessimistic.subjects) for (const id of s.lessonsCovered) sure.add(id);
+  const maybe = new Set<string>();
+  for (const s of p.optimistic.subjects) for (const id of s.lessonsCovered) maybe.add(id);
+  let covered = 0;
+  let uncertain = 0;
+  let total = 0;
+  let lines = '';
+  for (const g of groups) {
+    lines += g.name;
+    for (const id of g.lessons) {
+      const s: LessonState = sure.has(id) ? 'covered' : maybe.has(id) ? 'uncertain' : 'missing';
+      if (s === 'covered') covered++;
+      else if (s === 'uncertain') uncertain++;
+      total++;
+      lines += lessonCell(c, s, id);
     }
-    return html;
-  };
-  const key = (LESSON_KEYS[c.lang] ??= LESSON_STATES.map((s) => el('span', { class: `lesson-key ${s}` }, `${LESSON_MARK[s]} ${t(c.h.lessonState[s])}`)).join(' '));
-  return el(
-    'div',
-    { class: 'lessons' },
-    el('p', { class: 'lessons-head' }, t(c.h.lessonsHeading({ covered: counts.covered, uncertain: counts.uncertain, total: all.length, min: p.minLessons ?? 0 })), ' ', key),
-    el(
-      'table',
-      { class: 'lesson-grid' },
-      el(
-        'tbody',
-        {},
-        ...groups.map((g) =>
-          el('tr', { 'data-subject': g.id }, el('th', { scope: 'row' }, t(subjectName(c.ruleSet, p.programId, g.id, c.lang))), el('td', {}, el('ul', {}, ...g.lessons.map(cell)))),
-        ),
-      ),
-    ),
+    lines += '</ul></td></tr>';
+  }
+  return (
+    `<div class="lessons"><p class="lessons-head">${t(c.h.lessonsHeading({ covered, uncertain, total, min: p.minLessons ?? 0 }))} ${c.f.lessonKey}</p>` +
+    `<table class="lesson-grid"><tbody>${lines}</tbody></table></div>`
   );
 }
 
-/** Lesson cells by rule set and language, keyed by state and lesson id (bounded by the rule set's lessons). */
-const LESSON_CELLS = new WeakMap<RuleSet, Partial<Record<Lang, Map<string, string>>>>();
-
-function lessonCells(ruleSet: RuleSet, lang: Lang): Map<string, string> {
-  let byLang = LESSON_CELLS.get(ruleSet);
-  if (!byLang) LESSON_CELLS.set(ruleSet, (byLang = {}));
-  return (byLang[lang] ??= new Map());
+/** A lesson's cell: it depends on the rule set, the language and its state only, so it is made once, then reused. */
+function lessonCell(c: Ctx, s: LessonState, id: string): string {
+  const cells = c.names.cells[s];
+  let html = cells.get(id);
+  if (html === undefined) {
+    const title = lessonTitle(c.ruleSet, id, c.lang);
+    html = `<li class="lesson ${s}" data-lesson="${t(id)}" data-state="${s}" title="${t(`${title} — ${c.h.lessonState[s]}`)}">${LESSON_MARK[s]}\u00a0${t(id)}</li>`;
+    cells.set(id, html);
+  }
+  return html;
 }
-
-/** The lesson grid's key line per language. */
-const LESSON_KEYS: Partial<Record<Lang, string>> = {};
 
 type LessonState = 'covered' | 'uncertain' | 'missing';
 const LESSON_STATES: readonly LessonState[] = ['covered', 'uncertain', 'missing'];
@@ -537,39 +651,30 @@ const LESSON_MARK: Record<LessonState, string> = { covered: '■', uncertain: '�
 /** What is surely missing, one row per program: the subjects short of periods, the lessons not covered (by title). */
 function shortfallSection(c: Ctx): string {
   const { h, lang, ruleSet } = c;
-  const body = c.programs.map((p) => {
-    const name = programName(ruleSet, p.programId, lang);
+  let out = c.f.shortfallStart;
+  for (const p of c.programs) {
     const course = p.policy === 'course';
+    const pn = programNames(c, p.programId);
     const short = p.shortfall.subjects.filter((s) => s.periodsMissing > 0 || s.lessonsMissing.some((id) => !isImplicitLesson(ruleSet, id)));
-    const nothing = computedOf(p) === 'PASS' || (p.shortfall.periodsMissing === 0 && p.shortfall.lessonsMissing === 0 && short.length === 0);
-    const summary = nothing ? h.shortfallNone : h.shortfallProgram({ periods: c.n(p.shortfall.periodsMissing), lessons: p.shortfall.lessonsMissing, course });
-    const details = nothing
-      ? ''
-      : course
-        ? short
-            .flatMap((s) => s.lessonsMissing.filter((id) => !isImplicitLesson(ruleSet, id)))
-            .map((id) => el('span', { 'data-missing-lesson': id }, `${el('b', {}, t(id))} ${t(lessonTitle(ruleSet, id, lang))}`))
-            .join('; ')
-        : short
-            .map((s) => el('span', { 'data-shortfall': s.subjectId }, `${t(subjectName(ruleSet, p.programId, s.subjectId, lang))} ${el('b', {}, t(c.n(s.periodsMissing)))}`))
-            .join('; ');
-    const head = el(
-      'tr',
-      { class: 'group', 'data-program': p.programId },
-      el('th', { scope: 'rowgroup' }, `${t(name)} ${verdictBadge(lang, computedOf(p))} ${el('span', { class: 'plain' }, t(summary))}`),
-    );
-    return details ? head + el('tr', { class: 'detail' }, el('td', { class: 'small' }, details)) : head;
-  });
-  return el(
-    'section',
-    { class: 'shortfall' },
-    el('h2', {}, t(h.shortfallHeading)),
-    el(
-      'table',
-      { class: 'grid' },
-      el('tbody', {}, ...body),
-    ),
-  );
+    const computed = computedOf(p);
+    const nothing = computed === 'PASS' || (p.shortfall.periodsMissing === 0 && p.shortfall.lessonsMissing === 0 && short.length === 0);
+    const summary = nothing ? h.shortfallNone : h.shortfallProgram({ periods: num(lang, p.shortfall.periodsMissing), lessons: p.shortfall.lessonsMissing, course });
+    out += `<tr class="group" data-program="${t(p.programId)}"><th scope="rowgroup">${pn.name} ${verdictBadge(lang, computed)} <span class="plain">${t(summary)}</span></th></tr>`;
+    if (nothing) continue;
+    let details = '';
+    for (const s of short) {
+      if (course) {
+        for (const id of s.lessonsMissing) {
+          if (isImplicitLesson(ruleSet, id)) continue;
+          details += `${details ? '; ' : ''}<span data-missing-lesson="${t(id)}"><b>${t(id)}</b> ${t(lessonTitle(ruleSet, id, lang))}</span>`;
+        }
+      } else {
+        details += `${details ? '; ' : ''}<span data-shortfall="${t(s.subjectId)}">${subjectNameHtml(c, pn, p.programId, s.subjectId)} <b>${num(lang, s.periodsMissing)}</b></span>`;
+      }
+    }
+    if (details) out += `<tr class="detail"><td class="small">${details}</td></tr>`;
+  }
+  return `${out}</tbody></table></section>`;
 }
 
 function gradeText(r: RowOutcome, lang: Lang): string {
@@ -578,99 +683,92 @@ function gradeText(r: RowOutcome, lang: Lang): string {
   return text ?? '—';
 }
 
+/** Where a row comes from, as the rows tables show it. */
+function rowWhere(c: Ctx, r: RowOutcome): string {
+  const s = r.source;
+  if (s.sheet !== undefined) return c.m.where(c.multiFile ? s.file : '', s.line, undefined, s.sheet).replace(/^, /u, '');
+  if (s.line !== undefined) return c.multiFile ? `${s.file}:${s.line}` : c.h.line(s.line);
+  return c.m.where(s.file, undefined, s.path);
+}
+
+/** A row's course: its name, then its code and where it comes from. */
+function rowCourse(c: Ctx, r: RowOutcome): string {
+  const where = rowWhere(c, r);
+  const src = r.code ? (where ? `${r.code} · ${where}` : r.code) : where;
+  return `<span class="cname">${t(r.name)}</span> <span class="src">${t(src)}</span>`;
+}
+
+const rowIdCell = (c: Ctx, r: RowOutcome): string => `<td class="rowid">${t(c.m.row(r.rowId))}</td>`;
+
+/** The lessons a row feeds in one program, with their periods. */
+function feeds(c: Ctx, r: RowOutcome, programId: string): string {
+  const k = r.contributions.find((x) => x.programId === programId);
+  if (!k) return '';
+  let out = '';
+  for (let i = 0; i < k.lessons.length; i++) {
+    const l = k.lessons[i]!;
+    out += `${i ? ', ' : ''}${t(l.lessonId)}${l.periods === null ? '' : ` <span class="per">${t(num(c.lang, l.periods))}</span>`}`;
+  }
+  return out;
+}
+
+/** The table of the counted or the uncertain rows, with a column per program the used rows feed. */
+function usedTable(c: Ctx, rows: RowOutcome[], state: 'counted' | 'uncertain', heading: string, fed: ProgramResult[]): string {
+  const { m, lang, ruleSet } = c;
+  let out = `<table class="grid rows ${state}"><caption>${t(heading)}</caption>${c.f.usedHeadStart}`;
+  for (const p of fed) out += th(c.h.colFeeds(programName(ruleSet, p.programId, lang)));
+  out += '</tr></thead><tbody>';
+  for (const r of rows) {
+    const status = r.grade.status;
+    out +=
+      `<tr data-row="${r.rowId}" data-state="${state}">${rowIdCell(c, r)}<td>${rowCourse(c, r)}` +
+      (r.match ? `<span class="rule">→ ${t(ruleLabel(ruleSet, r.match.ruleId, lang))} <span class="src">(${t(m.matchedBy[r.match.by])})</span></span>` : '') +
+      (state === 'uncertain' ? `<span class="why">${t(r.uncertain.map((u) => m.uncertain[u]).join('; '))}</span>` : '') +
+      '</td>' +
+      (r.periods.value === null
+        ? `<td class="num">${t(m.periodsUnknown)}</td>`
+        : `<td class="num">${t(num(lang, r.periods.value))}<span class="src block">${t(m.origin(r.periods))}</span></td>`) +
+      `<td class="num">${t(gradeText(r, lang))}${status === 'exempt' || status === 'uncertain' || status === 'missing' ? `<span class="src block">${t(m.grade(null, status))}</span>` : ''}</td>`;
+    for (const p of fed) out += `<td class="small feeds">${feeds(c, r, p.programId)}</td>`;
+    out += '</tr>';
+  }
+  return `${out}</tbody></table>`;
+}
+
 function rowsSection(c: Ctx): string {
   const { h, m, lang, ruleSet, result } = c;
-  const where = (r: RowOutcome) =>
-    r.source.sheet !== undefined
-      ? m.where(c.multiFile ? r.source.file : '', r.source.line, undefined, r.source.sheet).replace(/^, /u, '')
-      : r.source.line !== undefined
-      ? c.multiFile
-        ? `${r.source.file}:${r.source.line}`
-        : h.line(r.source.line)
-      : m.where(r.source.file, undefined, r.source.path);
-  const course = (r: RowOutcome) =>
-    `${el('span', { class: 'cname' }, t(r.name))} ${el('span', { class: 'src' }, t([r.code, where(r)].filter(Boolean).join(' · ')))}`;
-  const rowId = (r: RowOutcome) => el('td', { class: 'rowid' }, t(m.row(r.rowId)));
-  // a column per program the used rows feed, so each cell stays short
-  const used = result.rows.filter((r) => r.state !== 'not-counted');
-  const fed = c.programs.filter((p) => used.some((r) => r.contributions.some((k) => k.programId === p.programId && k.lessons.length > 0)));
-  const feeds = (r: RowOutcome, programId: string) => {
-    const k = r.contributions.find((x) => x.programId === programId);
-    if (!k) return '';
-    return k.lessons.map((l) => `${t(l.lessonId)}${l.periods === null ? '' : ` ${el('span', { class: 'per' }, t(c.n(l.periods)))}`}`).join(', ');
-  };
-  const usedTable = (rows: RowOutcome[], state: 'counted' | 'uncertain', heading: string) => {
-    const head = [h.colRow, `${h.colCourse} / ${h.colRule}`, h.colPeriods, h.colGrade, ...fed.map((p) => h.colFeeds(programName(ruleSet, p.programId, lang)))];
-    const trs = rows.map((r) => {
-      const periods = r.periods.value === null ? m.periodsUnknown : c.n(r.periods.value);
-      const cells = [
-        rowId(r),
-        el(
-          'td',
-          {},
-          course(r),
-          r.match ? el('span', { class: 'rule' }, `→ ${t(ruleLabel(ruleSet, r.match.ruleId, lang))} ${el('span', { class: 'src' }, `(${t(m.matchedBy[r.match.by])})`)}`) : '',
-          state === 'uncertain' ? el('span', { class: 'why' }, t(r.uncertain.map((u) => m.uncertain[u]).join('; '))) : '',
-        ),
-        el('td', { class: 'num' }, t(periods), r.periods.value === null ? '' : el('span', { class: 'src block' }, t(m.origin(r.periods)))),
-        el('td', { class: 'num' }, t(gradeText(r, lang)), r.grade.status === 'exempt' || r.grade.status === 'uncertain' || r.grade.status === 'missing' ? el('span', { class: 'src block' }, t(m.grade(null, r.grade.status))) : ''),
-        ...fed.map((p) => el('td', { class: 'small feeds' }, feeds(r, p.programId))),
-      ];
-      return el('tr', { 'data-row': r.rowId, 'data-state': state }, ...cells);
-    });
-    return el(
-      'table',
-      { class: `grid rows ${state}` },
-      el('caption', {}, t(heading)),
-      el('thead', {}, el('tr', {}, ...head.map((x) => el('th', { scope: 'col' }, t(x))))),
-      el('tbody', {}, ...trs),
-    );
-  };
-  const counted = result.rows.filter((r) => r.state === 'counted');
-  const uncertain = result.rows.filter((r) => r.state === 'uncertain');
-  const notCounted = result.rows.filter((r) => r.state === 'not-counted');
-  const parts: string[] = [el('h2', {}, t(h.rowsHeading))];
-  if (result.rows.length === 0) parts.push(el('p', {}, t(m.noRows)));
-  if (counted.length) parts.push(usedTable(counted, 'counted', m.rowsCounted(counted.length).replace(/:$/, '')));
-  if (uncertain.length) parts.push(usedTable(uncertain, 'uncertain', m.rowsUncertain(uncertain.length).replace(/:$/, '')));
+  const counted: RowOutcome[] = [];
+  const uncertain: RowOutcome[] = [];
+  const notCounted: RowOutcome[] = [];
+  for (const r of result.rows) (r.state === 'counted' ? counted : r.state === 'uncertain' ? uncertain : notCounted).push(r);
+  let out = c.f.rowsStart;
+  if (result.rows.length === 0) out += c.f.noRows;
+  if (counted.length || uncertain.length) {
+    // a column per program the used rows feed, so each cell stays short
+    const fed = c.programs.filter((p) => result.rows.some((r) => r.state !== 'not-counted' && r.contributions.some((k) => k.programId === p.programId && k.lessons.length > 0)));
+    if (counted.length) out += usedTable(c, counted, 'counted', m.rowsCounted(counted.length).replace(/:$/, ''), fed);
+    if (uncertain.length) out += usedTable(c, uncertain, 'uncertain', m.rowsUncertain(uncertain.length).replace(/:$/, ''), fed);
+  }
   if (notCounted.length) {
     // rows that match no rule are most of a transcript and need no argument: one line each would fill pages, so
     // they share one cell; failed, duplicate and not-relevant rows keep a line and their reason
-    const unmatched = notCounted.filter((r) => r.notCounted === 'unmatched');
-    const others = notCounted.filter((r) => r.notCounted !== 'unmatched');
-    const trs = others.map((r) =>
-      el(
-        'tr',
-        { 'data-row': r.rowId, 'data-state': 'not-counted', 'data-reason': r.notCounted ?? null },
-        rowId(r),
-        el('td', {}, course(r)),
-        el('td', { class: 'num' }, t(gradeText(r, lang))),
-        el('td', { class: 'small' }, t(notCountedMessage(lang, r, ruleSet))),
-      ),
-    );
-    if (unmatched.length) {
-      const list = unmatched
-        .map((r) => el('span', { class: 'item', 'data-row': r.rowId, 'data-state': 'not-counted', 'data-reason': 'unmatched' }, `${t(m.row(r.rowId))}\u00a0${t(r.name)}`))
-        .join('; ');
-      trs.push(
-        el(
-          'tr',
-          { class: 'unmatched' },
-          el('td', { colspan: 4 }, el('b', {}, t(h.unmatchedGroup(unmatched.length))), ' ', el('span', { class: 'muted' }, t(h.unmatchedWhy)), '<br>', list),
-        ),
-      );
+    let others = '';
+    let list = '';
+    let unmatched = 0;
+    for (const r of notCounted) {
+      if (r.notCounted === 'unmatched') {
+        list += `${unmatched ? '; ' : ''}<span class="item" data-row="${r.rowId}" data-state="not-counted" data-reason="unmatched">${t(m.row(r.rowId))}\u00a0${t(r.name)}</span>`;
+        unmatched++;
+        continue;
+      }
+      others +=
+        `<tr data-row="${r.rowId}" data-state="not-counted"${r.notCounted !== null && r.notCounted !== undefined ? ` data-reason="${t(r.notCounted)}"` : ''}>` +
+        `${rowIdCell(c, r)}<td>${rowCourse(c, r)}</td><td class="num">${t(gradeText(r, lang))}</td><td class="small">${t(notCountedMessage(lang, r, ruleSet))}</td></tr>`;
     }
-    parts.push(
-      el(
-        'table',
-        { class: 'grid rows not-counted' },
-        el('caption', {}, t(m.rowsNotCounted(notCounted.length).replace(/:$/, ''))),
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t(h.colRow)), el('th', { scope: 'col' }, t(h.colCourse)), el('th', { scope: 'col' }, t(h.colGrade)), el('th', { scope: 'col' }, t(h.colReason)))),
-        el('tbody', {}, ...trs),
-      ),
-    );
+    if (unmatched) others += `<tr class="unmatched"><td colspan="4"><b>${t(h.unmatchedGroup(unmatched))}</b> ${c.f.unmatchedWhy}<br>${list}</td></tr>`;
+    out += `<table class="grid rows not-counted"><caption>${t(m.rowsNotCounted(notCounted.length).replace(/:$/, ''))}</caption>${c.f.notCountedHead}<tbody>${others}</tbody></table>`;
   }
-  return el('section', { class: 'rows-section' }, ...parts);
+  return `${out}</section>`;
 }
 
 function decisionsSection(c: Ctx, decisions: HtmlDecisions): string {
@@ -688,7 +786,7 @@ function decisionsSection(c: Ctx, decisions: HtmlDecisions): string {
         'tbody',
         {},
         ...decisions.applied.map((d) =>
-          el('tr', { 'data-decision': '' }, el('td', {}, t(d.target)), el('td', {}, t(d.decision)), el('td', {}, t(d.reason)), el('td', {}, t(d.by)), el('td', {}, t(c.d(d.date))), el('td', {}, t(d.minutes ?? ''))),
+          el('tr', { 'data-decision': '' }, el('td', {}, t(d.target)), el('td', {}, t(d.decision)), el('td', {}, t(d.reason)), el('td', {}, t(d.by)), el('td', {}, t(date(c.lang, d.date))), el('td', {}, t(d.minutes ?? ''))),
         ),
       ),
     ),
@@ -704,72 +802,49 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
  */
 function noticesSection(c: Ctx, warnings: string[]): string {
   const { h, lang, ruleSet, result } = c;
-  const items: string[] = [];
+  let items = '';
   const unverified = result.notices.filter((x) => x.code === 'unverified-rules');
   const outside = result.notices.filter((x) => x.code === 'outside-effective-period');
   const scope = (x: Notice) => (str(x.args.programId) ? programName(ruleSet, str(x.args.programId)!, lang) : ruleSet.name[lang]);
+  const programAttr = (x: Notice) => {
+    const id = str(x.args.programId);
+    return id === undefined ? '' : ` data-program="${t(id)}"`;
+  };
+  const d = (iso: string | undefined) => (iso ? date(lang, iso) : undefined);
   if (outside.length) {
     const asOf = str(outside[0]!.args.asOf) ?? result.asOf;
     const ended = outside.some((x) => str(x.args.to) !== undefined && asOf > str(x.args.to)!);
-    items.push(
-      el(
-        'li',
-        { class: 'caveat' },
-        t(h.outsideCaveat(c.d(asOf), ended)),
-        el(
-          'ul',
-          {},
-          ...outside.map((x) => {
-            const from = str(x.args.from);
-            const to = str(x.args.to);
-            return el('li', { 'data-notice': x.code, 'data-program': str(x.args.programId) ?? null }, `${t(scope(x))}: ${t(h.period(from ? c.d(from) : undefined, to ? c.d(to) : undefined))}.`);
-          }),
-        ),
-      ),
-    );
+    items += `<li class="caveat">${t(h.outsideCaveat(date(lang, asOf), ended))}<ul>`;
+    for (const x of outside) items += `<li data-notice="${t(x.code)}"${programAttr(x)}>${t(scope(x))}: ${t(h.period(d(str(x.args.from)), d(str(x.args.to))))}.</li>`;
+    items += '</ul></li>';
   }
   if (unverified.length) {
     // the mapping rules are shared by the programs: named once, after what each program itself rests on
     const rules = [...new Set(unverified.flatMap((x) => strs(x.args.rules)))].map((r) => ruleLabel(ruleSet, r, lang));
-    items.push(
-      el(
-        'li',
-        { class: 'caveat' },
-        t(h.unverifiedCaveat),
-        el(
-          'ul',
-          {},
-          ...unverified.map((x) => {
-            const a = x.args;
-            const parts = h.unverifiedParts({
-              program: a.program === true,
-              policy: a.policy === true,
-              subjects: strs(a.subjects).length,
-              lessons: strs(a.lessons).length,
-              rules: [],
-            });
-            const uses = strs(a.rules).length ? h.unverifiedUsesRules(strs(a.rules).length) : '';
-            return el('li', { 'data-notice': x.code, 'data-program': str(a.programId) ?? null }, t(h.unverifiedFor(scope(x), [parts, uses].filter(Boolean).join('; '))));
-          }),
-          rules.length ? el('li', { class: 'rules' }, t(h.unverifiedParts({ program: false, policy: false, subjects: 0, lessons: 0, rules }))) : '',
-        ),
-      ),
-    );
+    items += `<li class="caveat">${t(h.unverifiedCaveat)}<ul>`;
+    for (const x of unverified) {
+      const a = x.args;
+      const parts = h.unverifiedParts({
+        program: a.program === true,
+        policy: a.policy === true,
+        subjects: strs(a.subjects).length,
+        lessons: strs(a.lessons).length,
+        rules: [],
+      });
+      const uses = strs(a.rules).length ? h.unverifiedUsesRules(strs(a.rules).length) : '';
+      items += `<li data-notice="${t(x.code)}"${programAttr(x)}>${t(h.unverifiedFor(scope(x), parts && uses ? `${parts}; ${uses}` : parts || uses))}</li>`;
+    }
+    if (rules.length) items += `<li class="rules">${t(h.unverifiedParts({ program: false, policy: false, subjects: 0, lessons: 0, rules }))}</li>`;
+    items += '</ul></li>';
   }
   for (const x of result.notices) {
     if (x.code === 'unverified-rules' || x.code === 'outside-effective-period') continue;
     const rowId = x.args.rowId;
-    items.push(el('li', { 'data-notice': x.code, 'data-row': typeof rowId === 'number' ? rowId : null }, t(noticeMessage(lang, x, ruleSet))));
+    items += `<li data-notice="${t(x.code)}"${typeof rowId === 'number' ? ` data-row="${rowId}"` : ''}>${t(noticeMessage(lang, x, ruleSet))}</li>`;
   }
-  for (const w of warnings) items.push(el('li', { 'data-warning': '' }, t(w)));
-  if (items.length === 0) return '';
-  return el('section', { class: 'notices' }, el('h2', {}, t(h.noticesHeading)), el('ol', {}, ...items));
-}
-
-function signoffSection(c: Ctx): string {
-  const { h } = c;
-  const block = (who: string) => el('div', { class: 'sign' }, el('p', { class: 'date' }, t(h.dateLine)), el('p', { class: 'who' }, t(who)), el('p', { class: 'hint' }, t(h.signHint)));
-  return el('section', { class: 'signoff' }, el('h2', {}, t(h.signoffHeading)), el('div', { class: 'signs' }, block(h.checker), block(h.approver)));
+  for (const w of warnings) items += `<li data-warning="">${t(w)}</li>`;
+  if (items === '') return '';
+  return `${c.f.noticesStart}${items}</ol></section>`;
 }
 
 // ── style ────────────────────────────────────────────────────────────────────────────────────────────────
