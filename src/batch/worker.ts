@@ -2,7 +2,16 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRuleSet } from '../rules/load.js';
-import { fatalReply, lineSettings, processDossier, type WorkerReply, type WorkerRequest, type WorkerSetup } from './run-batch.js';
+import {
+  fatalReply,
+  fullCollector,
+  lineSettings,
+  processDossier,
+  WORKER_COLLECT_EVERY,
+  type WorkerReply,
+  type WorkerRequest,
+  type WorkerSetup,
+} from './run-batch.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -17,6 +26,9 @@ ready.catch((e: unknown) => reply(fatalReply(e)));
 
 // one dossier at a time, in the order sent: if the worker dies, the main thread knows which dossier it was on
 let queue: Promise<unknown> = ready;
+// a full collection now and then keeps the heap from growing over a long batch (see run-batch.ts)
+const collect = fullCollector();
+let checked = 0;
 port.on('message', (request: WorkerRequest) => {
   queue = queue.then(async () => {
     const { context, lines } = await ready;
@@ -29,5 +41,6 @@ port.on('message', (request: WorkerRequest) => {
       return;
     }
     reply({ type: 'outcome', outcome });
+    if (++checked % WORKER_COLLECT_EVERY === 0) collect();
   });
 });
