@@ -10,6 +10,7 @@ import { reportBaseName } from './report-names.js';
 import { shortTitle, type StatisticsTable } from './statistics.js';
 import type { TallyResult } from './tally.js';
 import type { SummaryRow } from './types.js';
+import { levelOf } from './summary.js';
 
 /** What a dossier row can be filtered as; a dossier that passed one level and awaits review on a higher one is both. */
 const INDEX_FILTERS = ['all', 'pass', 'review', 'fail', 'error'] as const;
@@ -70,15 +71,31 @@ const WORDS: Record<Lang, IndexWords> = {
 export function rowFilters(row: SummaryRow): IndexFilter[] {
   if (row.error) return ['error'];
   const out: IndexFilter[] = [];
-  const highest = row.levels.find((l) => l.programId === row.highestPassed);
-  if (highest) out.push('pass');
-  // review counts when no level passed, or when a level above the highest passed awaits review
+  // review counts when no level passed, or when a level above the highest passed awaits review (levels are
+  // lowest first: above is later in the list)
   const levels = row.levels;
-  const rankOf = (id: string) => levels.findIndex((l) => l.programId === id);
-  const reviewAbove = levels.some((l) => l.verdict === 'REVIEW' && (!highest || rankOf(l.programId) > rankOf(highest.programId)));
-  if (reviewAbove) out.push('review');
+  let at = -1;
+  for (let i = 0; i < levels.length; i++) {
+    if (levels[i]!.programId === row.highestPassed) {
+      at = i;
+      break;
+    }
+  }
+  if (at >= 0) out.push('pass');
+  for (let i = 0; i < levels.length; i++) {
+    if (levels[i]!.verdict === 'REVIEW' && (at < 0 || rankIndex(levels, levels[i]!.programId) > at)) {
+      out.push('review');
+      break;
+    }
+  }
   if (out.length === 0) out.push('fail');
   return out;
+}
+
+/** The index of the first level with this program id (-1: none). */
+function rankIndex(levels: SummaryRow['levels'], id: string): number {
+  for (let i = 0; i < levels.length; i++) if (levels[i]!.programId === id) return i;
+  return -1;
 }
 
 /** The relative link from index.html to a dossier's report (every character of the name kept, percent-encoded). */
@@ -132,15 +149,35 @@ ${radios}
 /** One dossier's row; its name links to the dossier's HTML report when those are written (`linked`). */
 export function indexRow(row: SummaryRow, levels: readonly Program[], lang: Lang, linked = true): string {
   const w = WORDS[lang];
-  const classes = rowFilters(row).map((f) => `k-${f}`).join(' ');
-  const who = [row.name, row.id].filter((x): x is string => x !== null && x !== '').map(t).join('<br>');
-  const highest = row.error ? '' : (levels.find((l) => l.id === row.highestPassed)?.name[lang] ?? w.none);
-  const levelCells = levels.map((l) => {
-    const s = row.levels.find((x) => x.programId === l.id);
-    return `<td class="v">${s ? verdictBadge(lang, s.verdict) : ''}</td>`;
-  });
-  const notes = row.error ? `<td class="err">[${t(row.error.code)}] ${t(row.error.message)}</td>` : `<td class="small">${row.warnings.map((x) => t(warningText(x))).join('<br>')}</td>`;
-  return `<tr class="${classes}" data-dossier="${t(row.dossier)}"><td class="num">${row.no}</td><td>${linked ? `<a href="${t(reportHref(row.dossier))}">${t(row.dossier)}</a>` : t(row.dossier)}</td><td>${who}</td><td class="num">${row.asOf ? t(date(lang, row.asOf)) : ''}</td><td>${t(highest)}</td>${levelCells.join('')}<td class="num">${row.error ? '' : `${row.rows}${row.unmatchedRows ? ` (${t(w.unmatched(row.unmatchedRows))})` : ''}`}</td>${notes}</tr>
+  // strings joined with + as they are made (no array per list, no closure per row)
+  let classes = '';
+  for (const f of rowFilters(row)) classes += (classes === '' ? 'k-' : ' k-') + f;
+  let who = '';
+  if (row.name !== null && row.name !== '') who = t(row.name);
+  if (row.id !== null && row.id !== '') who += (who === '' ? '' : '<br>') + t(row.id);
+  let highest = '';
+  if (!row.error) {
+    highest = w.none;
+    for (const l of levels) {
+      if (l.id === row.highestPassed) {
+        highest = l.name[lang];
+        break;
+      }
+    }
+  }
+  let levelCells = '';
+  for (const l of levels) {
+    const s = levelOf(row, l.id);
+    levelCells += `<td class="v">${s ? verdictBadge(lang, s.verdict) : ''}</td>`;
+  }
+  let notes: string;
+  if (row.error) notes = `<td class="err">[${t(row.error.code)}] ${t(row.error.message)}</td>`;
+  else {
+    notes = '<td class="small">';
+    for (let i = 0; i < row.warnings.length; i++) notes += (i > 0 ? '<br>' : '') + t(warningText(row.warnings[i]!));
+    notes += '</td>';
+  }
+  return `<tr class="${classes}" data-dossier="${t(row.dossier)}"><td class="num">${row.no}</td><td>${linked ? `<a href="${t(reportHref(row.dossier))}">${t(row.dossier)}</a>` : t(row.dossier)}</td><td>${who}</td><td class="num">${row.asOf ? t(date(lang, row.asOf)) : ''}</td><td>${t(highest)}</td>${levelCells}<td class="num">${row.error ? '' : `${row.rows}${row.unmatchedRows ? ` (${t(w.unmatched(row.unmatchedRows))})` : ''}`}</td>${notes}</tr>
 `;
 }
 

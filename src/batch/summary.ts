@@ -40,6 +40,15 @@ function shortfallText(p: ProgramResult, lang: Lang): string {
 
 export function levelSummary(p: ProgramResult, lang: Lang): LevelSummary {
   const course = p.policy === 'course';
+  let passed = 0;
+  let required = 0;
+  if (!course) {
+    for (const s of p.pessimistic.subjects) {
+      if (!s.required) continue;
+      required++;
+      if (s.pass) passed++;
+    }
+  }
   return {
     programId: p.programId,
     verdict: p.verdict,
@@ -50,17 +59,24 @@ export function levelSummary(p: ProgramResult, lang: Lang): LevelSummary {
     lessons: p.pessimistic.lessonsCovered,
     lessonsRequired: course ? (p.minLessons ?? p.totalLessons) : p.totalLessons,
     lessonsTotal: p.totalLessons,
-    subjectsPassed: course ? null : p.pessimistic.subjects.filter((s) => s.required && s.pass).length,
-    subjectsRequired: course ? null : p.pessimistic.subjects.filter((s) => s.required).length,
+    subjectsPassed: course ? null : passed,
+    subjectsRequired: course ? null : required,
     shortfall: shortfallText(p, lang),
-    decidingRows: [...p.decidingRows],
+    decidingRows: p.decidingRows.slice(),
   };
 }
 
 /** True when a level above the highest passed is REVIEW: the dossier may still be confirmed higher. */
 export function reviewAbove(result: CheckResult): boolean {
-  const passedRank = result.programs.find((p) => p.programId === result.highestPassed)?.rank ?? -Infinity;
-  return result.programs.some((p) => p.verdict === 'REVIEW' && p.rank > passedRank);
+  let passedRank = -Infinity;
+  for (const p of result.programs) {
+    if (p.programId === result.highestPassed) {
+      passedRank = p.rank;
+      break;
+    }
+  }
+  for (const p of result.programs) if (p.verdict === 'REVIEW' && p.rank > passedRank) return true;
+  return false;
 }
 
 export interface DossierFacts {
@@ -79,35 +95,53 @@ export interface DossierFacts {
 
 /** The dossier's file warnings, each naming its files not read (relative to the dossier folder). */
 export function fileWarnings(f: Pick<DossierFacts, 'dossier' | 'ignoredTxt'>): FileWarning[] {
-  const d = f.dossier;
-  const named = (code: FileWarning['code'], paths: readonly string[]): FileWarning[] =>
-    paths.length > 0 ? [{ code, args: { files: paths.map((p) => inDossier(d, p)) } }] : [];
-  return [...named('nested-transcripts', d.nested), ...named('ignored-txt', f.ignoredTxt), ...named('ignored-files', d.ignored)];
+  const out: FileWarning[] = [];
+  addFileWarning(out, f.dossier, 'nested-transcripts', f.dossier.nested);
+  addFileWarning(out, f.dossier, 'ignored-txt', f.ignoredTxt);
+  addFileWarning(out, f.dossier, 'ignored-files', f.dossier.ignored);
+  return out;
 }
+
+function addFileWarning(out: FileWarning[], d: Dossier, code: FileWarning['code'], paths: readonly string[]): void {
+  if (paths.length === 0) return;
+  const files: string[] = [];
+  for (const p of paths) files.push(inDossier(d, p));
+  out.push({ code, args: { files } });
+}
+
+function hasCode(warnings: readonly DossierWarning[], code: string): boolean {
+  for (const w of warnings) if (w.code === code) return true;
+  return false;
+}
+
+const byRank = (a: ProgramResult, b: ProgramResult): number => a.rank - b.rank;
 
 /** The summary row of one dossier. */
 export function buildSummaryRow(f: DossierFacts, lang: Lang): SummaryRow {
   const warnings: DossierWarning[] = [];
   if (f.result) {
     for (const n of f.result.notices) {
-      if (!ROUTINE_NOTICES.has(n.code) && !warnings.some((w) => w.code === n.code)) warnings.push({ code: n.code, args: {} });
+      if (!ROUTINE_NOTICES.has(n.code) && !hasCode(warnings, n.code)) warnings.push({ code: n.code, args: {} });
     }
   }
   // a file that is not a transcript gets its error, not advice about metadata
   if (f.dossier.metadata === null && f.dossier.kind !== 'unsupported') warnings.push({ code: 'no-metadata', args: {} });
-  warnings.push(...fileWarnings(f));
-  const programs = f.result ? [...f.result.programs].sort((a, b) => a.rank - b.rank) : [];
+  for (const w of fileWarnings(f)) warnings.push(w);
+  const levels: LevelSummary[] = [];
+  if (f.result) for (const p of f.result.programs.slice().sort(byRank)) levels.push(levelSummary(p, lang));
+  let unmatchedRows = 0;
+  if (f.result) for (const r of f.result.rows) if (r.match === null) unmatchedRows++;
   return {
     no: f.dossier.index + 1,
     dossier: f.dossier.name,
     id: f.metadata?.id ?? stringOrNull(f.transcript?.person?.id),
     name: f.metadata?.fullName ?? stringOrNull(f.transcript?.person?.name),
-    files: [...f.files],
+    files: f.files.slice(),
     asOf: f.asOf,
     highestPassed: f.result?.highestPassed ?? null,
-    levels: programs.map((p) => levelSummary(p, lang)),
+    levels,
     rows: f.transcript?.rows.length ?? 0,
-    unmatchedRows: f.result ? f.result.rows.filter((r) => r.match === null).length : 0,
+    unmatchedRows,
     decisions: f.result && !f.error ? f.result.decisions.length : 0,
     warnings,
     error: f.error ? { code: f.error.code, message: f.error.message[lang] } : null,
@@ -130,8 +164,13 @@ export function statsEntry(f: DossierFacts): StatsEntry {
     evaluated: f.result !== null && f.error === null,
     highestPassed: f.error ? null : (f.result?.highestPassed ?? null),
     review: f.result && !f.error ? reviewAbove(f.result) : false,
-    decided: f.result && !f.error ? f.result.programs.some((p) => p.verdict !== p.computedVerdict) : false,
+    decided: f.result && !f.error ? anyDecided(f.result.programs) : false,
   };
+}
+
+function anyDecided(programs: readonly ProgramResult[]): boolean {
+  for (const p of programs) if (p.verdict !== p.computedVerdict) return true;
+  return false;
 }
 
 /** The distinct unmatched course names of one dossier, in row order. */
@@ -202,9 +241,22 @@ export function levelCells(l: LevelSummary | undefined, verdict: (v: LevelSummar
 /** One summary row as CSV cells (numbers stay numbers; lists joined with "; "). */
 export function summaryRecord(row: SummaryRow, levels: readonly Pick<Program, 'id'>[]): Cell[] {
   const cells: Cell[] = [row.no, row.dossier, row.id, row.name, row.files.join('; '), row.asOf, row.highestPassed];
-  for (const level of levels) cells.push(...levelCells(row.levels.find((x) => x.programId === level.id)));
-  cells.push(row.rows, row.unmatchedRows, row.decisions, row.warnings.map(warningText).join('; '), row.error?.code ?? null, row.error?.message ?? null);
+  for (const level of levels) for (const c of levelCells(levelOf(row, level.id))) cells.push(c);
+  cells.push(row.rows, row.unmatchedRows, row.decisions, warningsText(row.warnings), row.error?.code ?? null, row.error?.message ?? null);
   return cells;
+}
+
+/** A row's summary of one level, if evaluated. */
+export function levelOf(row: SummaryRow, programId: string): LevelSummary | undefined {
+  for (const l of row.levels) if (l.programId === programId) return l;
+  return undefined;
+}
+
+/** A row's warnings as text, joined with "; ". */
+export function warningsText(warnings: readonly DossierWarning[]): string {
+  let out = '';
+  for (let i = 0; i < warnings.length; i++) out += (i > 0 ? '; ' : '') + warningText(warnings[i]!);
+  return out;
 }
 
 // ── text form ─────────────────────────────────────────────────────────────────────────────────────────────

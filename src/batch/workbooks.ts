@@ -1,6 +1,5 @@
 // The batch's workbooks for people: summary.xlsx (one typed row per dossier) and statistics.xlsx (the appendix table).
 
-import { warningText } from '../findings/dossier.js';
 import type { Lang } from '../lang.js';
 import type { CsvCell } from '../report/csv.js';
 import { date } from '../report/format.js';
@@ -10,7 +9,8 @@ import type { Program } from '../rules/types.js';
 import { batchMessages } from './messages.js';
 import type { StatisticsTable } from './statistics.js';
 import type { SummaryRow } from './types.js';
-import { levelCells } from './summary.js';
+import { levelCells, levelOf, warningsText } from './summary.js';
+import type { Verdict } from '../verdict.js';
 import type { UnmatchedEntry } from './unmatched.js';
 import { unmatchedCsv } from './unmatched.js';
 import { WORKLIST_COLUMNS } from '../decisions/worklist.js';
@@ -45,7 +45,13 @@ export function summaryHeader(levels: readonly Program[], lang: Lang): string[] 
 
 /** One dossier as typed cells: numbers as numbers, the date as a date, verdicts and codes in words. */
 export function summaryCells(row: SummaryRow, levels: readonly Program[], lang: Lang): XlsxCell[] {
-  const highest = levels.find((l) => l.id === row.highestPassed);
+  let highest: Program | undefined;
+  for (const l of levels) {
+    if (l.id === row.highestPassed) {
+      highest = l;
+      break;
+    }
+  }
   const cells: XlsxCell[] = [
     row.no,
     row.dossier,
@@ -55,16 +61,26 @@ export function summaryCells(row: SummaryRow, levels: readonly Program[], lang: 
     row.asOf !== null ? { date: row.asOf } : null,
     row.error ? null : highest ? highest.name[lang] : HEAD[lang].none,
   ];
-  for (const level of levels) cells.push(...levelCells(row.levels.find((x) => x.programId === level.id), (v) => verdictWord(lang, v), null));
+  const words = verdictWords(lang);
+  for (const level of levels) for (const c of levelCells(levelOf(row, level.id), words, null)) cells.push(c);
   cells.push(
     row.rows,
     row.unmatchedRows,
     row.decisions,
-    row.warnings.map(warningText).join('; ') || null,
+    warningsText(row.warnings) || null,
     row.error ? batchMessages(lang).errorCode[row.error.code] : null,
     row.error?.message ?? null,
   );
   return cells;
+}
+
+const verdictWordsMemo = new Map<Lang, (v: Verdict) => string>();
+
+/** The verdict in words, one function per language (not a closure per row). */
+function verdictWords(lang: Lang): (v: Verdict) => string {
+  let f = verdictWordsMemo.get(lang);
+  if (!f) verdictWordsMemo.set(lang, (f = (v) => verdictWord(lang, v)));
+  return f;
 }
 
 /** summary.xlsx's sheet before its rows (one per dossier, from `summaryCells`, appended as the batch goes). */

@@ -17,7 +17,7 @@ import { applyProgramDecisions, applyRowDecisions } from './stages/decisions.js'
 import { evaluatePrograms } from './stages/evaluate-programs.js';
 import { matchRows, type MatchedRows } from './stages/match-rows.js';
 import { decideVerdicts, type Verdicts } from './stages/verdict.js';
-import type { CheckOptions, CheckResult, Notice, Verdict } from './types.js';
+import type { CheckOptions, CheckResult, Notice, RowOutcome, Verdict } from './types.js';
 
 export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, options: CheckOptions, decisions: readonly Decision[] = []): CheckResult {
   const programs = selectPrograms(ruleSet, options.programs);
@@ -25,7 +25,8 @@ export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, option
   const computed = countAndJudge(matched, programs, ruleSet, options);
   const decided = decisions.length > 0 ? applyRowDecisions(matched, decisions, ruleSet) : null;
   const final = decided ? countAndJudge(decided, programs, ruleSet, options) : computed;
-  const computedVerdicts = new Map<string, Verdict>(computed.verdicts.programs.map((p) => [p.programId, p.verdict]));
+  const computedVerdicts = new Map<string, Verdict>();
+  for (const p of computed.verdicts.programs) computedVerdicts.set(p.programId, p.verdict);
   const verdicts = applyProgramDecisions(final.verdicts, decisions, computedVerdicts, ruleSet);
 
   const applied: AppliedDecision[] = [];
@@ -57,7 +58,7 @@ export function checkTranscript(transcript: Transcript, ruleSet: RuleSet, option
   return {
     ruleSet: { id: ruleSet.id, version: ruleSet.version, dir: ruleSet.dir },
     asOf: options.asOf,
-    rows: final.attempts.rows.map((r) => r.outcome),
+    rows: outcomesOf(final.attempts),
     programs: verdicts.programs,
     highestPassed: verdicts.highestPassed,
     notices: [...(transcript.notices ?? []), ...columnNotices(transcript), ...matched.notices, ...final.notices, ...verdicts.notices, ...unchecked],
@@ -78,6 +79,13 @@ function countAndJudge(matched: MatchedRows, programs: Program[], ruleSet: RuleS
   const evaluations = evaluatePrograms(allocations, attempts, ruleSet, options);
   const verdicts = decideVerdicts(evaluations);
   return { attempts, verdicts, notices: [...attempts.notices, ...allocations.notices, ...evaluations.notices, ...verdicts.notices] };
+}
+
+/** The rows' outcomes, in transcript order (built by push: arrays of one kind, whatever the caller's tier). */
+function outcomesOf(attempts: Attempts): RowOutcome[] {
+  const out: RowOutcome[] = [];
+  for (const r of attempts.rows) out.push(r.outcome);
+  return out;
 }
 
 function sameModule(attempts: Attempts, a: number, b: number): boolean {

@@ -14,44 +14,28 @@ export function evaluateProgram(program: Program, perLesson: ReadonlyMap<string,
   const covered = perLesson;
 
   const perSubject = program.policy.kind === 'per-subject';
-  const subjects: SubjectEvaluation[] = program.subjects.map((s) => {
-    let allocated = 0;
-    const lessonsCovered: string[] = [];
-    const lessonsMissing: string[] = [];
-    for (const l of s.lessons) {
-      allocated += perLesson.get(l.id) ?? 0;
-      if (covered.has(l.id)) lessonsCovered.push(l.id);
-      else lessonsMissing.push(l.id);
-    }
-    const counted = perSubject ? Math.min(allocated, s.periods) : allocated;
-    const minimum = perSubject ? s.minRatio * s.periods : null;
-    const pass = minimum === null ? null : counted + EPS >= minimum;
-    const missing = Math.max(0, (minimum ?? s.periods) - counted);
-    return {
-      subjectId: s.id,
-      required: s.required,
-      periodsRequired: s.periods,
-      periodsMinimum: minimum === null ? null : round(minimum),
-      periodsCounted: round(counted),
-      periodsAllocated: round(allocated),
-      periodsMissing: missing < EPS ? 0 : round(missing),
-      lessonsCovered,
-      lessonsMissing,
-      pass,
-    };
-  });
+  const subjects: SubjectEvaluation[] = [];
+  for (const s of program.subjects) subjects.push(subjectEvaluation(s, perLesson, perSubject));
 
-  const lessonsCovered = program.lessons.filter((l) => covered.has(l.id)).length;
-  let periodsCounted: number;
+  let lessonsCovered = 0;
+  for (const l of program.lessons) if (covered.has(l.id)) lessonsCovered++;
+  let periodsCounted = 0;
   let pass: boolean;
   if (program.policy.kind === 'course') {
-    periodsCounted = 0;
     for (const v of perLesson.values()) periodsCounted += v;
     pass = periodsCounted + EPS >= program.policy.minPeriods && lessonsCovered >= program.policy.minLessons;
   } else {
-    periodsCounted = subjects.reduce((n, s) => n + s.periodsCounted, 0);
     // no required subject means nothing to pass on: never a PASS by default
-    pass = subjects.some((s) => s.required) && subjects.every((s) => !s.required || s.pass === true);
+    let required = false;
+    let allPass = true;
+    for (const s of subjects) {
+      periodsCounted += s.periodsCounted;
+      if (s.required) {
+        required = true;
+        if (s.pass !== true) allPass = false;
+      }
+    }
+    pass = required && allPass;
   }
 
   return {
@@ -60,5 +44,35 @@ export function evaluateProgram(program: Program, perLesson: ReadonlyMap<string,
     lessonsCovered,
     subjects,
     rows,
+  };
+}
+
+function subjectEvaluation(s: Program['subjects'][number], perLesson: ReadonlyMap<string, number>, perSubject: boolean): SubjectEvaluation {
+  // a lesson is covered when some periods are credited to it
+  let allocated = 0;
+  const lessonsCovered: string[] = [];
+  const lessonsMissing: string[] = [];
+  for (const l of s.lessons) {
+    const got = perLesson.get(l.id);
+    if (got !== undefined) {
+      allocated += got;
+      lessonsCovered.push(l.id);
+    } else lessonsMissing.push(l.id);
+  }
+  const counted = perSubject ? Math.min(allocated, s.periods) : allocated;
+  const minimum = perSubject ? s.minRatio * s.periods : null;
+  const pass = minimum === null ? null : counted + EPS >= minimum;
+  const missing = Math.max(0, (minimum ?? s.periods) - counted);
+  return {
+    subjectId: s.id,
+    required: s.required,
+    periodsRequired: s.periods,
+    periodsMinimum: minimum === null ? null : round(minimum),
+    periodsCounted: round(counted),
+    periodsAllocated: round(allocated),
+    periodsMissing: missing < EPS ? 0 : round(missing),
+    lessonsCovered,
+    lessonsMissing,
+    pass,
   };
 }

@@ -11,9 +11,9 @@ export interface GradeReading {
   value: number | null;
   status: GradeStatus;
   /** set when status is uncertain or missing */
-  uncertain?: UncertainReason;
+  uncertain?: UncertainReason | undefined;
   /** true when a 10-point grade sits in the uncertain band [pass, uncertainBelow) */
-  inBand?: boolean;
+  inBand?: boolean | undefined;
 }
 
 // "7,5", and "7.5 (B)" as transcripts that print the letter beside the number do
@@ -42,6 +42,18 @@ export function inferScale(grades: (RawGrade | undefined)[], forced?: '10' | '4'
   return seen ? { scale: '4', inferred: true } : { scale: '10', inferred: false };
 }
 
+/** A reading with every key set (undefined where it does not apply): one shape for all readings. */
+export function reading(
+  text: string | null,
+  scale: GradeReading['scale'],
+  value: number | null,
+  status: GradeStatus,
+  uncertain: UncertainReason | undefined,
+  inBand: boolean | undefined,
+): GradeReading {
+  return { text, scale, value, status, uncertain, inBand };
+}
+
 export function readGrade(
   raw: RawGrade | undefined,
   policy: GradePolicy,
@@ -49,27 +61,27 @@ export function readGrade(
   passMark?: number,
 ): GradeReading {
   const text = raw?.text.trim() ?? '';
-  if (text === '') return { text: null, scale: raw?.scale ?? null, value: null, status: 'missing', uncertain: 'grade-missing' };
+  if (text === '') return reading(null, raw?.scale ?? null, null, 'missing', 'grade-missing', undefined);
 
   const value = gradeNumber(text);
   if (value !== null) {
     const scale = raw?.scale === '4' || raw?.scale === '10' ? raw.scale : defaultScale;
     const max = scale === '10' ? 10 : 4;
-    if (value > max) return { text, scale, value, status: 'uncertain', uncertain: 'grade-unreadable' };
-    if (scale === '4') return { text, scale, value, status: value >= policy.fourPointPass ? 'pass' : 'fail' };
-    if (passMark !== undefined) return { text, scale, value, status: value >= passMark ? 'pass' : 'fail' };
-    if (value >= policy.tenPointUncertainBelow) return { text, scale, value, status: 'pass' };
-    if (value >= policy.tenPointPass) return { text, scale, value, status: 'uncertain', uncertain: 'grade-uncertain', inBand: true };
-    return { text, scale, value, status: 'fail' };
+    if (value > max) return reading(text, scale, value, 'uncertain', 'grade-unreadable', undefined);
+    if (scale === '4') return reading(text, scale, value, value >= policy.fourPointPass ? 'pass' : 'fail', undefined, undefined);
+    if (passMark !== undefined) return reading(text, scale, value, value >= passMark ? 'pass' : 'fail', undefined, undefined);
+    if (value >= policy.tenPointUncertainBelow) return reading(text, scale, value, 'pass', undefined, undefined);
+    if (value >= policy.tenPointPass) return reading(text, scale, value, 'uncertain', 'grade-uncertain', true);
+    return reading(text, scale, value, 'fail', undefined, undefined);
   }
 
   const letter = text.toUpperCase().replace(/\s+/g, '');
-  if (policy.passLetters.includes(letter)) return { text, scale: 'letter', value: null, status: 'pass' };
-  if (policy.failLetters.includes(letter)) return { text, scale: 'letter', value: null, status: 'fail' };
+  if (policy.passLetters.includes(letter)) return reading(text, 'letter', null, 'pass', undefined, undefined);
+  if (policy.failLetters.includes(letter)) return reading(text, 'letter', null, 'fail', undefined, undefined);
   // words only: "D-", "Đ*" or "P*" must not shrink to "d" or "p" and pass
   const word = /^[\p{L}\s.]+$/u.test(text) ? baseKey(text) : '';
-  if (policy.exemptWords.includes(word)) return { text, scale: null, value: null, status: 'exempt' };
-  if (policy.failWords.includes(word)) return { text, scale: null, value: null, status: 'fail' };
-  if (policy.passWords.includes(word)) return { text, scale: null, value: null, status: 'pass' };
-  return { text, scale: raw?.scale ?? null, value: null, status: 'uncertain', uncertain: 'grade-unreadable' };
+  if (policy.exemptWords.includes(word)) return reading(text, null, null, 'exempt', undefined, undefined);
+  if (policy.failWords.includes(word)) return reading(text, null, null, 'fail', undefined, undefined);
+  if (policy.passWords.includes(word)) return reading(text, null, null, 'pass', undefined, undefined);
+  return reading(text, raw?.scale ?? null, null, 'uncertain', 'grade-unreadable', undefined);
 }

@@ -34,7 +34,7 @@ export interface LessonShare {
   /** periods this row gives the lesson; null when the row's periods are unknown */
   periods: number | null;
   /** unknown periods: what the optimistic reading assumes (the rule's typicalPeriods, split like known periods) */
-  assumed?: number;
+  assumed?: number | undefined;
 }
 
 export interface RowContribution {
@@ -51,7 +51,13 @@ export interface RowOutcome {
   key: string;
   match: RuleMatchInfo | null;
   grade: { text: string | null; scale: '10' | '4' | 'letter' | null; value: number | null; status: GradeStatus };
-  periods: { value: number | null; origin: 'given' | 'parts' | 'credits' | 'unknown' | 'decided'; credits?: number; unit?: 'credit' | 'dvht'; perUnit?: number };
+  periods: {
+    value: number | null;
+    origin: 'given' | 'parts' | 'credits' | 'unknown' | 'decided';
+    credits?: number | undefined;
+    unit?: 'credit' | 'dvht' | undefined;
+    perUnit?: number | undefined;
+  };
   /** counted | uncertain (optimistic only) | not counted */
   state: 'counted' | 'uncertain' | 'not-counted';
   uncertain: UncertainReason[];

@@ -57,41 +57,57 @@ const WHY: Record<Lang, { overlap: string; unmatched: (label: string) => string;
 /** One line per REVIEW program, per row that decides a REVIEW, and per unmatched row whose name is close to a rule. */
 export function worklistRecords(result: CheckResult, ruleSet: RuleSet, ctx: WorklistContext): WorklistCell[][] {
   const w = WHY[ctx.lang];
-  const shown = ctx.fileShown ?? ((f: string) => f);
-  const empty: WorklistCell[] = [null, null, null, null, null, null];
   const lines: WorklistCell[][] = [];
-  const rowsById = new Map(result.rows.map((r) => [r.rowId, r]));
   const listed = new Set<number>();
-  const rowLine = (r: RowOutcome, program: string | null, verdict: string | null, why: string, rule: string | null): WorklistCell[] => [
-    ctx.dossier,
-    ctx.person,
-    program,
-    verdict,
-    shown(r.source.file),
-    r.source.sheet ?? null,
-    r.source.line ?? r.source.path ?? null,
-    r.name,
-    why,
-    rule,
-    ...empty,
-  ];
-  for (const p of [...result.programs].sort((a, b) => a.rank - b.rank)) {
-    if (p.verdict !== 'REVIEW') continue;
-    const verdict = verdictWord(ctx.lang, p.verdict);
-    lines.push([ctx.dossier, ctx.person, p.programId, verdict, null, null, null, null, w.program, null, ...empty]);
-    for (const id of p.decidingRows) {
-      const r = rowsById.get(id);
-      if (!r || listed.has(id)) continue;
-      listed.add(id);
-      const why = [...r.uncertain.map((u) => uncertainMessage(ctx.lang, u)), ...(p.overlapRows.includes(id) ? [w.overlap] : [])];
-      lines.push(rowLine(r, p.programId, verdict, why.join('; ') || w.review(p.programId), r.match?.ruleId ?? null));
+  let review = false;
+  for (const p of result.programs) if (p.verdict === 'REVIEW') review = true;
+  if (review) {
+    const rowsById = new Map<number, RowOutcome>();
+    for (const r of result.rows) rowsById.set(r.rowId, r);
+    for (const p of result.programs.slice().sort(byRank)) {
+      if (p.verdict !== 'REVIEW') continue;
+      const verdict = verdictWord(ctx.lang, p.verdict);
+      lines.push([ctx.dossier, ctx.person, p.programId, verdict, null, null, null, null, w.program, null, null, null, null, null, null, null]);
+      for (const id of p.decidingRows) {
+        const r = rowsById.get(id);
+        if (!r || listed.has(id)) continue;
+        listed.add(id);
+        let why = '';
+        for (const u of r.uncertain) why += (why === '' ? '' : '; ') + uncertainMessage(ctx.lang, u);
+        if (p.overlapRows.includes(id)) why += (why === '' ? '' : '; ') + w.overlap;
+        lines.push(rowLine(ctx, r, p.programId, verdict, why || w.review(p.programId), r.match?.ruleId ?? null));
+      }
     }
   }
   for (const r of result.rows) {
     if (r.match !== null || r.key === '' || listed.has(r.rowId)) continue;
     const best = suggestRules(r.key, ruleSet, ctx.lang, WORKLIST_MIN_SIMILARITY)[0];
     if (!best) continue;
-    lines.push(rowLine(r, null, null, w.unmatched(best.label), best.ruleId));
+    lines.push(rowLine(ctx, r, null, null, w.unmatched(best.label), best.ruleId));
   }
   return lines;
+}
+
+const byRank = (a: { rank: number }, b: { rank: number }): number => a.rank - b.rank;
+
+/** A row's worklist line, its decision columns empty. */
+function rowLine(ctx: WorklistContext, r: RowOutcome, program: string | null, verdict: string | null, why: string, rule: string | null): WorklistCell[] {
+  return [
+    ctx.dossier,
+    ctx.person,
+    program,
+    verdict,
+    ctx.fileShown ? ctx.fileShown(r.source.file) : r.source.file,
+    r.source.sheet ?? null,
+    r.source.line ?? r.source.path ?? null,
+    r.name,
+    why,
+    rule,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ];
 }

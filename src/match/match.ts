@@ -17,7 +17,7 @@ export interface RuleMatchInfo {
    * Near match (keywords only): the words of the name that neither the rule nor the filler list explains, in
    * matching-key form. The row is then uncertain (domain spec §6.2).
    */
-  leftover?: string[];
+  leftover?: string[] | undefined;
 }
 
 /** One keyword set of a rule as tried on a key: the decision trace `rules explain` shows (src/coverage/explain.ts). */
@@ -99,11 +99,12 @@ export function compileMatcher(ruleSet: RuleSet): Matcher {
       })),
     }));
 
-  const pick = (rules: MappingRule[], by: RuleMatchInfo['by']): RuleMatchInfo => ({
-    ruleId: rules[0]!.id,
-    by,
-    tiedWith: rules.slice(1).map((r) => r.id),
-  });
+  // leftover is always a key (undefined: none), so every match has one shape
+  const pick = (rules: MappingRule[], by: RuleMatchInfo['by'], leftover?: string[]): RuleMatchInfo => {
+    const tiedWith: string[] = [];
+    for (let i = 1; i < rules.length; i++) tiedWith.push(rules[i]!.id);
+    return { ruleId: rules[0]!.id, by, tiedWith, leftover };
+  };
 
   // a row's code is keyed twice in a row (to match it, then for its attempt group): the last answer is kept
   let lastCode: string | undefined;
@@ -200,10 +201,9 @@ export function compileMatcher(ruleSet: RuleSet): Matcher {
     if (named) return pick(named, 'name');
     if (coded) return pick(coded, 'code');
     if (winners.length === 0) return null;
-    const found = pick(winners, 'keywords');
     const vocabulary = winners[0]!.match.vocabulary;
     const leftover = vocabulary ? leftoverWords(key, vocabulary, filler) : [];
-    return leftover.length > 0 ? { ...found, leftover } : found;
+    return pick(winners, 'keywords', leftover.length > 0 ? leftover : undefined);
   }
 }
 

@@ -29,20 +29,24 @@ export function suggestRules(key: string, ruleSet: RuleSet, lang: Lang, minSimil
     memo = { names: ruleSet.rules.map((rule) => [...rule.match.names, baseKey(rule.label.vi), baseKey(rule.label.en)]), answers: new Map() };
     memos.set(ruleSet, memo);
   }
-  const k = `${lang}\u0000${minSimilarity}\u0000${key}`;
-  let found = memo.answers.get(k);
+  // answers by language and bar (a handful), then by key: no key string built per question
+  let byBar = memo.answers.get(lang);
+  if (!byBar) memo.answers.set(lang, (byBar = new Map()));
+  let answers = byBar.get(minSimilarity);
+  if (!answers) byBar.set(minSimilarity, (answers = new Map()));
+  let found = answers.get(key);
   if (!found) {
-    if (memo.answers.size >= MEMO_SIZE) memo.answers.clear();
+    if (answers.size >= MEMO_SIZE) answers.clear();
     // shared by every caller that asks the same: frozen, so no caller can change another's
     found = Object.freeze(nearest(key, ruleSet, memo.names, lang, minSimilarity).map((x) => Object.freeze(x)));
-    memo.answers.set(k, found);
+    answers.set(key, found);
   }
   return found as Suggestion[];
 }
 
 const MEMO_SIZE = 10_000;
 /** Per rule set: each rule's names to compare with, and the answers given so far (bounded). */
-const memos = new WeakMap<RuleSet, { names: string[][]; answers: Map<string, readonly Suggestion[]> }>();
+const memos = new WeakMap<RuleSet, { names: string[][]; answers: Map<Lang, Map<number, Map<string, readonly Suggestion[]>>> }>();
 
 function nearest(key: string, ruleSet: RuleSet, ruleNames: readonly string[][], lang: Lang, minSimilarity: number): Suggestion[] {
   const scored: (Suggestion & { order: number })[] = [];

@@ -107,8 +107,10 @@ export interface LeanReport {
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
-// Objects are built by assignment in key order, not by spreading optional parts: V8 (Node 20) copies a spread
-// followed by more keys through a slow path, and these objects are built for every row of every dossier.
+// Objects are built as one literal with every key, in key order (undefined where absent: JSON.stringify leaves
+// those out): one shape per kind of object, so the code reading them stays monomorphic. Not by spreading optional
+// parts: V8 (Node 20) copies a spread followed by more keys through a slow path, and these objects are built for
+// every row of every dossier.
 
 function evaluation(e: Evaluation, policy: ProgramResult['policy']): LeanEvaluation {
   const subjects: Record<string, number> = {};
@@ -117,76 +119,138 @@ function evaluation(e: Evaluation, policy: ProgramResult['policy']): LeanEvaluat
     if (s.periodsCounted > 0) subjects[s.subjectId] = round(s.periodsCounted);
     if (policy === 'course') for (const l of s.lessonsMissing) missing.push(l);
   }
-  const out: LeanEvaluation = { pass: e.pass, periods: round(e.periodsCounted), lessons: e.lessonsCovered } as LeanEvaluation;
-  if (missing.length > 0) out.lessonsMissing = missing;
-  out.subjects = subjects;
-  out.rows = [...e.rows];
-  return out;
+  const rows: number[] = [];
+  for (const r of e.rows) rows.push(r);
+  return {
+    pass: e.pass,
+    periods: round(e.periodsCounted),
+    lessons: e.lessonsCovered,
+    lessonsMissing: missing.length > 0 ? missing : undefined,
+    subjects,
+    rows,
+  };
 }
 
-const sameList = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean =>
-  (a?.length ?? 0) === (b?.length ?? 0) && (a ?? []).every((x, i) => x === b![i]);
+function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
+  const n = a === undefined ? 0 : a.length;
+  if (n !== (b === undefined ? 0 : b.length)) return false;
+  for (let i = 0; i < n; i++) if (a![i] !== b![i]) return false;
+  return true;
+}
 
 function sameEvaluation(a: LeanEvaluation, b: LeanEvaluation): boolean {
   if (a.pass !== b.pass || a.periods !== b.periods || a.lessons !== b.lessons) return false;
   if (!sameList(a.lessonsMissing, b.lessonsMissing) || !sameList(a.rows, b.rows)) return false;
   const ka = Object.keys(a.subjects);
-  return sameList(ka, Object.keys(b.subjects)) && ka.every((k) => a.subjects[k] === b.subjects[k]);
+  if (!sameList(ka, Object.keys(b.subjects))) return false;
+  for (const k of ka) if (a.subjects[k] !== b.subjects[k]) return false;
+  return true;
 }
 
 function program(p: ProgramResult, decisions: number[]): LeanProgram {
   const pessimistic = evaluation(p.pessimistic, p.policy);
   const optimistic = evaluation(p.optimistic, p.policy);
-  const out = { id: p.programId, verdict: p.verdict, computedVerdict: p.computedVerdict, pessimistic } as LeanProgram;
-  if (!sameEvaluation(pessimistic, optimistic)) out.optimistic = optimistic;
-  out.shortfall = { periods: round(p.shortfall.periodsMissing), lessons: p.shortfall.lessonsMissing };
-  if (p.decidingRows.length > 0) out.decidingRows = [...p.decidingRows];
-  if (p.usesUnverifiedData) out.unverified = true;
-  if (decisions.length > 0) out.decisions = decisions;
-  return out;
+  return {
+    id: p.programId,
+    verdict: p.verdict,
+    computedVerdict: p.computedVerdict,
+    pessimistic,
+    optimistic: sameEvaluation(pessimistic, optimistic) ? undefined : optimistic,
+    shortfall: { periods: round(p.shortfall.periodsMissing), lessons: p.shortfall.lessonsMissing },
+    decidingRows: p.decidingRows.length > 0 ? p.decidingRows.slice() : undefined,
+    unverified: p.usesUnverifiedData ? true : undefined,
+    decisions: decisions.length > 0 ? decisions : undefined,
+  };
 }
 
 function row(r: RowOutcome, files: readonly string[]): LeanRow {
   const reasons = r.state === 'not-counted' && r.notCounted ? [r.notCounted] : r.uncertain;
-  const out = { id: r.rowId } as LeanRow;
   // where the row is: its file (an index into `files`), sheet, line or JSON path
   const s = r.source;
   const at = files.indexOf(s.file);
-  if (at > 0) out.file = at;
-  if (s.sheet !== undefined) out.sheet = s.sheet;
-  if (s.line !== undefined) out.line = s.line;
-  if (s.path !== undefined) out.path = s.path;
-  out.state = r.state;
-  if (reasons.length > 0) out.reasons = [...reasons];
-  if (!r.match) return out;
-  out.rule = r.match.ruleId;
-  if (r.match.by !== 'name') out.by = r.match.by;
-  if (r.match.tiedWith.length > 0) out.tiedWith = [...r.match.tiedWith];
-  out.grade = r.grade.value ?? r.grade.text;
-  if (r.grade.status !== 'pass') out.gradeStatus = r.grade.status;
-  out.periods = r.periods.value;
-  out.origin = r.periods.origin;
-  if (r.supersededBy !== undefined) out.supersededBy = r.supersededBy;
-  if (r.contributions.length > 0) {
-    const periods: Record<string, number | null> = {};
-    let differs = false;
-    for (const k of r.contributions) {
-      const p = k.lessons.some((l) => l.periods === null) ? null : round(k.lessons.reduce((t, l) => t + (l.periods ?? 0), 0));
-      periods[k.programId] = p;
-      if (p !== (r.periods.value === null ? null : round(r.periods.value))) differs = true;
+  const m = r.match;
+  return {
+    id: r.rowId,
+    file: at > 0 ? at : undefined,
+    sheet: s.sheet,
+    line: s.line,
+    path: s.path,
+    state: r.state,
+    reasons: reasons.length > 0 ? reasons.slice() : undefined,
+    rule: m ? m.ruleId : undefined,
+    by: m && m.by !== 'name' ? m.by : undefined,
+    tiedWith: m && m.tiedWith.length > 0 ? m.tiedWith.slice() : undefined,
+    grade: m ? (r.grade.value ?? r.grade.text) : undefined,
+    gradeStatus: m && r.grade.status !== 'pass' ? r.grade.status : undefined,
+    periods: m ? r.periods.value : undefined,
+    origin: m ? r.periods.origin : undefined,
+    supersededBy: m ? r.supersededBy : undefined,
+    periodsPerProgram: m && r.contributions.length > 0 ? periodsPerProgram(r) : undefined,
+  };
+}
+
+/** The periods per program of a row, only where some program gets other than the row's periods. */
+function periodsPerProgram(r: RowOutcome): Record<string, number | null> | undefined {
+  const periods: Record<string, number | null> = {};
+  const own = r.periods.value === null ? null : round(r.periods.value);
+  let differs = false;
+  for (const k of r.contributions) {
+    let unknown = false;
+    let sum = 0;
+    for (const l of k.lessons) {
+      if (l.periods === null) unknown = true;
+      else sum += l.periods;
     }
-    if (differs) out.periodsPerProgram = periods;
+    const p = unknown ? null : round(sum);
+    periods[k.programId] = p;
+    if (p !== own) differs = true;
   }
-  return out;
+  return differs ? periods : undefined;
 }
 
 const isUnmatched = (r: RowOutcome): boolean => r.match === null && r.state === 'not-counted' && r.notCounted === 'unmatched';
 
+const byRank = (a: ProgramResult, b: ProgramResult): number => a.rank - b.rank;
+
 /** The lean report of one check: a plain object (printed elsewhere), the same for the same result. */
 export function buildLeanReport(result: CheckResult, meta: LeanMeta): LeanReport {
   const files = meta.files;
-  const programDecisions = (id: string) => result.decisions.flatMap((a, i) => (a.programId === id ? [i] : []));
-  const decisions = result.decisions.map(({ decision: d, rowId, rowsChanged }): LeanDecision => {
+  const decisions = result.decisions.length > 0 ? leanDecisions(result) : undefined;
+  const programs: LeanProgram[] = [];
+  for (const p of result.programs.slice().sort(byRank)) programs.push(program(p, programDecisions(result, p.programId)));
+  const rows: LeanRow[] = [];
+  const unmatched: number[] = [];
+  for (const r of result.rows) {
+    if (isUnmatched(r)) unmatched.push(r.rowId);
+    else rows.push(row(r, files));
+  }
+  const notices: LeanReport['notices'] = [];
+  for (const n of result.notices) notices.push({ code: n.code, args: n.args });
+  return {
+    schemaVersion: LEAN_SCHEMA_VERSION,
+    tool: meta.toolVersion,
+    ruleSet: { id: result.ruleSet.id, version: result.ruleSet.version },
+    asOf: result.asOf,
+    files: files.slice(),
+    person: meta.person ? meta.person : undefined,
+    highestPassed: result.highestPassed,
+    programs,
+    rows,
+    unmatched,
+    notices,
+    decisions,
+  };
+}
+
+/** The indexes of the decisions about a program. */
+function programDecisions(result: CheckResult, id: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < result.decisions.length; i++) if (result.decisions[i]!.programId === id) out.push(i);
+  return out;
+}
+
+function leanDecisions(result: CheckResult): LeanDecision[] {
+  return result.decisions.map(({ decision: d, rowId, rowsChanged }): LeanDecision => {
     const o = d.origin;
     return {
       ...(d.target.kind === 'row' ? (rowId !== null ? { rowId } : {}) : { programId: d.target.programId }),
@@ -200,25 +264,4 @@ export function buildLeanReport(result: CheckResult, meta: LeanMeta): LeanReport
       ...(rowsChanged.length > 0 ? { rowsChanged: [...rowsChanged] } : {}),
     };
   });
-  const report = {
-    schemaVersion: LEAN_SCHEMA_VERSION,
-    tool: meta.toolVersion,
-    ruleSet: { id: result.ruleSet.id, version: result.ruleSet.version },
-    asOf: result.asOf,
-    files: [...files],
-  } as LeanReport;
-  if (meta.person) report.person = meta.person;
-  report.highestPassed = result.highestPassed;
-  report.programs = [...result.programs].sort((a, b) => a.rank - b.rank).map((p) => program(p, programDecisions(p.programId)));
-  const rows: LeanRow[] = [];
-  const unmatched: number[] = [];
-  for (const r of result.rows) {
-    if (isUnmatched(r)) unmatched.push(r.rowId);
-    else rows.push(row(r, files));
-  }
-  report.rows = rows;
-  report.unmatched = unmatched;
-  report.notices = result.notices.map((n) => ({ code: n.code, args: n.args }));
-  if (decisions.length > 0) report.decisions = decisions;
-  return report;
 }

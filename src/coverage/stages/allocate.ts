@@ -1,7 +1,7 @@
 // Stage 3 of the core: the periods each program's lessons receive, pessimistically and optimistically.
 
 import type { Program, RuleSet } from '../../rules/types.js';
-import type { Notice } from '../types.js';
+import type { Notice, RowContribution } from '../types.js';
 import type { Attempts } from './attempts.js';
 import { overlappingFeeders, pessimisticLessons } from '../overlap.js';
 import { optimisticPeriods } from './shares.js';
@@ -28,7 +28,8 @@ export interface Allocations {
 }
 
 export function allocatePeriods(attempts: Attempts, programs: readonly Program[], ruleSet: RuleSet): Allocations {
-  const allocations = programs.map((program) => allocateProgram(program, attempts, ruleSet));
+  const allocations: ProgramAllocation[] = [];
+  for (const program of programs) allocations.push(allocateProgram(program, attempts, ruleSet));
   const notices: Notice[] = [];
   for (const a of allocations) {
     if (a.overlapRows.length > 0) {
@@ -50,17 +51,18 @@ function allocateProgram(program: Program, attempts: Attempts, ruleSet: RuleSet)
     pess: Map<string, number>;
     opt: Map<string, number>;
     exempt: boolean;
-    covers?: readonly string[];
+    covers: readonly string[] | undefined;
   };
   const byModule = new Map<string, Tally>();
   for (const { matched, outcome } of attempts.rows) {
     if (outcome.state === 'not-counted') continue;
-    const c = outcome.contributions.find((x) => x.programId === program.id);
+    const c = contributionTo(outcome.contributions, program.id);
     if (!c) continue;
     let t = byModule.get(matched.module!);
     if (!t) {
-      const covers = matched.rule?.covers;
-      byModule.set(matched.module!, (t = { pessRows: [], optRows: [], pess: new Map(), opt: new Map(), exempt: false, ...(covers ? { covers } : {}) }));
+      // covers is always a key (undefined: no tags), so every tally has one shape
+      const covers = matched.rule?.covers || undefined;
+      byModule.set(matched.module!, (t = { pessRows: [], optRows: [], pess: new Map(), opt: new Map(), exempt: false, covers }));
     }
     t.optRows.push(outcome.rowId);
     for (const l of c.lessons) t.opt.set(l.lessonId, Math.max(t.opt.get(l.lessonId) ?? 0, optimisticPeriods(l, ruleSet)));
@@ -77,36 +79,36 @@ function allocateProgram(program: Program, attempts: Attempts, ruleSet: RuleSet)
     studied: Map<string, number>;
     exempted: Map<string, number>;
     opt: Map<string, number>;
-    covers?: readonly string[];
-  };
-  const add = (into: Map<string, number>, from: Map<string, number>) => {
-    for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
+    covers: readonly string[] | undefined;
   };
   const byUnit = new Map<string, Unit>();
   for (const [moduleId, t] of byModule) {
     const unitId = attempts.units.get(moduleId) ?? moduleId;
     let u = byUnit.get(unitId);
     if (!u) {
-      const covers = t.covers;
-      byUnit.set(unitId, (u = { pessRows: [], optRows: [], studied: new Map(), exempted: new Map(), opt: new Map(), ...(covers ? { covers } : {}) }));
+      byUnit.set(unitId, (u = { pessRows: [], optRows: [], studied: new Map(), exempted: new Map(), opt: new Map(), covers: t.covers }));
     }
-    u.pessRows.push(...t.pessRows);
-    u.optRows.push(...t.optRows);
+    for (const r of t.pessRows) u.pessRows.push(r);
+    for (const r of t.optRows) u.optRows.push(r);
     add(t.exempt ? u.exempted : u.studied, t.pess);
     add(u.opt, t.opt);
   }
   // Pessimistic: overlapping units (rules sharing a content tag) count once per lesson, the larger; an exemption
   // (credit recognised, often for a module listed on another transcript) adds only where no overlapping studied
   // module feeds the lesson. Complementary modules feeding the same lesson add up.
-  const units = [...byUnit.values()];
+  const units: Unit[] = [];
+  for (const u of byUnit.values()) units.push(u);
   const pessLessons = pessimisticLessons(units);
   const optLessons = new Map<string, number>();
   for (const u of units) add(optLessons, u.opt);
-  const rowsOf = (pick: (u: Unit) => number[]) => {
-    const rows: number[] = [];
-    for (const u of units) for (const r of pick(u)) rows.push(r);
-    return rows.sort((a, b) => a - b);
-  };
+  const pessRows: number[] = [];
+  const optRows: number[] = [];
+  for (const u of units) {
+    for (const r of u.pessRows) pessRows.push(r);
+    for (const r of u.optRows) optRows.push(r);
+  }
+  pessRows.sort(byNumber);
+  optRows.sort(byNumber);
 
   // overlapping units feeding the same lesson: their rows are what the overlap rests on
   const feeders = new Map<string, Unit[]>();
@@ -117,26 +119,38 @@ function allocateProgram(program: Program, attempts: Attempts, ruleSet: RuleSet)
       else feeders.set(k, [t]);
     }
   }
-  // a lesson with one feeder has no overlap: only the others are weighed
-  const overlapping = (id: string): Unit[] => {
-    const list = feeders.get(id);
-    return list && list.length > 1 ? overlappingFeeders(list) : [];
-  };
   const overlapLessons: string[] = [];
   const overlapSet = new Set<number>();
   for (const l of program.lessons) {
-    const found = overlapping(l.id);
+    // a lesson with one feeder has no overlap: only the others are weighed
+    const list = feeders.get(l.id);
+    if (!list || list.length < 2) continue;
+    const found = overlappingFeeders(list);
     if (found.length <= 1) continue;
     overlapLessons.push(l.id);
     for (const t of found) for (const r of t.optRows) overlapSet.add(r);
   }
-  const overlapRows = [...overlapSet].sort((a, b) => a - b);
+  const overlapRows: number[] = [];
+  for (const r of overlapSet) overlapRows.push(r);
+  overlapRows.sort(byNumber);
 
   return {
     program,
-    pessimistic: { lessons: pessLessons, rows: rowsOf((u) => u.pessRows) },
-    optimistic: { lessons: optLessons, rows: rowsOf((u) => u.optRows) },
+    pessimistic: { lessons: pessLessons, rows: pessRows },
+    optimistic: { lessons: optLessons, rows: optRows },
     overlapLessons,
     overlapRows,
   };
+}
+
+function add(into: Map<string, number>, from: Map<string, number>): void {
+  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
+}
+
+const byNumber = (a: number, b: number): number => a - b;
+
+/** The contribution of a row to one program, if any. */
+function contributionTo(list: readonly RowContribution[], programId: string): RowContribution | undefined {
+  for (const c of list) if (c.programId === programId) return c;
+  return undefined;
 }

@@ -2,7 +2,7 @@
 
 import { leftoverAsWritten } from '../../match/leftover.js';
 import { baseKey } from '../../text/normalize.js';
-import type { Program, RuleSet } from '../../rules/types.js';
+import type { MappingRule, Program, RuleSet } from '../../rules/types.js';
 import { unitsOf, type ModuleInfo } from '../modules.js';
 import type { NotCountedReason, Notice, RowContribution, RowOutcome, UncertainReason } from '../types.js';
 import { rulesByIdOf, type MatchedRow, type MatchedRows } from './match-rows.js';
@@ -22,13 +22,19 @@ export interface Attempts {
   readonly notices: Notice[];
 }
 
-/** What this stage decides about a row before its outcome is built. */
+/** What this stage decides about a row before its outcome is built (every key set from the start: one shape). */
 interface Draft {
   state: RowOutcome['state'];
   uncertain: UncertainReason[];
   contributions: RowContribution[];
-  notCounted?: NotCountedReason;
-  supersededBy?: number;
+  notCounted: NotCountedReason | undefined;
+  supersededBy: number | undefined;
+}
+
+/** A matched row of a module and its draft. */
+interface Item {
+  readonly m: MatchedRow;
+  readonly d: Draft;
 }
 
 /**
@@ -37,92 +43,127 @@ interface Draft {
  */
 export function groupAttempts(matched: MatchedRows, programs: readonly Program[], ruleSet: RuleSet): Attempts {
   const notices: Notice[] = [];
-  const rulesById = rulesByIdOf(ruleSet);
-  const drafts: Draft[] = matched.rows.map(() => ({ state: 'not-counted', uncertain: [], contributions: [] }));
-  type Item = { m: MatchedRow; d: Draft };
+  const drafts: Draft[] = [];
   const byModule = new Map<string, Item[]>();
-  matched.rows.forEach((m, i) => {
-    const d = drafts[i]!;
-    if (m.excluded) {
-      d.notCounted = 'excluded';
-      return;
+  for (const m of matched.rows) {
+    const d: Draft = { state: 'not-counted', uncertain: [], contributions: [], notCounted: undefined, supersededBy: undefined };
+    drafts.push(d);
+    if (m.excluded) d.notCounted = 'excluded';
+    else if (!m.module) d.notCounted = 'unmatched';
+    else {
+      const list = byModule.get(m.module);
+      if (list) list.push({ m, d });
+      else byModule.set(m.module, [{ m, d }]);
     }
-    if (!m.module) {
-      d.notCounted = 'unmatched';
-      return;
-    }
-    const list = byModule.get(m.module);
-    if (list) list.push({ m, d });
-    else byModule.set(m.module, [{ m, d }]);
-  });
+  }
 
-  const supersede = (p: Item, by: Item) => {
-    p.d.notCounted = 'duplicate';
-    p.d.supersededBy = by.m.row.id;
-    p.d.contributions = [];
-  };
   const checkedLessons = lessonsOf(programs);
   const modules: ModuleInfo[] = [];
   for (const [id, group] of byModule) {
     const rule = group[0]!.m.rule!;
-    const relevant = rule.targets.some((t) => checkedLessons.has(t.lessonId));
-    const live: Item[] = [];
-    for (const p of group) {
-      if (p.m.reading.status === 'fail') p.d.notCounted = 'failed';
-      else if (!relevant) p.d.notCounted = 'not-relevant';
-      else {
-        const reasons: UncertainReason[] = [];
-        if (p.m.reading.uncertain) reasons.push(p.m.reading.uncertain);
-        if (p.m.periods.value === null) reasons.push('periods-unknown');
-        if (p.m.match?.leftover) reasons.push('near-match');
-        p.d.uncertain = reasons;
-        p.d.contributions = contributions(rule, p.m.periods.value, programs, ruleSet);
-        live.push(p);
-      }
+    if (settleModule(group, rule, checkedLessons, programs, ruleSet, notices)) {
+      modules.push({ id, ruleId: rule.id, key: group[0]!.m.key, name: group[0]!.m.row.name });
     }
-    const certain = live.filter((p) => p.d.uncertain.length === 0).sort(compareAttempts);
-    const counted = certain[0];
-    if (counted) counted.d.state = 'counted';
-    for (const p of certain.slice(1)) supersede(p, counted!);
-    for (const p of live.filter((x) => x.d.uncertain.length > 0).sort(compareAttempts)) {
-      if (counted && !couldGiveMore(p.d.contributions, counted.d.contributions, ruleSet)) {
-        supersede(p, counted);
-        continue;
-      }
-      p.d.state = 'uncertain';
-      if (p.m.reading.inBand) {
-        notices.push({
-          code: 'grade-band',
-          args: {
-            rowId: p.m.row.id,
-            grade: p.m.reading.value,
-            passMark: ruleSet.grading.tenPointPass,
-            uncertainBelow: ruleSet.grading.tenPointUncertainBelow,
-          },
-        });
-      }
-    }
-    for (const p of live) {
-      const leftover = p.m.match?.leftover;
-      if (p.d.state !== 'not-counted' && leftover) {
-        notices.push({
-          code: 'row-near-match',
-          args: { rowId: p.m.row.id, ruleId: rule.id, leftover: leftoverAsWritten(p.m.row.name, leftover, baseKey) },
-        });
-      }
-      if (p.d.state !== 'not-counted' && p.m.reading.status === 'exempt') {
-        notices.push({ code: 'exempt-counted', args: { rowId: p.m.row.id } });
-      }
-    }
-    if (live.some((p) => p.d.state !== 'not-counted')) modules.push({ id, ruleId: rule.id, key: group[0]!.m.key, name: group[0]!.m.row.name });
   }
-  const units = unitsOf(modules, ruleSet.parts, (ruleId, base) => rulesById.get(ruleId)?.match.names.includes(base) ?? false);
+  const units = unitsOf(modules, ruleSet.parts, isModuleNameOf(ruleSet));
 
-  const rows = matched.rows.map((m, i) => ({ matched: m, outcome: outcomeOf(m, drafts[i]!) }));
-  if (rows.some(({ outcome: o }) => o.state !== 'not-counted' && o.periods.origin === 'credits')) {
+  const rows: AttemptRow[] = [];
+  let fromCredits = false;
+  for (let i = 0; i < drafts.length; i++) {
+    const outcome = outcomeOf(matched.rows[i]!, drafts[i]!);
+    if (outcome.state !== 'not-counted' && outcome.periods.origin === 'credits') fromCredits = true;
+    rows.push({ matched: matched.rows[i]!, outcome });
+  }
+  if (fromCredits) {
     notices.push({ code: 'periods-from-credits', args: { perCredit: matched.perUnit.credit, perDvht: matched.perUnit.dvht } });
   }
   return { rows, units, notices };
+}
+
+function supersede(p: Item, by: Item): void {
+  p.d.notCounted = 'duplicate';
+  p.d.supersededBy = by.m.row.id;
+  p.d.contributions = [];
+}
+
+/** The attempts of one module: which counts, which stay in play, which are superseded; whether any is in play. */
+function settleModule(
+  group: readonly Item[],
+  rule: MappingRule,
+  checkedLessons: ReadonlySet<string>,
+  programs: readonly Program[],
+  ruleSet: RuleSet,
+  notices: Notice[],
+): boolean {
+  const relevant = rule.targets.some((t) => checkedLessons.has(t.lessonId));
+  const live: Item[] = [];
+  const certain: Item[] = [];
+  const unsure: Item[] = [];
+  for (const p of group) {
+    if (p.m.reading.status === 'fail') p.d.notCounted = 'failed';
+    else if (!relevant) p.d.notCounted = 'not-relevant';
+    else {
+      const reasons: UncertainReason[] = [];
+      if (p.m.reading.uncertain) reasons.push(p.m.reading.uncertain);
+      if (p.m.periods.value === null) reasons.push('periods-unknown');
+      if (p.m.match?.leftover) reasons.push('near-match');
+      p.d.uncertain = reasons;
+      p.d.contributions = contributions(rule, p.m.periods.value, programs, ruleSet);
+      live.push(p);
+      if (reasons.length === 0) certain.push(p);
+      else unsure.push(p);
+    }
+  }
+  if (live.length === 0) return false;
+  if (certain.length > 1) certain.sort(compareAttempts);
+  if (unsure.length > 1) unsure.sort(compareAttempts);
+  const counted = certain.length > 0 ? certain[0]! : undefined;
+  if (counted) counted.d.state = 'counted';
+  for (let i = 1; i < certain.length; i++) supersede(certain[i]!, counted!);
+  for (const p of unsure) {
+    if (counted && !couldGiveMore(p.d.contributions, counted.d.contributions, ruleSet)) {
+      supersede(p, counted);
+      continue;
+    }
+    p.d.state = 'uncertain';
+    if (p.m.reading.inBand) {
+      notices.push({
+        code: 'grade-band',
+        args: {
+          rowId: p.m.row.id,
+          grade: p.m.reading.value,
+          passMark: ruleSet.grading.tenPointPass,
+          uncertainBelow: ruleSet.grading.tenPointUncertainBelow,
+        },
+      });
+    }
+  }
+  let inPlay = false;
+  for (const p of live) {
+    if (p.d.state === 'not-counted') continue;
+    inPlay = true;
+    const leftover = p.m.match?.leftover;
+    if (leftover) {
+      notices.push({
+        code: 'row-near-match',
+        args: { rowId: p.m.row.id, ruleId: rule.id, leftover: leftoverAsWritten(p.m.row.name, leftover, baseKey) },
+      });
+    }
+    if (p.m.reading.status === 'exempt') notices.push({ code: 'exempt-counted', args: { rowId: p.m.row.id } });
+  }
+  return inPlay;
+}
+
+const moduleNameMemo = new WeakMap<RuleSet, (ruleId: string, base: string) => boolean>();
+
+/** Whether a base name is one of a rule's module names (one function per rule set, not a closure per dossier). */
+function isModuleNameOf(ruleSet: RuleSet): (ruleId: string, base: string) => boolean {
+  let f = moduleNameMemo.get(ruleSet);
+  if (!f) {
+    const rulesById = rulesByIdOf(ruleSet);
+    moduleNameMemo.set(ruleSet, (f = (ruleId, base) => rulesById.get(ruleId)?.match.names.includes(base) ?? false));
+  }
+  return f;
 }
 
 const lessonsMemo = new WeakMap<readonly Program[], ReadonlySet<string>>();

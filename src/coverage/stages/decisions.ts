@@ -5,10 +5,11 @@ import type { Decision, DecisionOrigin, Refusal } from '../../decisions/types.js
 import { DecisionRefused } from '../../decisions/types.js';
 import { matcherFor } from '../../match/match.js';
 import type { RuleSet } from '../../rules/types.js';
+import { reading as gradeReading } from '../grade.js';
 import { attemptKey } from '../modules.js';
 import type { ProgramResult, Verdict } from '../types.js';
 import type { MatchedRow, MatchedRows } from './match-rows.js';
-import type { Verdicts } from './verdict.js';
+import { highestPassed, type Verdicts } from './verdict.js';
 
 type RowDecision = Extract<Decision, { action: 'count' | 'exclude' | 'set-periods' | 'set-grade' | 'map' }>;
 type ProgramDecision = Extract<Decision, { action: 'confirm' | 'overturn' }>;
@@ -99,19 +100,19 @@ function decideRow(m: MatchedRow, d: RowDecision, rulesById: ReadonlyMap<string,
     case 'exclude':
       return { ...m, excluded: true };
     case 'set-periods':
-      return { ...m, periods: { value: d.value, origin: 'decided' } };
+      return { ...m, periods: { value: d.value, origin: 'decided', credits: undefined, unit: undefined, perUnit: undefined } };
     case 'set-grade':
-      return { ...m, reading: { text: m.reading.text, scale: m.reading.scale, value: m.reading.value, status: d.value } };
+      return { ...m, reading: gradeReading(m.reading.text, m.reading.scale, m.reading.value, d.value, undefined, undefined) };
     case 'count': {
       // counting accepts the grade (an exemption stays an exemption) and a near match's leftover words
       const status = m.reading.status === 'exempt' ? 'exempt' : 'pass';
-      const match = m.match ? { ruleId: m.match.ruleId, by: m.match.by, tiedWith: m.match.tiedWith } : null;
-      return { ...m, match, reading: { text: m.reading.text, scale: m.reading.scale, value: m.reading.value, status } };
+      const match = m.match ? { ruleId: m.match.ruleId, by: m.match.by, tiedWith: m.match.tiedWith, leftover: undefined } : null;
+      return { ...m, match, reading: gradeReading(m.reading.text, m.reading.scale, m.reading.value, status, undefined, undefined) };
     }
     case 'map': {
       const rule = rulesById.get(d.value)!;
       const code = m.row.code && matcher ? matcher.codeKey(m.row.code) : null;
-      return { ...m, rule, match: { ruleId: rule.id, by: 'decision', tiedWith: [] }, module: attemptKey(rule.id, m.key, code) };
+      return { ...m, rule, match: { ruleId: rule.id, by: 'decision', tiedWith: [], leftover: undefined }, module: attemptKey(rule.id, m.key, code) };
     }
   }
 }
@@ -132,7 +133,9 @@ export function applyProgramDecisions(verdicts: Verdicts, decisions: readonly De
     if (earlier && (earlier.d.action !== pd.action || earlier.d.value !== pd.value)) refuse(d.origin, 'contradicts', { other: earlier.d.origin });
     if (!earlier) byProgram.set(programId, { d: pd, i });
   });
-  const programs = verdicts.programs.map((p): ProgramResult => {
+  const programs: ProgramResult[] = [];
+  for (const p of verdicts.programs) programs.push(programDecided(p));
+  function programDecided(p: ProgramResult): ProgramResult {
     const computedVerdict = computed?.get(p.programId) ?? p.verdict;
     // as computed (no decision about it): the result itself rather than an equal copy
     const withComputed = computedVerdict === p.computedVerdict ? p : { ...p, computedVerdict };
@@ -148,8 +151,7 @@ export function applyProgramDecisions(verdicts: Verdicts, decisions: readonly De
       return withComputed;
     }
     return { ...withComputed, verdict: d.value };
-  });
+  }
   if (decisions.every((d) => d.target.kind !== 'program') && !computed) return { ...verdicts, decidedPrograms };
-  const passed = programs.filter((p) => p.verdict === 'PASS').sort((a, b) => b.rank - a.rank);
-  return { programs, highestPassed: passed[0]?.programId ?? null, notices: verdicts.notices, decidedPrograms };
+  return { programs, highestPassed: highestPassed(programs), notices: verdicts.notices, decidedPrograms };
 }

@@ -22,7 +22,9 @@ export interface Evaluations {
 
 export function evaluatePrograms(allocations: Allocations, attempts: Attempts, ruleSet: RuleSet, options: CheckOptions): Evaluations {
   const notices: Notice[] = [];
-  const programs = allocations.programs.map((allocation): EvaluatedProgram => {
+  const programs: EvaluatedProgram[] = [];
+  for (const allocation of allocations.programs) programs.push(evaluated(allocation));
+  function evaluated(allocation: ProgramAllocation): EvaluatedProgram {
     const { program } = allocation;
     const pessimistic = evaluateProgram(program, allocation.pessimistic.lessons, allocation.pessimistic.rows);
     // no uncertain row and no overlap: the optimistic allocation is the pessimistic one, and so is its evaluation
@@ -39,7 +41,7 @@ export function evaluatePrograms(allocations: Allocations, attempts: Attempts, r
       });
     }
     return { allocation, pessimistic, optimistic, shortfall: shortfallOf(program, pessimistic), usesUnverifiedData: !isEmpty(unverified) };
-  });
+  }
   return { programs, notices };
 }
 
@@ -56,21 +58,22 @@ function sameAllocation(a: LessonAllocation, b: LessonAllocation): boolean {
 }
 
 function shortfallOf(program: Program, e: Evaluation): ProgramShortfall {
+  const course = program.policy.kind === 'course';
+  const subjects: ProgramShortfall['subjects'] = [];
+  let missing = 0;
+  for (const s of e.subjects) {
+    if (course ? s.lessonsMissing.length === 0 : !(s.required && s.pass === false)) continue;
+    subjects.push({ subjectId: s.subjectId, periodsMissing: s.periodsMissing, lessonsMissing: s.lessonsMissing });
+    missing += s.periodsMissing;
+  }
   if (program.policy.kind === 'course') {
     return {
       periodsMissing: round(Math.max(0, program.policy.minPeriods - e.periodsCounted)),
       lessonsMissing: Math.max(0, program.policy.minLessons - e.lessonsCovered),
-      subjects: e.subjects
-        .filter((s) => s.lessonsMissing.length > 0)
-        .map((s) => ({ subjectId: s.subjectId, periodsMissing: s.periodsMissing, lessonsMissing: s.lessonsMissing })),
+      subjects,
     };
   }
-  const short = e.subjects.filter((s) => s.required && s.pass === false);
-  return {
-    periodsMissing: round(short.reduce((n, s) => n + s.periodsMissing, 0)),
-    lessonsMissing: 0,
-    subjects: short.map((s) => ({ subjectId: s.subjectId, periodsMissing: s.periodsMissing, lessonsMissing: s.lessonsMissing })),
-  };
+  return { periodsMissing: round(missing), lessonsMissing: 0, subjects };
 }
 
 /** The unverified data a program's verdict rests on: its own items and the rules of the rows it used. */
@@ -78,8 +81,13 @@ function unverifiedData(program: Program, attempts: Attempts): UnverifiedData {
   const rules: string[] = [];
   for (const { matched, outcome } of attempts.rows) {
     const rule = matched.rule;
-    if (rule && !rule.provenance.verified && outcome.contributions.some((c) => c.programId === program.id)) {
-      if (!rules.includes(rule.id)) rules.push(rule.id);
+    if (rule && !rule.provenance.verified && !rules.includes(rule.id)) {
+      for (const c of outcome.contributions) {
+        if (c.programId === program.id) {
+          rules.push(rule.id);
+          break;
+        }
+      }
     }
   }
   const own = unverifiedItems(program);

@@ -3,7 +3,7 @@
 import { matcherFor } from '../../match/match.js';
 import type { MappingRule, RuleSet } from '../../rules/types.js';
 import type { RawGrade, Transcript, TranscriptRow } from '../../transcript/types.js';
-import { inferScale, readGrade, type GradeReading } from '../grade.js';
+import { inferScale, readGrade, reading as gradeReading, type GradeReading } from '../grade.js';
 import { periodsMismatch } from '../columns.js';
 import { attemptKey } from '../modules.js';
 import type { CheckOptions, Notice, RowOutcome, RuleMatchInfo } from '../types.js';
@@ -39,7 +39,8 @@ export function matchRows(transcript: Transcript, ruleSet: RuleSet, options: Che
   const matcher = matcherFor(ruleSet);
   const rulesById = rulesByIdOf(ruleSet);
   const scales = scalesByFile(transcript.rows, options.scale);
-  const inferredFiles = [...scales].filter(([, s]) => s.inferred).map(([file]) => file);
+  const inferredFiles: string[] = [];
+  for (const [file, s] of scales) if (s.inferred) inferredFiles.push(file);
   if (inferredFiles.length > 0) notices.push({ code: 'four-point-scale-inferred', args: { files: inferredFiles } });
   if (transcript.rows.length === 0) notices.push({ code: 'no-rows', args: {} });
 
@@ -48,7 +49,8 @@ export function matchRows(transcript: Transcript, ruleSet: RuleSet, options: Che
     dvht: options.periodsPerCredit ?? ruleSet.periodsPerUnit.dvht,
   };
 
-  const rows = transcript.rows.map((row): MatchedRow => {
+  const rows: MatchedRow[] = [];
+  for (const row of transcript.rows) {
     const key = matcher.key(row.name);
     const match = matcher.matchKey(key, row.code);
     const rule = match ? (rulesById.get(match.ruleId) ?? null) : null;
@@ -60,8 +62,9 @@ export function matchRows(transcript: Transcript, ruleSet: RuleSet, options: Che
     const periods = rowPeriods(row, perUnit);
     const mismatch = rule ? periodsMismatch(row, periods, perUnit) : null;
     if (mismatch) notices.push(mismatch);
-    return { row, key, match, rule, reading, periods, module };
-  });
+    // excluded is always a key (a decision's copy sets it): one shape for every matched row
+    rows.push({ row, key, match, rule, reading, periods, module, excluded: false });
+  }
   return { rows, perUnit, notices };
 }
 
@@ -82,7 +85,9 @@ function scalesByFile(rows: readonly TranscriptRow[], forced: '10' | '4' | undef
     if (list) list.push(r.grade);
     else grades.set(r.source.file, [r.grade]);
   }
-  return new Map([...grades].map(([file, g]) => [file, inferScale(g, forced)]));
+  const out = new Map<string, { scale: '10' | '4'; inferred: boolean }>();
+  for (const [file, g] of grades) out.set(file, inferScale(g, forced));
+  return out;
 }
 
 /**
@@ -94,17 +99,21 @@ function readRowGrade(raw: RawGrade | undefined, scale: { scale: '10' | '4'; inf
   const stated = raw?.scale === '10' || raw?.scale === '4';
   if (!scale.inferred || reading.status !== 'pass' || stated) return reading;
   const onTen = readGrade(raw, ruleSet.grading, '10', passMark);
-  return onTen.status === 'pass' ? reading : { ...reading, status: 'uncertain', uncertain: 'grade-scale-inferred' };
+  return onTen.status === 'pass' ? reading : gradeReading(reading.text, reading.scale, reading.value, 'uncertain', 'grade-scale-inferred', reading.inBand);
 }
 
 /** Periods given, else credits × periods per unit, else unknown (never a silent zero: 0 counts as unknown). */
 function rowPeriods(row: TranscriptRow, perUnit: PeriodsPerUnit): RowOutcome['periods'] {
   // "TC 5 | LT 4 | TH 1": lecture/practice columns that add up to no more than the credits split credits, not periods
   const creditSplit = row.periodsOrigin === 'parts' && row.credits !== undefined && row.periods !== undefined && row.periods <= row.credits;
-  if (row.periods !== undefined && row.periods > 0 && !creditSplit) return { value: row.periods, origin: row.periodsOrigin ?? 'given' };
+  // every key set (undefined where it does not apply): one shape for all periods; JSON leaves undefined out
+  if (row.periods !== undefined && row.periods > 0 && !creditSplit) {
+    return { value: row.periods, origin: row.periodsOrigin ?? 'given', credits: undefined, unit: undefined, perUnit: undefined };
+  }
   if (row.credits !== undefined && row.credits > 0) {
     const unit = row.creditUnit ?? 'credit';
     return { value: row.credits * perUnit[unit], origin: 'credits', credits: row.credits, unit, perUnit: perUnit[unit] };
   }
-  return { value: null, origin: 'unknown', ...(row.credits !== undefined ? { credits: row.credits, unit: row.creditUnit ?? 'credit' } : {}) };
+  if (row.credits === undefined) return { value: null, origin: 'unknown', credits: undefined, unit: undefined, perUnit: undefined };
+  return { value: null, origin: 'unknown', credits: row.credits, unit: row.creditUnit ?? 'credit', perUnit: undefined };
 }

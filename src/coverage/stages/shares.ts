@@ -47,20 +47,23 @@ function targetShares(rule: MappingRule, ruleSet: RuleSet): Map<string, TargetSh
 /** Split a row's periods over its rule's target lessons, program by program. */
 export function contributions(rule: MappingRule, periods: number | null, programs: readonly Program[], ruleSet: RuleSet): RowContribution[] {
   const shares = targetShares(rule, ruleSet);
+  // unknown periods: the optimistic reading assumes the module's typical size, split the same way (§6.6)
+  const typical = periods === null ? rule.typicalPeriods : undefined;
   const out: RowContribution[] = [];
   for (const program of programs) {
     const targets = shares.get(program.id);
     if (!targets) continue;
-    out.push({
-      programId: program.id,
-      lessons: targets.map(({ lessonId, subjectId, weight }) => ({
+    const lessons: LessonShare[] = [];
+    for (const { lessonId, subjectId, weight } of targets) {
+      // every share has the same keys (assumed: undefined where nothing is assumed), so readers see one shape
+      lessons.push({
         lessonId,
         subjectId,
         periods: periods === null ? null : periods * weight,
-        // unknown periods: the optimistic reading assumes the module's typical size, split the same way (§6.6)
-        ...(periods === null && rule.typicalPeriods !== undefined ? { assumed: rule.typicalPeriods * weight } : {}),
-      })),
-    });
+        assumed: typical === undefined ? undefined : typical * weight,
+      });
+    }
+    out.push({ programId: program.id, lessons });
   }
   return out;
 }
