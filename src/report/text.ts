@@ -1,10 +1,13 @@
 // The human-readable report of one check (Vietnamese by default, English on request): a pure string builder.
+//
+// Written as one string, line by line (each line followed by a line break), in small functions without closures:
+// a batch with --reports text renders thousands of these, and each worker compiles this code on its own.
 
 import type { CheckResult, Evaluation, ProgramResult, RowOutcome, Verdict } from '../coverage/types.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Person } from '../transcript/types.js';
 import { computedVerdictLine, decisionsLines } from './decisions.js';
-import { date, num, table, type Column } from './format.js';
+import { date, displayWidth, num } from './format.js';
 import { isImplicitLesson, lessonTitle, programName, ruleLabel, subjectName } from './lookup.js';
 import { messages, notCountedMessage, noticeMessage, type Messages } from './messages.js';
 import type { Lang } from '../lang.js';
@@ -19,91 +22,116 @@ export interface TextOptions {
   person?: Person;
 }
 
+interface Ctx {
+  lang: Lang;
+  m: Messages;
+  c: Styles;
+  ruleSet: RuleSet;
+  result: CheckResult;
+}
+
 export function renderText(result: CheckResult, ruleSet: RuleSet, options: TextOptions): string {
   const lang = options.lang;
   const m = messages(lang);
   const c = options.color ?? plainStyles;
-  const n = (x: number) => num(lang, x);
-  const verdict = (v: Verdict) =>
-    v === 'PASS' ? c.pass(c.bold(m.verdict[v])) : v === 'FAIL' ? c.fail(c.bold(m.verdict[v])) : c.review(c.bold(m.verdict[v]));
-  const rowsById = new Map(result.rows.map((r) => [r.rowId, r]));
-  const where = (r: RowOutcome) => m.where(r.source.file, r.source.line, r.source.path, r.source.sheet);
-  const rowTitle = (r: RowOutcome) => `${m.row(r.rowId)} ${r.name}${r.code ? ` · ${r.code}` : ''} (${where(r)})`;
+  const x: Ctx = { lang, m, c, ruleSet, result };
   const programs = [...result.programs].sort((a, b) => a.rank - b.rank);
-  const out: string[] = [];
 
   // Header: what was checked, against which rules, on which date.
   const files = options.files ?? [...new Set(result.rows.map((r) => r.source.file))];
-  const header: [string, string][] = [[m.files, files.map((f) => (f === '-' ? m.stdin : f)).join(', ')]];
+  let fileList = '';
+  for (let i = 0; i < files.length; i++) fileList += `${i ? ', ' : ''}${files[i] === '-' ? m.stdin : files[i]}`;
   const personName = options.person?.name;
-  if (typeof personName === 'string' && personName !== '') header.push([m.person, personName]);
-  header.push([m.ruleSet, `${ruleSet.name[lang]} — ${result.ruleSet.id}, ${m.version} ${result.ruleSet.version}`]);
-  header.push([m.asOf, date(lang, result.asOf)]);
-  const labelWidth = Math.max(...header.map(([k]) => k.length)) + 1;
-  out.push(c.bold(m.title));
-  for (const [k, v] of header) out.push(`${`${k}:`.padEnd(labelWidth)} ${v}`);
-  out.push('');
+  const withPerson = typeof personName === 'string' && personName !== '';
+  const labelWidth = Math.max(m.files.length, withPerson ? m.person.length : 0, m.ruleSet.length, m.asOf.length) + 1;
+  let out = `${c.bold(m.title)}\n${`${m.files}:`.padEnd(labelWidth)} ${fileList}\n`;
+  if (withPerson) out += `${`${m.person}:`.padEnd(labelWidth)} ${personName}\n`;
+  out += `${`${m.ruleSet}:`.padEnd(labelWidth)} ${ruleSet.name[lang]} — ${result.ruleSet.id}, ${m.version} ${result.ruleSet.version}\n`;
+  out += `${`${m.asOf}:`.padEnd(labelWidth)} ${date(lang, result.asOf)}\n\n`;
 
   // Summary: the highest level passed leads.
-  out.push(c.bold(conclusion(result, programs, ruleSet, lang, m)));
+  out += `${c.bold(conclusion(result, programs, ruleSet, lang, m))}\n`;
   const notices = result.notices;
   // a date outside the effective period qualifies the conclusion itself, so say so next to it
-  if (notices.some((x) => x.code === 'outside-effective-period')) out.push(c.warn(m.outsideCaveat));
+  if (notices.some((n) => n.code === 'outside-effective-period')) out += `${c.warn(m.outsideCaveat)}\n`;
 
-  for (const p of programs) {
-    out.push('');
-    out.push(...programSection(p, ruleSet, lang, m, c, verdict, rowsById, rowTitle));
-  }
+  for (const p of programs) out += `\n${programSection(x, p)}`;
 
   // Rows: used, uncertain, not used.
-  out.push('');
-  if (result.rows.length === 0) out.push(m.noRows);
-  const counted = result.rows.filter((r) => r.state === 'counted');
-  const uncertain = result.rows.filter((r) => r.state === 'uncertain');
-  const notCounted = result.rows.filter((r) => r.state === 'not-counted');
-  const usedDetail = (r: RowOutcome): string[] => {
-    const lines: string[] = [];
-    const parts: string[] = [];
-    if (r.match) parts.push(`${m.rule}: ${ruleLabel(ruleSet, r.match.ruleId, lang)} (${m.matchedBy[r.match.by]})`);
-    parts.push(r.periods.value === null ? m.periodsUnknown : `${m.periods(n(r.periods.value))} (${m.origin(r.periods)})`);
-    parts.push(m.grade(gradeText(r, lang), r.grade.status));
-    lines.push(`      ${parts.join(' · ')}`);
-    const feeds = r.contributions
-      .filter((k) => k.lessons.length > 0)
-      .map(
-        (k) =>
-          `${programName(ruleSet, k.programId, lang)}: ${k.lessons
-            .map((l) => m.lessonPeriods(l.lessonId, l.periods === null ? null : n(l.periods)))
-            .join(', ')}`,
-      );
-    if (feeds.length) lines.push(c.dim(`      ${m.feeds}: ${feeds.join('; ')}`));
-    return lines;
-  };
-  if (counted.length) {
-    out.push(c.bold(m.rowsCounted(counted.length)));
-    for (const r of counted) out.push(`  ${rowTitle(r)}`, ...usedDetail(r));
-  }
-  if (uncertain.length) {
-    if (counted.length) out.push('');
-    out.push(c.bold(m.rowsUncertain(uncertain.length)));
-    for (const r of uncertain) {
-      out.push(`  ${rowTitle(r)} — ${c.review(r.uncertain.map((u) => m.uncertain[u]).join('; '))}`, ...usedDetail(r));
-    }
-  }
-  if (notCounted.length) {
-    if (counted.length || uncertain.length) out.push('');
-    out.push(c.bold(m.rowsNotCounted(notCounted.length)));
-    for (const r of notCounted) out.push(`  ${rowTitle(r)}: ${c.dim(notCountedMessage(lang, r, ruleSet))}`);
-  }
+  out += `\n${rowsPart(x)}`;
 
   const decided = decisionsLines(result, ruleSet, lang);
-  if (decided.length) out.push('', c.bold(decided[0]!), ...decided.slice(1));
+  if (decided.length) {
+    out += `\n${c.bold(decided[0]!)}\n`;
+    for (let i = 1; i < decided.length; i++) out += `${decided[i]}\n`;
+  }
 
   if (notices.length) {
-    out.push('', c.bold(c.warn(m.noticesHeading)));
-    for (const x of notices) out.push(`  - ${noticeMessage(lang, x, ruleSet)}`);
+    out += `\n${c.bold(c.warn(m.noticesHeading))}\n`;
+    for (const n of notices) out += `  - ${noticeMessage(lang, n, ruleSet)}\n`;
   }
-  return `${out.join('\n')}\n`;
+  return out;
+}
+
+const verdictText = (x: Ctx, v: Verdict): string => {
+  const { c, m } = x;
+  return v === 'PASS' ? c.pass(c.bold(m.verdict[v])) : v === 'FAIL' ? c.fail(c.bold(m.verdict[v])) : c.review(c.bold(m.verdict[v]));
+};
+
+const rowTitle = (x: Ctx, r: RowOutcome): string =>
+  `${x.m.row(r.rowId)} ${r.name}${r.code ? ` · ${r.code}` : ''} (${x.m.where(r.source.file, r.source.line, r.source.path, r.source.sheet)})`;
+
+/** The rows, counted, uncertain and not counted, each group under its heading (lines, each ending in a break). */
+function rowsPart(x: Ctx): string {
+  const { m, c, result } = x;
+  const rows = result.rows;
+  if (rows.length === 0) return `${m.noRows}\n`;
+  let counted = 0;
+  let uncertain = 0;
+  for (const r of rows) {
+    if (r.state === 'counted') counted++;
+    else if (r.state === 'uncertain') uncertain++;
+  }
+  const notCounted = rows.length - counted - uncertain;
+  let out = '';
+  if (counted) {
+    out += `${c.bold(m.rowsCounted(counted))}\n`;
+    for (const r of rows) if (r.state === 'counted') out += `  ${rowTitle(x, r)}\n${usedDetail(x, r)}`;
+  }
+  if (uncertain) {
+    if (counted) out += '\n';
+    out += `${c.bold(m.rowsUncertain(uncertain))}\n`;
+    for (const r of rows) {
+      if (r.state !== 'uncertain') continue;
+      out += `  ${rowTitle(x, r)} — ${c.review(r.uncertain.map((u) => m.uncertain[u]).join('; '))}\n${usedDetail(x, r)}`;
+    }
+  }
+  if (notCounted) {
+    if (counted || uncertain) out += '\n';
+    out += `${c.bold(m.rowsNotCounted(notCounted))}\n`;
+    for (const r of rows) if (r.state === 'not-counted') out += `  ${rowTitle(x, r)}: ${c.dim(notCountedMessage(x.lang, r, x.ruleSet))}\n`;
+  }
+  return out;
+}
+
+/** The lines under a used row: its rule, periods and grade, then the lessons it feeds per program. */
+function usedDetail(x: Ctx, r: RowOutcome): string {
+  const { m, lang, ruleSet } = x;
+  let out = '      ';
+  if (r.match) out += `${m.rule}: ${ruleLabel(ruleSet, r.match.ruleId, lang)} (${m.matchedBy[r.match.by]}) · `;
+  out += r.periods.value === null ? m.periodsUnknown : `${m.periods(num(lang, r.periods.value))} (${m.origin(r.periods)})`;
+  out += ` · ${m.grade(gradeText(r, lang), r.grade.status)}\n`;
+  let feeds = '';
+  for (const k of r.contributions) {
+    if (k.lessons.length === 0) continue;
+    feeds += `${feeds ? '; ' : ''}${programName(ruleSet, k.programId, lang)}: `;
+    for (let i = 0; i < k.lessons.length; i++) {
+      const l = k.lessons[i]!;
+      feeds += `${i ? ', ' : ''}${m.lessonPeriods(l.lessonId, l.periods === null ? null : num(lang, l.periods))}`;
+    }
+  }
+  if (feeds) out += `${x.c.dim(`      ${m.feeds}: ${feeds}`)}\n`;
+  return out;
 }
 
 /** A numeric grade in the report's number style (7,5 in Vietnamese); other grades as written. */
@@ -113,19 +141,32 @@ function gradeText(r: RowOutcome, lang: Lang): string | null {
 }
 
 function conclusion(result: CheckResult, programs: ProgramResult[], ruleSet: RuleSet, lang: Lang, m: Messages): string {
-  const passed = programs.filter((p) => p.verdict === 'PASS');
-  const highest =
-    programs.find((p) => p.programId === result.highestPassed) ??
-    passed.reduce<ProgramResult | undefined>((best, p) => (!best || p.rank > best.rank ? p : best), undefined);
+  let highest = programs.find((p) => p.programId === result.highestPassed);
+  if (!highest) for (const p of programs) if (p.verdict === 'PASS' && (!highest || p.rank > highest.rank)) highest = p;
   const names = (ps: ProgramResult[]) => ps.map((p) => programName(ruleSet, p.programId, lang)).join(', ');
   if (highest) {
-    const reviewAbove = programs.filter((p) => p.verdict === 'REVIEW' && p.rank > highest.rank);
-    const line = m.conclusionPassed(programName(ruleSet, highest.programId, lang));
+    const rank = highest.rank;
+    const reviewAbove = programs.filter((p) => p.verdict === 'REVIEW' && p.rank > rank);
+    const line = conclusionPassed(m, lang, programName(ruleSet, highest.programId, lang));
     return reviewAbove.length ? `${line} ${m.conclusionReviewAbove(names(reviewAbove))}` : line;
   }
   const review = programs.filter((p) => p.verdict === 'REVIEW');
   return review.length ? m.conclusionReview(names(review)) : m.conclusionNone;
 }
+
+/** The conclusion of a passed program by its name (a locale-aware upper case in it): made once per name. */
+function conclusionPassed(m: Messages, lang: Lang, name: string): string {
+  const cache = (CONCLUSIONS[lang] ??= new Map());
+  let line = cache.get(name);
+  if (line === undefined) {
+    line = m.conclusionPassed(name);
+    // bounded: program names come from the rule sets loaded
+    if (cache.size < 1000) cache.set(name, line);
+  }
+  return line;
+}
+
+const CONCLUSIONS: Partial<Record<Lang, Map<string, string>>> = {};
 
 function evaluationWords(p: ProgramResult, e: Evaluation, lang: Lang, m: Messages): string {
   if (p.policy === 'course') {
@@ -140,105 +181,117 @@ function evaluationWords(p: ProgramResult, e: Evaluation, lang: Lang, m: Message
   return m.evalPerSubject({ passed: required.filter((s) => s.pass).length, required: required.length });
 }
 
-function programSection(
-  p: ProgramResult,
-  ruleSet: RuleSet,
-  lang: Lang,
-  m: Messages,
-  c: Styles,
-  verdict: (v: Verdict) => string,
-  rowsById: Map<number, RowOutcome>,
-  rowTitle: (r: RowOutcome) => string,
-): string[] {
-  const n = (x: number) => num(lang, x);
-  const out: string[] = [];
+/** A program's lines: verdict, the numbers it rests on, what decides a review, its subject table, missing lessons. */
+function programSection(x: Ctx, p: ProgramResult): string {
+  const { m, c, lang, ruleSet } = x;
   const e = p.pessimistic;
-  out.push(`${c.bold(programName(ruleSet, p.programId, lang))}: ${verdict(p.verdict)}`);
+  let out = `${c.bold(programName(ruleSet, p.programId, lang))}: ${verdictText(x, p.verdict)}\n`;
   const computed = computedVerdictLine(p, lang);
-  if (computed) out.push(computed);
+  if (computed) out += `${computed}\n`;
 
   if (p.policy === 'course') {
-    out.push(
-      `  ${m.courseLine({
-        counted: n(e.periodsCounted),
-        min: n(p.minPeriods ?? 0),
-        total: n(p.totalPeriods),
-        lessons: e.lessonsCovered,
-        totalLessons: p.totalLessons,
-        minLessons: p.minLessons ?? 0,
-      })}`,
-    );
+    out += `  ${m.courseLine({
+      counted: num(lang, e.periodsCounted),
+      min: num(lang, p.minPeriods ?? 0),
+      total: num(lang, p.totalPeriods),
+      lessons: e.lessonsCovered,
+      totalLessons: p.totalLessons,
+      minLessons: p.minLessons ?? 0,
+    })}\n`;
     if (p.verdict !== 'PASS' && (p.shortfall.periodsMissing > 0 || p.shortfall.lessonsMissing > 0)) {
-      out.push(`  ${c.fail(m.courseShort({ periods: n(p.shortfall.periodsMissing), lessons: p.shortfall.lessonsMissing }))}`);
+      out += `  ${c.fail(m.courseShort({ periods: num(lang, p.shortfall.periodsMissing), lessons: p.shortfall.lessonsMissing }))}\n`;
     }
   } else {
-    const required = e.subjects.filter((s) => s.required);
-    out.push(
-      `  ${m.perSubjectLine({
-        passed: required.filter((s) => s.pass).length,
-        required: required.length,
-        counted: n(e.periodsCounted),
-        total: n(p.totalPeriods),
-      })}`,
-    );
-    const short = p.shortfall.subjects.filter((s) => s.periodsMissing > 0);
-    if (p.verdict !== 'PASS' && short.length) {
-      out.push(`  ${c.fail(m.perSubjectShort({ subjects: short.length, periods: n(p.shortfall.periodsMissing) }))}`);
+    let passed = 0;
+    let required = 0;
+    for (const s of e.subjects) {
+      if (!s.required) continue;
+      required++;
+      if (s.pass) passed++;
+    }
+    out += `  ${m.perSubjectLine({ passed, required, counted: num(lang, e.periodsCounted), total: num(lang, p.totalPeriods) })}\n`;
+    let short = 0;
+    for (const s of p.shortfall.subjects) if (s.periodsMissing > 0) short++;
+    if (p.verdict !== 'PASS' && short) {
+      out += `  ${c.fail(m.perSubjectShort({ subjects: short, periods: num(lang, p.shortfall.periodsMissing) }))}\n`;
     }
   }
 
-  if (p.verdict === 'REVIEW') {
-    out.push(`  ${c.review(m.reviewIntro)}`);
-    for (const id of p.decidingRows) {
-      const r = rowsById.get(id);
-      if (!r) continue;
-      const reasons = r.uncertain.map((u) => m.uncertain[u]);
-      if (p.overlapRows.includes(id)) reasons.push(m.overlapReason);
-      out.push(`    ${rowTitle(r)}: ${reasons.join('; ')}`);
-    }
-    const labelW = Math.max(m.withoutUncertain.length, m.withUncertain.length) + 1;
-    const evalVerdict = (ev: Evaluation): Verdict => (ev.pass ? 'PASS' : 'FAIL');
-    out.push(`  ${`${m.withoutUncertain}:`.padEnd(labelW)} ${verdict(evalVerdict(p.pessimistic))} — ${evaluationWords(p, p.pessimistic, lang, m)}`);
-    out.push(`  ${`${m.withUncertain}:`.padEnd(labelW)} ${verdict(evalVerdict(p.optimistic))} — ${evaluationWords(p, p.optimistic, lang, m)}`);
-  }
-  if (p.usesUnverifiedData) out.push(`  ${c.dim(m.unverifiedProgram)}`);
+  if (p.verdict === 'REVIEW') out += reviewLines(x, p);
+  if (p.usesUnverifiedData) out += `  ${c.dim(m.unverifiedProgram)}\n`;
 
   // Per-subject table of the pessimistic evaluation: what is surely counted and what is surely missing.
-  const columns: Column[] =
-    p.policy === 'course'
-      ? [
-          { header: m.col.periods, align: 'right' },
-          { header: m.col.counted, align: 'right' },
-          { header: m.col.missing, align: 'right' },
-          { header: m.col.lessons, align: 'right' },
-          { header: m.col.subject },
-        ]
-      : [
-          { header: m.col.periods, align: 'right' },
-          { header: m.col.minimum, align: 'right' },
-          { header: m.col.counted, align: 'right' },
-          { header: m.col.missing, align: 'right' },
-          { header: m.col.result },
-          { header: m.col.subject },
-        ];
-  const rows = e.subjects.map((s) => {
-    const name = subjectName(ruleSet, p.programId, s.subjectId, lang);
-    const lessons = `${s.lessonsCovered.length}/${s.lessonsCovered.length + s.lessonsMissing.length}`;
-    const missing = s.periodsMissing > 0 ? c.fail(n(s.periodsMissing)) : n(s.periodsMissing);
-    if (p.policy === 'course') return [n(s.periodsRequired), n(s.periodsCounted), missing, lessons, name];
-    const result =
-      (s.pass ? c.pass(m.subjectPass) : c.fail(m.subjectFail)) + (s.required ? '' : c.dim(` (${m.optional})`));
-    return [n(s.periodsRequired), s.periodsMinimum === null ? '' : n(s.periodsMinimum), n(s.periodsCounted), missing, result, name];
-  });
-  out.push('');
-  if (p.verdict === 'REVIEW') out.push(`  ${c.dim(m.tableNoteSure)}`);
-  out.push(...table(columns, rows, '  ').map((l, i) => (i === 0 ? c.dim(l) : l)));
+  out += '\n';
+  if (p.verdict === 'REVIEW') out += `  ${c.dim(m.tableNoteSure)}\n`;
+  out += subjectTable(x, p);
 
-  const missingLessons = e.subjects.flatMap((s) => s.lessonsMissing.filter((id) => !isImplicitLesson(ruleSet, id)));
-  if (missingLessons.length) {
-    out.push(`  ${m.lessonsMissingHeading}`);
-    const w = Math.max(...missingLessons.map((id) => id.length));
-    for (const id of missingLessons) out.push(`    ${id.padEnd(w)}  ${lessonTitle(ruleSet, id, lang)}`);
+  let missing: string[] | null = null;
+  for (const s of e.subjects) for (const id of s.lessonsMissing) if (!isImplicitLesson(ruleSet, id)) (missing ??= []).push(id);
+  if (missing !== null) {
+    out += `  ${m.lessonsMissingHeading}\n`;
+    let w = 0;
+    for (const id of missing) w = Math.max(w, id.length);
+    for (const id of missing) out += `    ${id.padEnd(w)}  ${lessonTitle(ruleSet, id, lang)}\n`;
+  }
+  return out;
+}
+
+/** Why a program needs review: the deciding rows, then its verdict without and with the uncertain rows. */
+function reviewLines(x: Ctx, p: ProgramResult): string {
+  const { m, c, lang } = x;
+  let out = `  ${c.review(m.reviewIntro)}\n`;
+  for (const id of p.decidingRows) {
+    const r = x.result.rows.find((row) => row.rowId === id);
+    if (!r) continue;
+    const reasons = r.uncertain.map((u) => m.uncertain[u]);
+    if (p.overlapRows.includes(id)) reasons.push(m.overlapReason);
+    out += `    ${rowTitle(x, r)}: ${reasons.join('; ')}\n`;
+  }
+  const labelW = Math.max(m.withoutUncertain.length, m.withUncertain.length) + 1;
+  out += `  ${`${m.withoutUncertain}:`.padEnd(labelW)} ${verdictText(x, p.pessimistic.pass ? 'PASS' : 'FAIL')} — ${evaluationWords(p, p.pessimistic, lang, m)}\n`;
+  out += `  ${`${m.withUncertain}:`.padEnd(labelW)} ${verdictText(x, p.optimistic.pass ? 'PASS' : 'FAIL')} — ${evaluationWords(p, p.optimistic, lang, m)}\n`;
+  return out;
+}
+
+/**
+ * The subject table: every column padded to its widest cell (numbers right-aligned), the last one (the subject's
+ * name) not padded, so a long name never pushes trailing spaces; the header line dimmed. Each line is trimmed at its
+ * end, as format.ts's table does.
+ */
+function subjectTable(x: Ctx, p: ProgramResult): string {
+  const { m, c, lang, ruleSet } = x;
+  const course = p.policy === 'course';
+  const subjects = p.pessimistic.subjects;
+  // cells by line (the header first), without the last column: names are written as they are
+  const cols = course ? 4 : 5;
+  const cells: string[] = course
+    ? [m.col.periods, m.col.counted, m.col.missing, m.col.lessons]
+    : [m.col.periods, m.col.minimum, m.col.counted, m.col.missing, m.col.result];
+  const last: string[] = [m.col.subject];
+  for (const s of subjects) {
+    const missing = s.periodsMissing > 0 ? c.fail(num(lang, s.periodsMissing)) : num(lang, s.periodsMissing);
+    if (course) {
+      cells.push(num(lang, s.periodsRequired), num(lang, s.periodsCounted), missing, `${s.lessonsCovered.length}/${s.lessonsCovered.length + s.lessonsMissing.length}`);
+    } else {
+      const result = (s.pass ? c.pass(m.subjectPass) : c.fail(m.subjectFail)) + (s.required ? '' : c.dim(` (${m.optional})`));
+      cells.push(num(lang, s.periodsRequired), s.periodsMinimum === null ? '' : num(lang, s.periodsMinimum), num(lang, s.periodsCounted), missing, result);
+    }
+    last.push(subjectName(ruleSet, p.programId, s.subjectId, lang));
+  }
+  const widths: number[] = cells.map(displayWidth);
+  const max = [0, 0, 0, 0, 0];
+  for (let i = 0; i < widths.length; i++) max[i % cols] = Math.max(max[i % cols]!, widths[i]!);
+  let out = '';
+  for (let line = 0; line < last.length; line++) {
+    let text = '  ';
+    for (let col = 0; col < cols; col++) {
+      const i = line * cols + col;
+      const pad = ' '.repeat(max[col]! - widths[i]!);
+      // every column is right-aligned but the result (per-subject tables)
+      text += !course && col === 4 ? `${cells[i]}${pad}  ` : `${pad}${cells[i]}  `;
+    }
+    text = (text + last[line]).trimEnd();
+    out += `${line === 0 ? c.dim(text) : text}\n`;
   }
   return out;
 }
