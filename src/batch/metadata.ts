@@ -224,8 +224,26 @@ export function parseMetadata(text: string, file: string, fields: DossierFields)
             };
     throw new InputError(finding);
   }
-  const { $schema: _ignored, ...metadata } = r.data;
-  return metadata;
+  return metadataRecord(r.data);
+}
+
+/**
+ * A metadata value with every field as a key, in the schema's order (undefined where the file has none: JSON
+ * leaves those out), so every dossier's metadata has one shape.
+ */
+function metadataRecord(m: Metadata): Metadata {
+  return {
+    id: m.id,
+    fullName: m.fullName,
+    birthDate: m.birthDate,
+    unit: m.unit,
+    applicationDate: m.applicationDate,
+    category: m.category,
+    partyMember: m.partyMember,
+    secondDegreePlace: m.secondDegreePlace,
+    process: m.process,
+    confirmingBody: m.confirmingBody,
+  };
 }
 
 /** A trimmed, non-empty text field (the schema's `text`). */
@@ -285,5 +303,5 @@ function metadataFast(raw: unknown, fields: DossierFields): Metadata | undefined
     if (value === undefined) return undefined;
     out[key] = value;
   }
-  return out as Metadata;
+  return metadataRecord(out as Metadata);
 }

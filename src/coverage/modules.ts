@@ -70,9 +70,18 @@ export function unitsOf(
   }
   const unit = new Map<string, string>();
   for (const [family, members] of families) {
-    const parts = members.map((x) => x.part);
-    const complementary = members.length > 1 && parts.every((p) => p !== null) && new Set(parts).size === parts.length;
+    const complementary = members.length > 1 && distinctParts(members);
     for (const x of members) unit.set(x.id, complementary ? family : x.id);
   }
   return unit;
+}
+
+/** Every member names a part, and no two the same part. */
+function distinctParts(members: readonly { part: number | null }[]): boolean {
+  for (let i = 0; i < members.length; i++) {
+    const p = members[i]!.part;
+    if (p === null) return false;
+    for (let j = 0; j < i; j++) if (members[j]!.part === p) return false;
+  }
+  return true;
 }

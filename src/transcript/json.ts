@@ -145,6 +145,48 @@ const personSchema = z.looseObject({
 
 type Segment = string | number;
 
+const PERSON_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'birthDate', 'unit']);
+
+/** A person block's text cell (the schema's `textCell`): text, a number as text, null as absent; else invalid. */
+function personText(v: unknown): string | undefined | false {
+  // zod's number refuses ±Infinity (what JSON.parse makes of 1e999)
+  return typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : v === null ? undefined : false;
+}
+
+/**
+ * The person block the schema accepts, without zod: its fields in the schema's order (absent or null ones left
+ * out), then the other keys as given, in their order — what the schema's output gives after dropping undefined.
+ * Anything the schema might refuse (a wrong type) or a key JSON.parse makes special is undefined: the schema
+ * then finds and words the problem.
+ */
+function personFast(p: Record<string, unknown>): Person | undefined {
+  const out: Person = {};
+  if ('id' in p) {
+    const v = personText(p.id);
+    if (v === false) return undefined;
+    if (v !== undefined) out.id = v;
+  }
+  if ('name' in p) {
+    if (typeof p.name !== 'string') return undefined;
+    out.name = p.name;
+  }
+  if ('birthDate' in p) {
+    const v = personText(p.birthDate);
+    if (v === false) return undefined;
+    if (v !== undefined) out.birthDate = v;
+  }
+  if ('unit' in p) {
+    if (typeof p.unit !== 'string') return undefined;
+    out.unit = p.unit;
+  }
+  for (const k in p) {
+    if (PERSON_KEYS.has(k)) continue;
+    if (k === '__proto__') return undefined;
+    out[k] = p[k];
+  }
+  return out;
+}
+
 
 /** One error at a JSON path, with line:column found in the parse tree when the node exists. */
 function pathError(
@@ -260,13 +302,13 @@ function readRow(
   const stable = gradeText(r.grade);
   if (stable !== undefined) {
     const scale = r.gradeScale ?? opts.scale;
-    grade = scale ? { text: stable, scale } : { text: stable };
+    grade = { text: stable, scale: scale || undefined };
   } else {
     for (const g of aliasGrades) {
       const t = gradeText(g.value);
       if (t === undefined) continue;
       const scale = g.scale ?? r.gradeScale ?? opts.scale;
-      grade = scale ? { text: t, scale } : { text: t };
+      grade = { text: t, scale: scale || undefined };
       break;
     }
   }
@@ -281,7 +323,7 @@ function readRow(
   if (r.term !== undefined) values.term = r.term;
   if (r.institution !== undefined) values.institution = r.institution;
   if (grade) values.grade = grade;
-  return buildRow(values, { file, path: jsonPath(segments) });
+  return buildRow(values, { file, sheet: undefined, line: undefined, path: jsonPath(segments) });
 }
 
 /** Parse a JSON transcript (text already decoded and NFC). Row ids are 1..n in file order. */
@@ -316,9 +358,12 @@ export function parseJsonTranscript(text: string, file: string, opts: JsonOption
       if (!isPlainObject(p)) {
         throw pathError(text, root, file, ['person'], 'person-object', jsonSeen(p));
       }
-      const parsed = personSchema.safeParse(p);
-      if (!parsed.success) throw zodError(text, root, file, ['person'], (k) => k, p, parsed.error.issues);
-      person = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as Person;
+      person = rowFastPath.enabled ? personFast(p) : undefined;
+      if (!person) {
+        const parsed = personSchema.safeParse(p);
+        if (!parsed.success) throw zodError(text, root, file, ['person'], (k) => k, p, parsed.error.issues);
+        person = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as Person;
+      }
     }
   } else {
     throw pathError(text, root, file, [], 'rows-or-courses', jsonSeen(doc));

@@ -65,27 +65,36 @@ export function isSummaryName(name: string): boolean {
 
 /** Apply the credit and period rules: credits before ĐVHT; given periods before LT + TL/TH. */
 export function buildRow(v: RowValues, source: RowSource): TranscriptRow {
-  const row: TranscriptRow = { id: 0, source, name: displayName(v.name) };
-  const code = optionalText(v.code);
-  if (code !== undefined) row.code = code;
+  let credits: number | undefined;
+  let creditUnit: CreditUnit | undefined;
   if (v.credits !== undefined) {
-    row.credits = v.credits;
-    row.creditUnit = v.creditUnit ?? 'credit';
+    credits = v.credits;
+    creditUnit = v.creditUnit ?? 'credit';
   } else if (v.dvht !== undefined) {
-    row.credits = v.dvht;
-    row.creditUnit = 'dvht';
+    credits = v.dvht;
+    creditUnit = 'dvht';
   }
+  let periods: number | undefined;
+  let periodsOrigin: TranscriptRow['periodsOrigin'];
   if (v.periods !== undefined) {
-    row.periods = v.periods;
-    row.periodsOrigin = 'given';
+    periods = v.periods;
+    periodsOrigin = 'given';
   } else if (v.lecture !== undefined || v.practice !== undefined) {
-    row.periods = (v.lecture ?? 0) + (v.practice ?? 0);
-    row.periodsOrigin = 'parts';
+    periods = (v.lecture ?? 0) + (v.practice ?? 0);
+    periodsOrigin = 'parts';
   }
-  if (v.grade) row.grade = v.grade;
-  const term = optionalText(v.term);
-  if (term !== undefined) row.term = term;
-  const institution = optionalText(v.institution);
-  if (institution !== undefined) row.institution = institution;
-  return row;
+  // every key set, in one order (undefined where the row has none): one shape for every row of every reader
+  return {
+    id: 0,
+    source,
+    name: displayName(v.name),
+    code: optionalText(v.code),
+    credits,
+    creditUnit,
+    periods,
+    periodsOrigin,
+    grade: v.grade ? v.grade : undefined,
+    term: optionalText(v.term),
+    institution: optionalText(v.institution),
+  };
 }

@@ -114,32 +114,31 @@ export function transcriptFromTable(records: readonly TableRecord[], hit: Header
   const rows: TranscriptRow[] = [];
   for (let r = hit.index + hit.rows; r < records.length; r++) {
     const rec = records[r]!;
-    const cell = (i: number | undefined): string => cellText(rec, i);
-    const num = (i: number | undefined): number | undefined => cellNumber(rec, i, headerCells, source);
-    const name = displayName(cell(map.name));
+    const name = displayName(cellText(rec, map.name));
     if (name === '') continue;
     let grade: RawGrade | undefined;
     for (const g of map.grades) {
-      const text = displayName(cell(g.index));
+      const text = displayName(cellText(rec, g.index));
       if (text === '') continue;
       const scale: GradeScaleHint | undefined = g.scale ?? opts.scale;
-      grade = scale ? { text, scale } : { text };
+      grade = { text, scale: scale || undefined };
       break;
     }
     if ((!grade && isSectionOrTotalName(name)) || isSummaryName(name)) continue;
     const values: RowValues = {
       name,
-      code: cell(map.code),
-      credits: num(map.credits),
-      dvht: num(map.dvht),
-      periods: num(map.periods),
+      code: cellText(rec, map.code),
+      credits: cellNumber(rec, map.credits, headerCells, source),
+      dvht: cellNumber(rec, map.dvht, headerCells, source),
+      periods: cellNumber(rec, map.periods, headerCells, source),
       // every teaching column adds up (LT + TL + TH + BT…); self-study columns never count
-      lecture: sumOf(map.teaching, num),
-      term: cell(map.term),
-      institution: cell(map.institution),
+      lecture: sumOf(map.teaching, rec, headerCells, source),
+      term: cellText(rec, map.term),
+      institution: cellText(rec, map.institution),
     };
     if (grade) values.grade = grade;
-    const row = buildRow(values, source.sheet !== undefined ? { file, sheet: source.sheet, line: rec.line } : { file, line: rec.line });
+    // every key of the source set (undefined where absent): one shape
+    const row = buildRow(values, { file, sheet: source.sheet, line: rec.line, path: undefined });
     row.id = rows.length + 1;
     rows.push(row);
   }
@@ -151,10 +150,10 @@ export function transcriptFromTable(records: readonly TableRecord[], hit: Header
 }
 
 /** The sum of the numbers in the given columns; undefined when none holds one. */
-function sumOf(columns: readonly number[], num: (i: number) => number | undefined): number | undefined {
+function sumOf(columns: readonly number[], rec: TableRecord, headerCells: readonly string[], source: TableSource): number | undefined {
   let sum: number | undefined;
   for (const i of columns) {
-    const v = num(i);
+    const v = cellNumber(rec, i, headerCells, source);
     if (v !== undefined) sum = (sum ?? 0) + v;
   }
   return sum;

@@ -4,11 +4,11 @@
 export interface RowSource {
   file: string;
   /** the worksheet of a spreadsheet (.xlsx, .xls, .ods) the row is on */
-  sheet?: string;
+  sheet?: string | undefined;
   /** 1-based physical line of the record in a CSV/TSV file, or the row number in a spreadsheet's sheet */
-  line?: number;
+  line?: number | undefined;
   /** JSON path of the row object, e.g. `$.courses[2]` */
-  path?: string;
+  path?: string | undefined;
 }
 
 export type CreditUnit = 'credit' | 'dvht';
@@ -20,7 +20,7 @@ export interface RawGrade {
   /** the cell text, NFC, trimmed, decimal comma preserved as written */
   text: string;
   /** set when the column header (or an option) names the scale */
-  scale?: GradeScaleHint;
+  scale?: GradeScaleHint | undefined;
 }
 
 export interface TranscriptRow {
@@ -29,16 +29,16 @@ export interface TranscriptRow {
   source: RowSource;
   /** course name as written (NFC, trimmed, inner whitespace collapsed) */
   name: string;
-  code?: string;
-  credits?: number;
-  creditUnit?: CreditUnit;
+  code?: string | undefined;
+  credits?: number | undefined;
+  creditUnit?: CreditUnit | undefined;
   /** periods given directly, or the sum of lecture + discussion/practice columns */
-  periods?: number;
+  periods?: number | undefined;
   /** how `periods` was obtained when present */
-  periodsOrigin?: 'given' | 'parts';
-  grade?: RawGrade;
-  term?: string;
-  institution?: string;
+  periodsOrigin?: 'given' | 'parts' | undefined;
+  grade?: RawGrade | undefined;
+  term?: string | undefined;
+  institution?: string | undefined;
 }
 
 export interface Person {

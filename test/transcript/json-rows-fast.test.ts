@@ -1,5 +1,5 @@
-// JSON transcript rows read without zod (the fast path for rows the schema accepts) give exactly the rows the
-// schema gives, and every row it would refuse still gets the schema's error.
+// JSON transcript rows and person blocks read without zod (the fast path for what the schema accepts) give exactly
+// what the schema gives, and everything it would refuse still gets the schema's error.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../fast-check-seed.js';
@@ -54,6 +54,17 @@ const row = fc
 describe('JSON rows fast path = schema', () => {
   it('on random rows of known, alias and unknown keys with valid and invalid values', () => {
     const doc = fc.array(row, { minLength: 1, maxLength: 4 }).map((rows) => `{"courses": [${rows.join(', ')}]}`);
+    fc.assert(fc.property(doc, (text) => same(text)), { numRuns: 3000 });
+  });
+
+  it('on random person blocks: known keys of every type, other keys, special keys', () => {
+    const personKey = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('id', 'name', 'birthDate', 'unit') },
+      { weight: 2, arbitrary: fc.constantFrom('email', 'Họ tên', '2', '0', 'x') },
+      { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'toString', '') },
+    );
+    const person = fc.array(fc.tuple(personKey, valueText), { maxLength: 6 }).map((pairs) => `{${pairs.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')}}`);
+    const doc = fc.tuple(fc.oneof({ weight: 9, arbitrary: person }, { weight: 1, arbitrary: valueText }), row).map(([p, r]) => `{"person": ${p}, "courses": [${r}]}`);
     fc.assert(fc.property(doc, (text) => same(text)), { numRuns: 3000 });
   });
 
