@@ -9,9 +9,12 @@ import type { PartMarkers } from '../rules/types.js';
  */
 export function splitPart(key: string, parts: PartMarkers | null): { base: string; part: number | null; marked: boolean } {
   const none = { base: key, part: null, marked: false };
+  // the last word first, without splitting: most keys end in no part number
+  const cut = key.lastIndexOf(' ');
+  if (!parts || cut < 0 || parts.numbers.get(key.slice(cut + 1)) === undefined) return none;
   const words = key.split(' ');
-  const part = parts?.numbers.get(words[words.length - 1] ?? '');
-  if (!parts || part === undefined || words.length < 2 || parts.notAfter.has(words[words.length - 2]!)) return none;
+  const part = parts.numbers.get(words[words.length - 1]!);
+  if (part === undefined || parts.notAfter.has(words[words.length - 2]!)) return none;
   words.pop();
   const marked = parts.before.has(words[words.length - 1] ?? '') && words.length > 1;
   if (marked) words.pop();

@@ -29,23 +29,54 @@ export function pessimisticLessons(units: readonly ContentUnit[]): Map<string, n
   }
   const taken: ContentUnit[] = [];
   const feeders: ContentUnit[] = [];
+  const values: number[] = [];
   for (const lesson of out.keys()) {
     taken.length = 0;
-    let sum = 0;
-    for (const kind of KINDS) {
-      feeders.length = 0;
-      for (const u of units) if (u[kind].get(lesson) !== undefined) feeders.push(u);
-      // largest first; equal ones keep the units' order (a stable sort)
-      if (feeders.length > 1) feeders.sort((a, b) => b[kind].get(lesson)! - a[kind].get(lesson)!);
-      for (const u of feeders) {
-        if (overlapsAny(taken, u)) continue;
-        taken.push(u);
-        sum += u[kind].get(lesson)!;
-      }
-    }
+    // studied units first, then exempt ones: an exemption adds only where nothing taken overlaps it
+    let sum = takeFeeders(units, lesson, false, taken, feeders, values, 0);
+    sum = takeFeeders(units, lesson, true, taken, feeders, values, sum);
     out.set(lesson, sum);
   }
   return out;
+}
+
+/**
+ * The units feeding a lesson (their studied or their exempt shares), largest first — equal ones in the units'
+ * order, as a stable sort leaves them — each added to `sum` unless it overlaps a unit already taken.
+ */
+function takeFeeders(
+  units: readonly ContentUnit[],
+  lesson: string,
+  exempt: boolean,
+  taken: ContentUnit[],
+  feeders: ContentUnit[],
+  values: number[],
+  sum: number,
+): number {
+  feeders.length = 0;
+  values.length = 0;
+  for (const u of units) {
+    const v = (exempt ? u.exempted : u.studied).get(lesson);
+    if (v === undefined) continue;
+    // insertion in place: after every value at least as large (stable, largest first)
+    let i = values.length;
+    feeders.push(u);
+    values.push(v);
+    while (i > 0 && values[i - 1]! < v) {
+      feeders[i] = feeders[i - 1]!;
+      values[i] = values[i - 1]!;
+      i--;
+    }
+    feeders[i] = u;
+    values[i] = v;
+  }
+  for (let i = 0; i < feeders.length; i++) {
+    const u = feeders[i]!;
+    if (overlapsAny(taken, u)) continue;
+    taken.push(u);
+    sum += values[i]!;
+  }
+  return sum;
 }
 
 function overlapsAny(taken: readonly ContentUnit[], u: ContentUnit): boolean {
@@ -53,7 +84,6 @@ function overlapsAny(taken: readonly ContentUnit[], u: ContentUnit): boolean {
   return false;
 }
 
-const KINDS = ['studied', 'exempted'] as const;
 
 /** For each lesson fed by two overlapping units: those units (the rows of an overlap notice). */
 export function overlappingFeeders<U extends { covers?: readonly string[] }>(feeders: readonly U[]): U[] {

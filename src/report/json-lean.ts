@@ -107,10 +107,10 @@ export interface LeanReport {
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
-// Objects are built as one literal with every key, in key order (undefined where absent: JSON.stringify leaves
-// those out): one shape per kind of object, so the code reading them stays monomorphic. Not by spreading optional
-// parts: V8 (Node 20) copies a spread followed by more keys through a slow path, and these objects are built for
-// every row of every dossier.
+// Programs and evaluations are built as one literal with every key, in key order (undefined where absent:
+// JSON.stringify leaves those out): one shape each, so the code reading them stays monomorphic. Rows by assignment
+// in key order. Never by spreading optional parts: V8 (Node 20) copies a spread followed by more keys through a
+// slow path, and these objects are built for every row of every dossier.
 
 function evaluation(e: Evaluation, policy: ProgramResult['policy']): LeanEvaluation {
   const subjects: Record<string, number> = {};
@@ -164,29 +164,34 @@ function program(p: ProgramResult, decisions: number[]): LeanProgram {
 }
 
 function row(r: RowOutcome, files: readonly string[]): LeanRow {
+  // by assignment, absent keys left out: nothing but JSON.stringify reads a row, and it writes an object without
+  // undefined values faster than one with them
   const reasons = r.state === 'not-counted' && r.notCounted ? [r.notCounted] : r.uncertain;
+  const out = { id: r.rowId } as LeanRow;
   // where the row is: its file (an index into `files`), sheet, line or JSON path
   const s = r.source;
   const at = files.indexOf(s.file);
+  if (at > 0) out.file = at;
+  if (s.sheet !== undefined) out.sheet = s.sheet;
+  if (s.line !== undefined) out.line = s.line;
+  if (s.path !== undefined) out.path = s.path;
+  out.state = r.state;
+  if (reasons.length > 0) out.reasons = reasons.slice();
   const m = r.match;
-  return {
-    id: r.rowId,
-    file: at > 0 ? at : undefined,
-    sheet: s.sheet,
-    line: s.line,
-    path: s.path,
-    state: r.state,
-    reasons: reasons.length > 0 ? reasons.slice() : undefined,
-    rule: m ? m.ruleId : undefined,
-    by: m && m.by !== 'name' ? m.by : undefined,
-    tiedWith: m && m.tiedWith.length > 0 ? m.tiedWith.slice() : undefined,
-    grade: m ? (r.grade.value ?? r.grade.text) : undefined,
-    gradeStatus: m && r.grade.status !== 'pass' ? r.grade.status : undefined,
-    periods: m ? r.periods.value : undefined,
-    origin: m ? r.periods.origin : undefined,
-    supersededBy: m ? r.supersededBy : undefined,
-    periodsPerProgram: m && r.contributions.length > 0 ? periodsPerProgram(r) : undefined,
-  };
+  if (!m) return out;
+  out.rule = m.ruleId;
+  if (m.by !== 'name') out.by = m.by;
+  if (m.tiedWith.length > 0) out.tiedWith = m.tiedWith.slice();
+  out.grade = r.grade.value ?? r.grade.text;
+  if (r.grade.status !== 'pass') out.gradeStatus = r.grade.status;
+  out.periods = r.periods.value;
+  out.origin = r.periods.origin;
+  if (r.supersededBy !== undefined) out.supersededBy = r.supersededBy;
+  if (r.contributions.length > 0) {
+    const periods = periodsPerProgram(r);
+    if (periods) out.periodsPerProgram = periods;
+  }
+  return out;
 }
 
 /** The periods per program of a row, only where some program gets other than the row's periods. */

@@ -25,6 +25,7 @@ export const ROW_KEYS = [
   'grade', 'gradeScale', 'term', 'institution',
 ] as const;
 type RowKey = (typeof ROW_KEYS)[number];
+const ROW_KEY_SET: ReadonlySet<string> = new Set(ROW_KEYS);
 
 const ALIAS_TO_KEY = {
   name: 'name', code: 'code', credits: 'credits', dvht: 'dvht', periods: 'periods',
@@ -236,20 +237,24 @@ const GRADE_RANK: Record<string, number> = { '10': 0, letter: 1, '4': 2, none: 3
 /** Row object → canonical keys (stable keys first, then header aliases), remembering the key each came from. */
 function canonicalRow(obj: Record<string, unknown>): {
   canonical: Record<string, unknown>;
-  sourceKey: Map<string, string>;
+  /** the key each canonical key came from, where that is an alias (null: none is) */
+  sourceKey: Map<string, string> | null;
   aliasGrades: (GradeCandidate & { key: string })[];
 } {
   const canonical: Record<string, unknown> = {};
-  const sourceKey = new Map<string, string>();
+  let sourceKey: Map<string, string> | null = null;
   const aliasGrades: (GradeCandidate & { key: string })[] = [];
-  for (const [key, value] of Object.entries(obj)) {
-    if ((ROW_KEYS as readonly string[]).includes(key)) {
-      canonical[key] = value;
-      sourceKey.set(key, key);
-    }
+  let aliases = false;
+  for (const key in obj) {
+    if (!Object.hasOwn(obj, key)) continue;
+    if (ROW_KEY_SET.has(key)) canonical[key] = obj[key];
+    else aliases = true;
   }
+  if (!aliases) return { canonical, sourceKey, aliasGrades };
+  sourceKey = new Map<string, string>();
+  for (const key of Object.keys(canonical)) sourceKey.set(key, key);
   for (const [key, value] of Object.entries(obj)) {
-    if ((ROW_KEYS as readonly string[]).includes(key)) continue;
+    if (ROW_KEY_SET.has(key)) continue;
     const kind = classifyHeader(key);
     // self-study hours never count as periods (§4)
     if (!kind || kind.field === 'rowNumber' || kind.field === 'selfStudy') continue;
@@ -285,11 +290,10 @@ function readRow(
     throw pathError(text, root, file, segments, 'row-object', jsonSeen(obj));
   }
   const { canonical, sourceKey, aliasGrades } = canonicalRow(obj);
-  const keyOf = (k: string): string => sourceKey.get(k) ?? k;
   let r = rowFastPath.enabled ? rowFast(canonical) : undefined;
   if (!r) {
     const parsed = rowSchema.safeParse(canonical);
-    if (!parsed.success) throw zodError(text, root, file, segments, keyOf, obj, parsed.error.issues);
+    if (!parsed.success) throw zodError(text, root, file, segments, (k) => sourceKey?.get(k) ?? k, obj, parsed.error.issues);
     r = parsed.data;
   }
   for (const g of aliasGrades) {
@@ -312,17 +316,19 @@ function readRow(
       break;
     }
   }
-  const values: RowValues = { name: r.name };
-  if (r.code !== undefined) values.code = r.code;
-  if (r.credits !== undefined) values.credits = r.credits;
-  if (r.creditUnit !== undefined) values.creditUnit = r.creditUnit;
-  if (r.dvht !== undefined) values.dvht = r.dvht;
-  if (r.periods !== undefined) values.periods = r.periods;
-  if (r.lecturePeriods !== undefined) values.lecture = r.lecturePeriods;
-  if (r.practicePeriods !== undefined) values.practice = r.practicePeriods;
-  if (r.term !== undefined) values.term = r.term;
-  if (r.institution !== undefined) values.institution = r.institution;
-  if (grade) values.grade = grade;
+  const values: RowValues = {
+    name: r.name,
+    code: r.code,
+    credits: r.credits,
+    creditUnit: r.creditUnit,
+    dvht: r.dvht,
+    periods: r.periods,
+    lecture: r.lecturePeriods,
+    practice: r.practicePeriods,
+    grade,
+    term: r.term,
+    institution: r.institution,
+  };
   return buildRow(values, { file, sheet: undefined, line: undefined, path: jsonPath(segments) });
 }
 

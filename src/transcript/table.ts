@@ -125,18 +125,21 @@ export function transcriptFromTable(records: readonly TableRecord[], hit: Header
       break;
     }
     if ((!grade && isSectionOrTotalName(name)) || isSummaryName(name)) continue;
+    // every key, in the JSON reader's order: one shape of values for buildRow
     const values: RowValues = {
       name,
       code: cellText(rec, map.code),
       credits: cellNumber(rec, map.credits, headerCells, source),
+      creditUnit: undefined,
       dvht: cellNumber(rec, map.dvht, headerCells, source),
       periods: cellNumber(rec, map.periods, headerCells, source),
       // every teaching column adds up (LT + TL + TH + BT…); self-study columns never count
       lecture: sumOf(map.teaching, rec, headerCells, source),
+      practice: undefined,
+      grade,
       term: cellText(rec, map.term),
       institution: cellText(rec, map.institution),
     };
-    if (grade) values.grade = grade;
     // every key of the source set (undefined where absent): one shape
     const row = buildRow(values, { file, sheet: source.sheet, line: rec.line, path: undefined });
     row.id = rows.length + 1;

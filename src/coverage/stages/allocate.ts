@@ -84,9 +84,20 @@ function allocateProgram(program: Program, attempts: Attempts, ruleSet: RuleSet)
   const byUnit = new Map<string, Unit>();
   for (const [moduleId, t] of byModule) {
     const unitId = attempts.units.get(moduleId) ?? moduleId;
-    let u = byUnit.get(unitId);
+    const u = byUnit.get(unitId);
     if (!u) {
-      byUnit.set(unitId, (u = { pessRows: [], optRows: [], studied: new Map(), exempted: new Map(), opt: new Map(), covers: t.covers }));
+      // a unit's first module: its lists and maps become the unit's (as added to empty ones: same keys, order
+      // and values); a module is visited once, so later modules of the unit may add to them
+      const none = new Map<string, number>();
+      byUnit.set(unitId, {
+        pessRows: t.pessRows,
+        optRows: t.optRows,
+        studied: t.exempt ? none : t.pess,
+        exempted: t.exempt ? t.pess : none,
+        opt: t.opt,
+        covers: t.covers,
+      });
+      continue;
     }
     for (const r of t.pessRows) u.pessRows.push(r);
     for (const r of t.optRows) u.optRows.push(r);
