@@ -7,7 +7,8 @@ import { date, num } from './format.js';
 import { htmlMessages, type HtmlMessages } from './html-messages.js';
 import { decisionAction } from './decisions.js';
 import { findProgram, isImplicitLesson, lessonTitle, programName, ruleLabel, subjectName } from './lookup.js';
-import { messages, notCountedMessage, noticeMessage, type Messages } from './messages.js';
+import { messages, notCountedMessage, type Messages } from './messages.js';
+import { noticeKey, noticeText, remember, wordedCache } from './notice-text.js';
 import type { Lang } from '../lang.js';
 
 /** An officer's decision as the report shows it: already worded by whoever applied it. */
@@ -819,33 +820,52 @@ function noticesSection(c: Ctx, warnings: string[]): string {
     items += '</ul></li>';
   }
   if (unverified.length) {
-    // the mapping rules are shared by the programs: named once, after what each program itself rests on
-    const rules = [...new Set(unverified.flatMap((x) => strs(x.args.rules)))].map((r) => ruleLabel(ruleSet, r, lang));
-    items += `<li class="caveat">${t(h.unverifiedCaveat)}<ul>`;
+    // the same few programs, parts and rules in most dossiers of a batch: made once per set of notices
+    let key: string | null = 'html-unverified';
     for (const x of unverified) {
-      const a = x.args;
-      const parts = h.unverifiedParts({
-        program: a.program === true,
-        policy: a.policy === true,
-        subjects: strs(a.subjects).length,
-        lessons: strs(a.lessons).length,
-        rules: [],
-      });
-      const uses = strs(a.rules).length ? h.unverifiedUsesRules(strs(a.rules).length) : '';
-      items += `<li data-notice="${t(x.code)}"${programAttr(x)}>${t(h.unverifiedFor(scope(x), parts && uses ? `${parts}; ${uses}` : parts || uses))}</li>`;
+      const k = noticeKey(x);
+      key = k === null || key === null ? null : `${key}\u0001${k}`;
     }
-    if (rules.length) items += `<li class="rules">${t(h.unverifiedParts({ program: false, policy: false, subjects: 0, lessons: 0, rules }))}</li>`;
-    items += '</ul></li>';
+    if (key === null) items += unverifiedCaveat(c, unverified);
+    else {
+      const cache = wordedCache(ruleSet, lang);
+      items += cache.get(key) ?? remember(cache, key, unverifiedCaveat(c, unverified));
+    }
   }
   for (const x of result.notices) {
     if (x.code === 'unverified-rules' || x.code === 'outside-effective-period') continue;
     const rowId = x.args.rowId;
-    items += `<li data-notice="${t(x.code)}"${typeof rowId === 'number' ? ` data-row="${rowId}"` : ''}>${t(noticeMessage(lang, x, ruleSet))}</li>`;
+    items += `<li data-notice="${t(x.code)}"${typeof rowId === 'number' ? ` data-row="${rowId}"` : ''}>${t(noticeText(lang, x, ruleSet))}</li>`;
   }
   for (const w of warnings) items += `<li data-warning="">${t(w)}</li>`;
   if (items === '') return '';
   return `${c.f.noticesStart}${items}</ol></section>`;
 }
+
+/** The caveat on unverified data: what each program rests on, then the mapping rules they share, named once. */
+function unverifiedCaveat(c: Ctx, unverified: Notice[]): string {
+  const { h, lang, ruleSet } = c;
+  const rules = [...new Set(unverified.flatMap((x) => strs(x.args.rules)))].map((r) => ruleLabel(ruleSet, r, lang));
+  let out = `<li class="caveat">${t(h.unverifiedCaveat)}<ul>`;
+  for (const x of unverified) {
+    const a = x.args;
+    const parts = h.unverifiedParts({
+      program: a.program === true,
+      policy: a.policy === true,
+      subjects: strs(a.subjects).length,
+      lessons: strs(a.lessons).length,
+      rules: [],
+    });
+    const uses = strs(a.rules).length ? h.unverifiedUsesRules(strs(a.rules).length) : '';
+    const id = str(a.programId);
+    out += `<li data-notice="${t(x.code)}"${id === undefined ? '' : ` data-program="${t(id)}"`}>${t(h.unverifiedFor(noticeScope(c, x), parts && uses ? `${parts}; ${uses}` : parts || uses))}</li>`;
+  }
+  if (rules.length) out += `<li class="rules">${t(h.unverifiedParts({ program: false, policy: false, subjects: 0, lessons: 0, rules }))}</li>`;
+  return `${out}</ul></li>`;
+}
+
+/** The program a notice concerns, or the rule set. */
+const noticeScope = (c: Ctx, x: Notice): string => (str(x.args.programId) ? programName(c.ruleSet, str(x.args.programId)!, c.lang) : c.ruleSet.name[c.lang]);
 
 // ── style ────────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -9,7 +9,8 @@ import type { Person } from '../transcript/types.js';
 import { computedVerdictLine, decisionsLines } from './decisions.js';
 import { date, displayWidth, num } from './format.js';
 import { isImplicitLesson, lessonTitle, programName, ruleLabel, subjectName } from './lookup.js';
-import { messages, notCountedMessage, noticeMessage, type Messages } from './messages.js';
+import { messages, notCountedMessage, type Messages } from './messages.js';
+import { noticeText } from './notice-text.js';
 import type { Lang } from '../lang.js';
 import { plainStyles, type Styles } from './styles.js';
 
@@ -68,7 +69,7 @@ export function renderText(result: CheckResult, ruleSet: RuleSet, options: TextO
 
   if (notices.length) {
     out += `\n${c.bold(c.warn(m.noticesHeading))}\n`;
-    for (const n of notices) out += `  - ${noticeMessage(lang, n, ruleSet)}\n`;
+    for (const n of notices) out += `  - ${noticeText(lang, n, ruleSet)}\n`;
   }
   return out;
 }
@@ -278,20 +279,37 @@ function subjectTable(x: Ctx, p: ProgramResult): string {
     }
     last.push(subjectName(ruleSet, p.programId, s.subjectId, lang));
   }
-  const widths: number[] = cells.map(displayWidth);
+  const widths: number[] = [];
   const max = [0, 0, 0, 0, 0];
-  for (let i = 0; i < widths.length; i++) max[i % cols] = Math.max(max[i % cols]!, widths[i]!);
+  for (let i = 0; i < cells.length; i++) {
+    const w = displayWidth(cells[i]!);
+    widths.push(w);
+    if (w > max[i % cols]!) max[i % cols] = w;
+  }
   let out = '';
   for (let line = 0; line < last.length; line++) {
     let text = '  ';
     for (let col = 0; col < cols; col++) {
       const i = line * cols + col;
-      const pad = ' '.repeat(max[col]! - widths[i]!);
+      const pad = spaces(max[col]! - widths[i]!);
       // every column is right-aligned but the result (per-subject tables)
       text += !course && col === 4 ? `${cells[i]}${pad}  ` : `${pad}${cells[i]}  `;
     }
-    text = (text + last[line]).trimEnd();
+    // trimmed at its end as format.ts's table does; a name that ends in no white space (\s is trimEnd's set) leaves
+    // nothing to trim, and the line need not be copied to find out
+    const name = last[line]!;
+    text = name !== '' && !TRAILING_SPACE.test(name) ? text + name : (text + name).trimEnd();
     out += `${line === 0 ? c.dim(text) : text}\n`;
   }
   return out;
 }
+
+const TRAILING_SPACE = /\s$/u;
+
+/** `n` spaces: the short runs a table pads with, made once. */
+function spaces(n: number): string {
+  if (n >= SPACES.length) return ' '.repeat(n);
+  return (SPACES[n] ??= ' '.repeat(n));
+}
+
+const SPACES: (string | undefined)[] = new Array<string | undefined>(64).fill(undefined);

@@ -79,4 +79,12 @@ describe('render fast paths agree with the general code', () => {
     for (const a of chars) for (const b of chars) if ((a + b).normalize('NFC').length !== 2) expect(a + b).toBe('composes');
     expect(displayWidth('Tư tưởng Hồ Chí Minh — 3 tiết')).toBe(29);
   });
+
+  it("text report's table: a line has white space to trim exactly when its last character matches \\s", () => {
+    // the subject table skips trimEnd (which copies the line) when the name ends in no white space
+    for (let c = 0; c <= 0xffff; c++) {
+      const line = `  12  x${String.fromCharCode(c)}`;
+      expect(/\s$/u.test(line)).toBe(line.trimEnd() !== line);
+    }
+  });
 });
