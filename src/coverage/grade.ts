@@ -21,8 +21,27 @@ const NUMBER = /^[+]?(\d+(?:[.,]\d+)?)(?:\s*\(\s*[A-F][+-]?\s*\))?$/i;
 
 /** A grade cell as a number, accepting a decimal comma; null when the text is not a plain number. */
 function gradeNumber(text: string): number | null {
+  const plain = plainNumber(text);
+  if (plain !== null) return plain;
   const m = NUMBER.exec(text.trim());
   return m ? Number(m[1]!.replace(',', '.')) : null;
+}
+
+/** Digits, or digits, one '.' or ',' and digits (most grade cells): their number without the regex; else null. */
+function plainNumber(text: string): number | null {
+  let sep = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if ((c === 46 || c === 44) && sep < 0 && i > 0 && i < n - 1) {
+      sep = i;
+      continue;
+    }
+    return null;
+  }
+  if (n === 0) return null;
+  return Number(sep >= 0 && text.charCodeAt(sep) === 44 ? `${text.slice(0, sep)}.${text.slice(sep + 1)}` : text);
 }
 
 /**

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import '../fast-check-seed.js';
 import { inferScale, readGrade } from '../../src/coverage/grade.js';
 import { grading } from './builders.js';
 
@@ -46,5 +48,21 @@ describe('grades', () => {
     expect(inferScale([{ text: '3.2' }, { text: '8', scale: '10' }])).toEqual({ scale: '4', inferred: true });
     expect(inferScale([{ text: '3.2' }], '10')).toEqual({ scale: '10', inferred: false });
     expect(inferScale([])).toEqual({ scale: '10', inferred: false });
+  });
+  it('a grade cell read as a number = the number pattern (digits and one separator read without the regex)', () => {
+    const NUMBER = /^[+]?(\d+(?:[.,]\d+)?)(?:\s*\(\s*[A-F][+-]?\s*\))?$/i;
+    const reference = (text: string): number | null => {
+      const m = NUMBER.exec(text.trim());
+      return m ? Number(m[1]!.replace(',', '.')) : null;
+    };
+    const cell = fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', ',', '+', ' ', '(', ')', 'A', 'b', '-', '\u00a0', '٣'), maxLength: 8 });
+    fc.assert(
+      fc.property(cell, (text) => {
+        const r = readGrade({ text }, grading, '10');
+        // the number read (null where the cell is no number: a letter, a word, nothing)
+        expect(r.status === 'missing' || r.scale === 'letter' || r.scale === null ? null : r.value).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
