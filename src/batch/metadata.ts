@@ -260,28 +260,20 @@ const dateValue = (v: unknown): string | undefined => {
   return iso === 'not-a-date' || iso === 'not-real' ? undefined : iso;
 };
 
-const choiceValue = (field: ChoiceField) => (v: unknown): string | undefined => (typeof v === 'string' ? lookup(field, v) : undefined);
+/** A choice field's id for a value (the schema's `choice`). */
+const choiceValue = (field: ChoiceField, v: unknown): string | undefined => (typeof v === 'string' ? lookup(field, v) : undefined);
 
-/** Each field's reading, in the schema's order (the order of the parsed object's keys); undefined: not valid. */
-function fastReaders(fields: DossierFields): readonly (readonly [keyof Metadata, (v: unknown) => Metadata[keyof Metadata] | undefined])[] {
-  return [
-    ['id', textValue],
-    ['fullName', textValue],
-    ['birthDate', dateValue],
-    ['unit', textValue],
-    ['applicationDate', dateValue],
-    ['category', choiceValue(fields.category)],
-    ['partyMember', (v) => (typeof v === 'boolean' || typeof v === 'string' ? partyMemberOf(v, fields) : undefined)],
-    ['secondDegreePlace', (v) => (v !== null && typeof v !== 'string' ? undefined : isNoPlace(v, fields) ? null : lookup(fields.secondDegreePlace, v))],
-    ['process', choiceValue(fields.process)],
-    ['confirmingBody', choiceValue(fields.confirmingBody)],
-  ];
-}
+/** A Party-member value (the schema's `partyMember`). */
+const partyMemberValue = (v: unknown, fields: DossierFields): boolean | undefined =>
+  typeof v === 'boolean' || typeof v === 'string' ? partyMemberOf(v, fields) : undefined;
+
+/** A second-degree place (the schema's `secondDegreePlace`): null for none. */
+const placeValue = (v: unknown, fields: DossierFields): string | null | undefined =>
+  v !== null && typeof v !== 'string' ? undefined : isNoPlace(v, fields) ? null : lookup(fields.secondDegreePlace, v);
 
 /** Tests turn the fast path off to compare it with the schema on the same inputs. */
 export const metadataFastPath = { enabled: true };
 
-const readersByFields = new WeakMap<DossierFields, ReturnType<typeof fastReaders>>();
 const KNOWN_KEYS: ReadonlySet<string> = new Set(['$schema', ...METADATA_FIELDS]);
 
 /**
@@ -294,14 +286,27 @@ function metadataFast(raw: unknown, fields: DossierFields): Metadata | undefined
   const obj = raw as Record<string, unknown>;
   for (const k in obj) if (!KNOWN_KEYS.has(k)) return undefined;
   if ('$schema' in obj && typeof obj.$schema !== 'string') return undefined;
-  let readers = readersByFields.get(fields);
-  if (!readers) readersByFields.set(fields, (readers = fastReaders(fields)));
-  const out: Record<string, unknown> = {};
-  for (const [key, read] of readers) {
-    if (!(key in obj)) continue;
-    const value = read(obj[key]);
-    if (value === undefined) return undefined;
-    out[key] = value;
-  }
-  return metadataRecord(out as Metadata);
+  // each field read by the schema's helper when present (absent: undefined); a present value the helper refuses
+  // sends the whole file to the schema. Read in the schema's order, into one literal: one shape.
+  const id = 'id' in obj ? textValue(obj.id) : undefined;
+  if (id === undefined && 'id' in obj) return undefined;
+  const fullName = 'fullName' in obj ? textValue(obj.fullName) : undefined;
+  if (fullName === undefined && 'fullName' in obj) return undefined;
+  const birthDate = 'birthDate' in obj ? dateValue(obj.birthDate) : undefined;
+  if (birthDate === undefined && 'birthDate' in obj) return undefined;
+  const unit = 'unit' in obj ? textValue(obj.unit) : undefined;
+  if (unit === undefined && 'unit' in obj) return undefined;
+  const applicationDate = 'applicationDate' in obj ? dateValue(obj.applicationDate) : undefined;
+  if (applicationDate === undefined && 'applicationDate' in obj) return undefined;
+  const category = 'category' in obj ? choiceValue(fields.category, obj.category) : undefined;
+  if (category === undefined && 'category' in obj) return undefined;
+  const partyMember = 'partyMember' in obj ? partyMemberValue(obj.partyMember, fields) : undefined;
+  if (partyMember === undefined && 'partyMember' in obj) return undefined;
+  const secondDegreePlace = 'secondDegreePlace' in obj ? placeValue(obj.secondDegreePlace, fields) : undefined;
+  if (secondDegreePlace === undefined && 'secondDegreePlace' in obj) return undefined;
+  const process = 'process' in obj ? choiceValue(fields.process, obj.process) : undefined;
+  if (process === undefined && 'process' in obj) return undefined;
+  const confirmingBody = 'confirmingBody' in obj ? choiceValue(fields.confirmingBody, obj.confirmingBody) : undefined;
+  if (confirmingBody === undefined && 'confirmingBody' in obj) return undefined;
+  return { id, fullName, birthDate, unit, applicationDate, category, partyMember, secondDegreePlace, process, confirmingBody };
 }
