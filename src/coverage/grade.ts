@@ -1,6 +1,7 @@
 // Reading a grade cell under the rule set's grade policy: pass, exempt, fail, uncertain or missing (§4, §6.6).
 
 import { baseKey } from '../text/normalize.js';
+import { plainNumber } from '../transcript/rows.js';
 import type { GradePolicy } from '../rules/types.js';
 import type { RawGrade } from '../transcript/types.js';
 import type { GradeStatus, UncertainReason } from './types.js';
@@ -25,23 +26,6 @@ function gradeNumber(text: string): number | null {
   if (plain !== null) return plain;
   const m = NUMBER.exec(text.trim());
   return m ? Number(m[1]!.replace(',', '.')) : null;
-}
-
-/** Digits, or digits, one '.' or ',' and digits (most grade cells): their number without the regex; else null. */
-function plainNumber(text: string): number | null {
-  let sep = -1;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) continue;
-    if ((c === 46 || c === 44) && sep < 0 && i > 0 && i < n - 1) {
-      sep = i;
-      continue;
-    }
-    return null;
-  }
-  if (n === 0) return null;
-  return Number(sep >= 0 && text.charCodeAt(sep) === 44 ? `${text.slice(0, sep)}.${text.slice(sep + 1)}` : text);
 }
 
 /**

@@ -23,12 +23,34 @@ export interface RowValues {
  * Returns undefined for an empty cell and NaN for anything else (thousands separators, units, negatives).
  */
 export function parseNumberText(text: string): number | undefined {
+  const plain = plainNumber(text);
+  if (plain !== null) return plain;
   const t = text.trim();
   // a lone dash is how many transcripts write "none"
   if (t === '' || /^[-–—]$/u.test(t)) return undefined;
   // "3(2-1)" / "3 (3-1-0-6)": credits followed by their lecture/practice split, as many schools print them
   const m = /^(\d+(?:[.,]\d+)?)(?:\s*\([\d\s.,+\-–/]*\))?$/u.exec(t);
   return m ? Number(m[1]!.replace(',', '.')) : Number.NaN;
+}
+
+/**
+ * Digits, or digits, one '.' or ',' and digits (most number and grade cells): their number, read without a regex;
+ * null for anything else (the callers' patterns then decide).
+ */
+export function plainNumber(text: string): number | null {
+  let sep = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if ((c === 46 || c === 44) && sep < 0 && i > 0 && i < n - 1) {
+      sep = i;
+      continue;
+    }
+    return null;
+  }
+  if (n === 0) return null;
+  return Number(sep >= 0 && text.charCodeAt(sep) === 44 ? `${text.slice(0, sep)}.${text.slice(sep + 1)}` : text);
 }
 
 /** Trimmed NFC text, or undefined when empty. */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../fast-check-seed.js';
 import { countDelimiters, rankDelimiters } from '../../src/transcript/csv.js';
+import { parseNumberText } from '../../src/transcript/rows.js';
 import { inputError, parseText } from './helpers.js';
 
 describe('CSV delimiters', () => {
@@ -162,6 +163,24 @@ describe('number cells as schools print them', () => {
       [3, undefined],
       [4, undefined],
     ]);
+  });
+});
+
+describe('number cells read without the regex', () => {
+  it('parseNumberText = its pattern (digits and one separator take a path without the regex)', () => {
+    const reference = (text: string): number | undefined => {
+      const t = text.trim();
+      if (t === '' || /^[-–—]$/u.test(t)) return undefined;
+      const m = /^(\d+(?:[.,]\d+)?)(?:\s*\([\d\s.,+\-–/]*\))?$/u.exec(t);
+      return m ? Number(m[1]!.replace(',', '.')) : Number.NaN;
+    };
+    const cell = fc.string({ unit: fc.constantFrom('0', '1', '3', '9', '.', ',', '-', '–', ' ', '(', ')', '+', '/', 'a', '\u00a0', '٣'), maxLength: 8 });
+    fc.assert(
+      fc.property(cell, (text) => {
+        expect(parseNumberText(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 
