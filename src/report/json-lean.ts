@@ -166,7 +166,6 @@ function program(p: ProgramResult, decisions: number[]): LeanProgram {
 function row(r: RowOutcome, files: readonly string[]): LeanRow {
   // by assignment, absent keys left out: nothing but JSON.stringify reads a row, and it writes an object without
   // undefined values faster than one with them
-  const reasons = r.state === 'not-counted' && r.notCounted ? [r.notCounted] : r.uncertain;
   const out = { id: r.rowId } as LeanRow;
   // where the row is: its file (an index into `files`), sheet, line or JSON path
   const s = r.source;
@@ -176,7 +175,13 @@ function row(r: RowOutcome, files: readonly string[]): LeanRow {
   if (s.line !== undefined) out.line = s.line;
   if (s.path !== undefined) out.path = s.path;
   out.state = r.state;
-  if (reasons.length > 0) out.reasons = reasons.slice();
+  if (r.state === 'not-counted' && r.notCounted) out.reasons = [r.notCounted];
+  else if (r.uncertain.length > 0) {
+    // copied by push: the list is empty or not, made here or there, and slice would see each kind of array
+    const reasons: string[] = [];
+    for (const u of r.uncertain) reasons.push(u);
+    out.reasons = reasons;
+  }
   const m = r.match;
   if (!m) return out;
   out.rule = m.ruleId;
