@@ -22,10 +22,15 @@ export interface LineSettings {
 
 /** CSV records as text with the check command's cell rules (numbers stay numbers, formulas escaped, --excel). */
 export function csvText(records: CsvCell[][], excel: boolean, bom: boolean): string {
-  return csvRecords(
-    records.map((r) => r.map((c) => csvCellText(c, { excel }))),
-    { bom, delimiter: excel ? ';' : ',', recordDelimiter: excel ? '\r\n' : '\n' },
-  );
+  // loops, not map: the same kind of array however hot this code is (see read-dossier.ts)
+  const texts: string[][] = [];
+  const options = { excel };
+  for (const r of records) {
+    const cells: string[] = [];
+    for (const c of r) cells.push(csvCellText(c, options));
+    texts.push(cells);
+  }
+  return csvRecords(texts, { bom, delimiter: excel ? ';' : ',', recordDelimiter: excel ? '\r\n' : '\n' });
 }
 
 /** With --excel the CSV is for a person: the workbook's words in the report's language; else stable ids. */

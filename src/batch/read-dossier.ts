@@ -20,11 +20,19 @@ function readOne(root: string, file: string, maxBytes: number): FileRead {
 
 /** Read a dossier's metadata, decisions and transcript files; a file that cannot be read is recorded, not thrown. */
 export function readDossierFiles(root: string, dossier: Dossier, maxBytes: number = DEFAULT_MAX_FILE_MB * MB): DossierFiles {
+  // one object shape for every dossier, lists made by push: the code that reads them stays monomorphic (a batch
+  // worker's optimised code is otherwise thrown away and compiled again when a differently shaped dossier comes)
   return {
     dossier,
-    ...(dossier.unreadable ? { folderError: dossier.unreadable } : {}),
+    folderError: dossier.unreadable,
     metadata: dossier.metadata ? readOne(root, dossier.metadata, maxBytes) : null,
-    ...(dossier.decisions ? { decisions: dossier.decisions.map((f) => readOne(root, f, maxBytes)) } : {}),
-    transcripts: dossier.transcripts.map((f) => readOne(root, f, maxBytes)),
+    transcripts: readAll(root, dossier.transcripts, maxBytes),
+    decisions: dossier.decisions ? readAll(root, dossier.decisions, maxBytes) : undefined,
   };
+}
+
+function readAll(root: string, files: readonly string[], maxBytes: number): FileRead[] {
+  const out: FileRead[] = [];
+  for (const f of files) out.push(readOne(root, f, maxBytes));
+  return out;
 }

@@ -29,7 +29,10 @@ function kindOf(dir: string, ent: Dirent): FolderEntry['kind'] {
 }
 
 function list(dir: string): FolderEntry[] {
-  return readdirSync(dir, { withFileTypes: true }).map((e) => ({ name: e.name, kind: kindOf(dir, e) }));
+  // a loop, not map: the list has the same kind of array however hot this code is (see read-dossier.ts)
+  const out: FolderEntry[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) out.push({ name: e.name, kind: kindOf(dir, e) });
+  return out;
 }
 
 /** List a sub-folder into `entry.children`, and its own sub-folders `depth - 1` levels further down. */
