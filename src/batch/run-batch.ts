@@ -276,8 +276,20 @@ const WORKER_YOUNG_MB = 12;
 const COLLECT_EVERY = 4096;
 export const WORKER_COLLECT_EVERY = 2048;
 
-function boundHeapGrowth(): void {
+/**
+ * V8's settings for the batch's threads, set before the workers start (V8 reads them when a thread's heap and
+ * compiler are set up): the heap growth bound above, and a smaller inlining budget for the optimising compiler.
+ * Each worker optimises the check's code on its own, and at 10,000 dossiers that compiling was about 40% of a
+ * worker's CPU (its background threads, measured per thread from /proc). With at most 150 bytes of bytecode inlined
+ * per function (V8's default: 920) the optimised code compiles faster: a worker's first 2,000 dossiers take 10% fewer
+ * instructions (callgrind), a 10,000-dossier batch about 4% less CPU (median of four runs each, alternated on a
+ * quiet machine), and 40,000 dossiers run as fast as without it (the code is no slower once compiled).
+ */
+const INLINE_BUDGET = 150;
+
+function tuneV8(): void {
   setFlagsFromString('--heap-growing-percent=50');
+  setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${INLINE_BUDGET}`);
 }
 
 /** A thread's full garbage collection (V8's `gc`, made available here), or a no-op where it cannot be had. */
@@ -379,7 +391,7 @@ async function runOnWorkers(
     return worker;
   };
   let finished = false;
-  boundHeapGrowth();
+  tuneV8();
   const collect = fullCollector();
   for (let w = 0; w < jobs; w++) workers.push(start(w));
 
