@@ -1,5 +1,6 @@
 // Summary rows: one per dossier, built from a check result (or a failure), and their CSV / text forms.
 
+import { requiredPassed } from '../coverage/required.js';
 import type { CheckResult, NoticeCode, ProgramResult } from '../coverage/types.js';
 import { num } from '../report/format.js';
 import { messages, verdictWord } from '../report/messages.js';
@@ -40,15 +41,7 @@ function shortfallText(p: ProgramResult, lang: Lang): string {
 
 export function levelSummary(p: ProgramResult, lang: Lang): LevelSummary {
   const course = p.policy === 'course';
-  let passed = 0;
-  let required = 0;
-  if (!course) {
-    for (const s of p.pessimistic.subjects) {
-      if (!s.required) continue;
-      required++;
-      if (s.pass) passed++;
-    }
-  }
+  const subjects = course ? null : requiredPassed(p.pessimistic);
   return {
     programId: p.programId,
     verdict: p.verdict,
@@ -59,8 +52,8 @@ export function levelSummary(p: ProgramResult, lang: Lang): LevelSummary {
     lessons: p.pessimistic.lessonsCovered,
     lessonsRequired: course ? (p.minLessons ?? p.totalLessons) : p.totalLessons,
     lessonsTotal: p.totalLessons,
-    subjectsPassed: course ? null : passed,
-    subjectsRequired: course ? null : required,
+    subjectsPassed: subjects ? subjects.passed : null,
+    subjectsRequired: subjects ? subjects.required : null,
     shortfall: shortfallText(p, lang),
     decidingRows: p.decidingRows.slice(),
   };

@@ -1,6 +1,7 @@
 // The printable report of one check: a self-contained HTML document (inline CSS and SVG, no script, no network).
 
 import type { CheckResult, Notice, ProgramResult, RowOutcome, SubjectEvaluation, Verdict } from '../coverage/types.js';
+import { requiredPassed } from '../coverage/required.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Person } from '../transcript/types.js';
 import { date, num } from './format.js';
@@ -401,13 +402,7 @@ function basis(c: Ctx, p: ProgramResult): string {
   if (p.policy === 'course') {
     return c.h.basisCourse({ counted: num(lang, e.periodsCounted), min: num(lang, p.minPeriods ?? 0), total: num(lang, p.totalPeriods), lessons: e.lessonsCovered, totalLessons: p.totalLessons, minLessons: p.minLessons ?? 0 });
   }
-  let passed = 0;
-  let required = 0;
-  for (const s of e.subjects) {
-    if (!s.required) continue;
-    required++;
-    if (s.pass) passed++;
-  }
+  const { passed, required } = requiredPassed(e);
   return c.h.basisPerSubject({ passed, required, counted: num(lang, e.periodsCounted), total: num(lang, p.totalPeriods) });
 }
 

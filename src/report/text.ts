@@ -4,6 +4,7 @@
 // a batch with --reports text renders thousands of these, and each worker compiles this code on its own.
 
 import type { CheckResult, Evaluation, ProgramResult, RowOutcome, Verdict } from '../coverage/types.js';
+import { requiredPassed } from '../coverage/required.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Person } from '../transcript/types.js';
 import { computedVerdictLine, decisionsLines } from './decisions.js';
@@ -203,13 +204,7 @@ function programSection(x: Ctx, p: ProgramResult): string {
       out += `  ${c.fail(m.courseShort({ periods: num(lang, p.shortfall.periodsMissing), lessons: p.shortfall.lessonsMissing }))}\n`;
     }
   } else {
-    let passed = 0;
-    let required = 0;
-    for (const s of e.subjects) {
-      if (!s.required) continue;
-      required++;
-      if (s.pass) passed++;
-    }
+    const { passed, required } = requiredPassed(e);
     out += `  ${m.perSubjectLine({ passed, required, counted: num(lang, e.periodsCounted), total: num(lang, p.totalPeriods) })}\n`;
     let short = 0;
     for (const s of p.shortfall.subjects) if (s.periodsMissing > 0) short++;
