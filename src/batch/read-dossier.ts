@@ -24,7 +24,7 @@ export function readDossierFiles(root: string, dossier: Dossier, maxBytes: numbe
   // worker's optimised code is otherwise thrown away and compiled again when a differently shaped dossier comes)
   return {
     dossier,
-    folderError: dossier.unreadable,
+    folderError: dossier.unreadable ? dossier.unreadable : undefined,
     metadata: dossier.metadata ? readOne(root, dossier.metadata, maxBytes) : null,
     transcripts: readAll(root, dossier.transcripts, maxBytes),
     decisions: dossier.decisions ? readAll(root, dossier.decisions, maxBytes) : undefined,

@@ -292,10 +292,13 @@ function tuneV8(): void {
   setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${INLINE_BUDGET}`);
 }
 
-/** A thread's full garbage collection (V8's `gc`, made available here), or a no-op where it cannot be had. */
-export function fullCollector(): () => void {
+/**
+ * A thread's full garbage collection (V8's `gc`), or a no-op where it cannot be had. The main thread makes it
+ * available (`expose`) before the workers start, since V8's flags are the whole process's; a worker only picks it up.
+ */
+export function fullCollector(expose: boolean): () => void {
   try {
-    setFlagsFromString('--expose-gc');
+    if (expose) setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as unknown;
     if (typeof gc === 'function') return gc as () => void;
   } catch {
@@ -392,7 +395,7 @@ async function runOnWorkers(
   };
   let finished = false;
   tuneV8();
-  const collect = fullCollector();
+  const collect = fullCollector(true);
   for (let w = 0; w < jobs; w++) workers.push(start(w));
 
   const onAbort = () => signal();

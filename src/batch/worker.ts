@@ -26,8 +26,9 @@ ready.catch((e: unknown) => reply(fatalReply(e)));
 
 // one dossier at a time, in the order sent: if the worker dies, the main thread knows which dossier it was on
 let queue: Promise<unknown> = ready;
-// a full collection now and then keeps the heap from growing over a long batch (see run-batch.ts)
-const collect = fullCollector();
+// a full collection now and then keeps the heap from growing over a long batch (see run-batch.ts); the main thread
+// has made V8's gc available before this worker started
+const collect = fullCollector(false);
 let checked = 0;
 port.on('message', (request: WorkerRequest) => {
   queue = queue.then(async () => {
