@@ -107,16 +107,24 @@ function localHeader(e: ZipEntry): Buffer {
   const h = Buffer.alloc(30);
   h.writeUInt32LE(0x04034b50, 0);
   h.writeUInt16LE(VERSION, 4);
-  h.writeUInt16LE(0, 6);
-  h.writeUInt16LE(DEFLATE, 8);
-  h.writeUInt16LE(DOS_TIME, 10);
-  h.writeUInt16LE(DOS_DATE, 12);
-  h.writeUInt32LE(e.crc, 14);
-  h.writeUInt32LE(e.compressedSize, 18);
-  h.writeUInt32LE(e.size, 22);
-  h.writeUInt16LE(e.name.length, 26);
-  h.writeUInt16LE(0, 28);
+  entryFields(h, 6, e);
+  // extra field length: 0
   return Buffer.concat([h, e.name]);
+}
+
+/**
+ * The fields the local header (from byte 6) and the central directory entry (from byte 8) share, in the same order:
+ * flags (none), method, time, date, CRC-32, compressed and plain sizes, name length.
+ */
+function entryFields(h: Buffer, at: number, e: ZipEntry): void {
+  h.writeUInt16LE(0, at);
+  h.writeUInt16LE(DEFLATE, at + 2);
+  h.writeUInt16LE(DOS_TIME, at + 4);
+  h.writeUInt16LE(DOS_DATE, at + 6);
+  h.writeUInt32LE(e.crc, at + 8);
+  h.writeUInt32LE(e.compressedSize, at + 12);
+  h.writeUInt32LE(e.size, at + 16);
+  h.writeUInt16LE(e.name.length, at + 20);
 }
 
 /** The central directory and its end record, written after every entry. */
@@ -128,14 +136,7 @@ function centralDirectory(entries: readonly ZipEntry[], offset: number): Buffer 
     h.writeUInt32LE(0x02014b50, 0);
     h.writeUInt16LE(VERSION, 4);
     h.writeUInt16LE(VERSION, 6);
-    h.writeUInt16LE(0, 8);
-    h.writeUInt16LE(DEFLATE, 10);
-    h.writeUInt16LE(DOS_TIME, 12);
-    h.writeUInt16LE(DOS_DATE, 14);
-    h.writeUInt32LE(e.crc, 16);
-    h.writeUInt32LE(e.compressedSize, 20);
-    h.writeUInt32LE(e.size, 24);
-    h.writeUInt16LE(e.name.length, 28);
+    entryFields(h, 8, e);
     // extra, comment, disk, internal and external attributes: 0
     h.writeUInt32LE(e.offset, 42);
     parts.push(h, e.name);
