@@ -1,39 +1,18 @@
 // metadata.json read without zod (the fast path for the common valid file) gives exactly what the schema gives:
 // the same object with its keys in the same order, and, when anything is wrong, the schema's own error.
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import '../fast-check-seed.js';
 import { metadataFastPath, parseMetadata } from '../../src/batch/metadata.js';
-import { KnownError } from '../../src/errors.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 import { prng } from '../../src/bench/generate.js';
 import { dossierFiles, KINDS } from '../fuzz/inputs.js';
+import { sameWithFastPath } from '../fast-path.js';
 
 /** The shipped vocabulary (rules/dossier-fields.json). */
 const fields = (await loadRuleSet()).dossierFields!;
 
-/** The outcome as text: JSON keeps the key order, which reports.jsonl shows. */
-function outcome(text: string): string {
-  try {
-    return JSON.stringify({ value: parseMetadata(text, 'metadata.json', fields) });
-  } catch (e) {
-    if (!(e instanceof KnownError)) throw e;
-    return JSON.stringify({ error: { en: e.message, vi: e.vi, file: e.file, place: e.place } });
-  }
-}
-
-function same(text: string): void {
-  metadataFastPath.enabled = true;
-  const fast = outcome(text);
-  metadataFastPath.enabled = false;
-  const reference = outcome(text);
-  metadataFastPath.enabled = true;
-  expect(fast, text.slice(0, 300)).toBe(reference);
-}
-
-afterEach(() => {
-  metadataFastPath.enabled = true;
-});
+const same = sameWithFastPath(metadataFastPath, (text) => parseMetadata(text, 'metadata.json', fields));
 
 const choiceIds = [fields.category, fields.secondDegreePlace, fields.process, fields.confirmingBody].flatMap((f) => f.ids);
 /** Values of every kind a field may get: ids, spellings in other cases and accents, dates, yes/no words, wrong types. */

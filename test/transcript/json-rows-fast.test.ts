@@ -1,34 +1,14 @@
 // JSON transcript rows and person blocks read without zod (the fast path for what the schema accepts) give exactly
 // what the schema gives, and everything it would refuse still gets the schema's error.
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import '../fast-check-seed.js';
 import { prng } from '../../src/bench/generate.js';
-import { KnownError } from '../../src/errors.js';
 import { parseJsonTranscript, rowFastPath } from '../../src/transcript/json.js';
 import { dossierFiles, FIXTURES, KINDS } from '../fuzz/inputs.js';
+import { sameWithFastPath } from '../fast-path.js';
 
-function outcome(text: string): string {
-  try {
-    return JSON.stringify({ value: parseJsonTranscript(text, 't.json') });
-  } catch (e) {
-    if (!(e instanceof KnownError)) throw e;
-    return JSON.stringify({ error: { en: e.message, vi: e.vi, file: e.file, place: e.place } });
-  }
-}
-
-function same(text: string): void {
-  rowFastPath.enabled = true;
-  const fast = outcome(text);
-  rowFastPath.enabled = false;
-  const reference = outcome(text);
-  rowFastPath.enabled = true;
-  expect(fast, text.slice(0, 300)).toBe(reference);
-}
-
-afterEach(() => {
-  rowFastPath.enabled = true;
-});
+const same = sameWithFastPath(rowFastPath, (text) => parseJsonTranscript(text, 't.json'));
 
 const value = fc.oneof(
   fc.constantFrom('Triết học Mác - Lênin', '  ', '', '3', '7,5', '3(2-1)', '-', 'abc', '-1', 'credit', 'dvht', '10', '4', 'letter', 'B+'),
