@@ -78,25 +78,49 @@ export interface Column {
  * Lay out a table as lines: every column padded to its widest cell. The last column is not padded so a long
  * final cell (a subject name) never pushes trailing spaces. Cells may already carry colour.
  */
-export function table(columns: Column[], rows: string[][], indent = ''): string[] {
+export function table(columns: readonly Column[], rows: readonly (readonly string[])[], indent = ''): string[] {
   const last = columns.length - 1;
-  const lines = [columns.map((c) => c.header), ...rows];
+  const headers = columns.map((c) => c.header);
   // every cell measured once (the last column's are not padded, so not measured): the widths size the columns,
   // then pad the cells
-  const measured = lines.map((cells) => cells.map((cell, i) => (i < last ? displayWidth(cell) : 0)));
-  const widths = columns.map((_, i) => (i < last ? Math.max(...measured.map((m) => m[i] ?? 0)) : 0));
-  return lines.map((cells, n) => {
-    const cellWidths = measured[n]!;
-    return (
-      indent +
-      cells
-        .map((cell, i) => {
-          if (i === last) return cell;
-          const pad = ' '.repeat(Math.max(0, (widths[i] ?? 0) - (cellWidths[i] ?? 0)));
-          return columns[i]?.align === 'right' ? pad + cell : cell + pad;
-        })
-        .join('  ')
-        .trimEnd()
-    );
-  });
+  const max: number[] = [];
+  const measure = (cells: readonly string[]): number[] => {
+    const widths: number[] = [];
+    for (let i = 0; i < cells.length && i < last; i++) {
+      const w = displayWidth(cells[i]!);
+      widths.push(w);
+      if (w > (max[i] ?? 0)) max[i] = w;
+    }
+    return widths;
+  };
+  const headerWidths = measure(headers);
+  const rowWidths = rows.map(measure);
+  const line = (cells: readonly string[], widths: readonly number[]): string => {
+    let text = indent;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      if (i > 0) text += '  ';
+      if (i >= last) text += cell;
+      else {
+        const pad = spaces((max[i] ?? 0) - widths[i]!);
+        text += columns[i]?.align === 'right' ? pad + cell : cell + pad;
+      }
+    }
+    // trimmed at its end; a line that ends in no white space (\s is trimEnd's set) need not be copied to find out
+    return text !== '' && TRAILING_SPACE.test(text[text.length - 1]!) ? text.trimEnd() : text;
+  };
+  const out = [line(headers, headerWidths)];
+  for (let n = 0; n < rows.length; n++) out.push(line(rows[n]!, rowWidths[n]!));
+  return out;
 }
+
+const TRAILING_SPACE = /\s/u;
+
+/** `n` spaces (none for n <= 0): the short runs a table pads with, made once. */
+function spaces(n: number): string {
+  if (n <= 0) return '';
+  if (n >= SPACES.length) return ' '.repeat(n);
+  return (SPACES[n] ??= ' '.repeat(n));
+}
+
+const SPACES: (string | undefined)[] = new Array<string | undefined>(64).fill(undefined);

@@ -8,7 +8,7 @@ import { requiredPassed } from '../coverage/required.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Person } from '../transcript/types.js';
 import { computedVerdictLine, decisionsLines } from './decisions.js';
-import { date, displayWidth, num } from './format.js';
+import { date, num, table, type Column } from './format.js';
 import { isImplicitLesson, lessonTitle, programName, ruleLabel, subjectName } from './lookup.js';
 import { messages, notCountedMessage, type Messages } from './messages.js';
 import { noticeText } from './notice-text.js';
@@ -250,61 +250,35 @@ function reviewLines(x: Ctx, p: ProgramResult): string {
 }
 
 /**
- * The subject table: every column padded to its widest cell (numbers right-aligned), the last one (the subject's
- * name) not padded, so a long name never pushes trailing spaces; the header line dimmed. Each line is trimmed at its
- * end, as format.ts's table does.
+ * The subject table (format.ts's table): every column padded to its widest cell (numbers right-aligned), the last one
+ * (the subject's name) not padded, so a long name never pushes trailing spaces; the header line dimmed.
  */
 function subjectTable(x: Ctx, p: ProgramResult): string {
   const { m, c, lang, ruleSet } = x;
   const course = p.policy === 'course';
-  const subjects = p.pessimistic.subjects;
-  // cells by line (the header first), without the last column: names are written as they are
-  const cols = course ? 4 : 5;
-  const cells: string[] = course
-    ? [m.col.periods, m.col.counted, m.col.missing, m.col.lessons]
-    : [m.col.periods, m.col.minimum, m.col.counted, m.col.missing, m.col.result];
-  const last: string[] = [m.col.subject];
-  for (const s of subjects) {
+  const columns: Column[] = course
+    ? [{ header: m.col.periods, align: 'right' }, { header: m.col.counted, align: 'right' }, { header: m.col.missing, align: 'right' }, { header: m.col.lessons, align: 'right' }, { header: m.col.subject }]
+    : [
+        { header: m.col.periods, align: 'right' },
+        { header: m.col.minimum, align: 'right' },
+        { header: m.col.counted, align: 'right' },
+        { header: m.col.missing, align: 'right' },
+        { header: m.col.result },
+        { header: m.col.subject },
+      ];
+  const rows: string[][] = [];
+  for (const s of p.pessimistic.subjects) {
     const missing = s.periodsMissing > 0 ? c.fail(num(lang, s.periodsMissing)) : num(lang, s.periodsMissing);
+    const name = subjectName(ruleSet, p.programId, s.subjectId, lang);
     if (course) {
-      cells.push(num(lang, s.periodsRequired), num(lang, s.periodsCounted), missing, `${s.lessonsCovered.length}/${s.lessonsCovered.length + s.lessonsMissing.length}`);
+      rows.push([num(lang, s.periodsRequired), num(lang, s.periodsCounted), missing, `${s.lessonsCovered.length}/${s.lessonsCovered.length + s.lessonsMissing.length}`, name]);
     } else {
       const result = (s.pass ? c.pass(m.subjectPass) : c.fail(m.subjectFail)) + (s.required ? '' : c.dim(` (${m.optional})`));
-      cells.push(num(lang, s.periodsRequired), s.periodsMinimum === null ? '' : num(lang, s.periodsMinimum), num(lang, s.periodsCounted), missing, result);
+      rows.push([num(lang, s.periodsRequired), s.periodsMinimum === null ? '' : num(lang, s.periodsMinimum), num(lang, s.periodsCounted), missing, result, name]);
     }
-    last.push(subjectName(ruleSet, p.programId, s.subjectId, lang));
   }
-  const widths: number[] = [];
-  const max = [0, 0, 0, 0, 0];
-  for (let i = 0; i < cells.length; i++) {
-    const w = displayWidth(cells[i]!);
-    widths.push(w);
-    if (w > max[i % cols]!) max[i % cols] = w;
-  }
-  let out = '';
-  for (let line = 0; line < last.length; line++) {
-    let text = '  ';
-    for (let col = 0; col < cols; col++) {
-      const i = line * cols + col;
-      const pad = spaces(max[col]! - widths[i]!);
-      // every column is right-aligned but the result (per-subject tables)
-      text += !course && col === 4 ? `${cells[i]}${pad}  ` : `${pad}${cells[i]}  `;
-    }
-    // trimmed at its end as format.ts's table does; a name that ends in no white space (\s is trimEnd's set) leaves
-    // nothing to trim, and the line need not be copied to find out
-    const name = last[line]!;
-    text = name !== '' && !TRAILING_SPACE.test(name) ? text + name : (text + name).trimEnd();
-    out += `${line === 0 ? c.dim(text) : text}\n`;
-  }
+  const lines = table(columns, rows, '  ');
+  let out = `${c.dim(lines[0]!)}\n`;
+  for (let i = 1; i < lines.length; i++) out += `${lines[i]}\n`;
   return out;
 }
-
-const TRAILING_SPACE = /\s$/u;
-
-/** `n` spaces: the short runs a table pads with, made once. */
-function spaces(n: number): string {
-  if (n >= SPACES.length) return ' '.repeat(n);
-  return (SPACES[n] ??= ' '.repeat(n));
-}
-
-const SPACES: (string | undefined)[] = new Array<string | undefined>(64).fill(undefined);
