@@ -15,6 +15,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'llct.js');
 const HOOK = pathToFileURL(fileURLToPath(new URL('./rss-hook.js', import.meta.url))).href;
 const PARSE_ONLY = fileURLToPath(new URL('./parse-only.js', import.meta.url));
+const WRITE_ONLY = fileURLToPath(new URL('./write-only.js', import.meta.url));
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -75,6 +76,23 @@ interface BatchRun {
   run: Timed;
   base: Timed;
   outBytes: number;
+  /** the per-dossier report files (`--reports`) written again by write-only.ts, from as many threads: the file system's share */
+  writeOnly: WriteOnly | null;
+}
+
+interface WriteOnly {
+  files: number;
+  bytes: number;
+  ms: number;
+  cpuMs: number;
+}
+
+/** Write a batch's report files again into a fresh folder beside it (write-only.ts): what creating them costs here. */
+function writeOnly(reports: string, dest: string, jobs: string): WriteOnly | null {
+  const r = spawnSync(process.execPath, [WRITE_ONLY, reports, dest, '--jobs', jobs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  rmSync(dest, { recursive: true, force: true });
+  if (r.status !== 0) return null;
+  return JSON.parse(r.stdout) as WriteOnly;
 }
 
 /** One batch run into a fresh output folder. */
@@ -84,8 +102,11 @@ async function batchRun(size: number, input: string, out: string, tmp: string, l
   const run = await timed([BIN, 'batch', input, '--out', out, '--quiet', '--jobs', j, ...extra], tmp, `batch-${size}-${label.replace(/\W+/gu, '-')}`);
   const outBytes = existsSync(out) ? bytesBelow(out) : 0;
   process.stderr.write(`  batch ${label} (exit ${run.code}): ${sec(run.ms)} s, ${sec(run.cpuMs)} s CPU, ${mb(run.maxRssKb)} MB peak\n`);
+  const reports = join(out, 'reports');
+  const again = existsSync(reports) ? writeOnly(reports, join(tmp, 'write-only'), j) : null;
+  if (again) process.stderr.write(`  write-only: ${again.files} files, ${sec(again.ms)} s, ${sec(again.cpuMs)} s CPU\n`);
   rmSync(out, { recursive: true, force: true });
-  return { size, label, run, base, outBytes };
+  return { size, label, run, base, outBytes, writeOnly: again };
 }
 
 /** One plain check with the run's cache folder, so the first batch does not pay for compiling the rule set. */
@@ -139,10 +160,33 @@ async function batchSection(tmp: string): Promise<string> {
     `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
     ...rows.map(line),
   ];
+  // the report files: what writing them alone costs on this file system, beside what the batch took
+  for (const r of runs) {
+    const w = r.writeOnly;
+    if (!w) continue;
+    lines.push(
+      '',
+      `report files of the ${r.size}-dossier batch (${r.label}): ${w.files} files, ${mb(w.bytes / 1024)} MB; written again alone ` +
+        `(write-only baseline, ${j} threads, same file system, nothing else done): ${sec(w.ms)} s, ${sec(w.cpuMs)} s CPU, ` +
+        `${(r.size / (w.ms / 1000)).toFixed(0)} dossiers/s at most from the file system alone; the batch took ${sec(r.run.ms)} s (${(r.run.ms / w.ms).toFixed(2)}× write-only)`,
+    );
+  }
   // peak memory from the smallest to the largest folder, default outputs
   const plain = runs.filter((r) => !r.label.includes('--reports'));
   const first = plain[0];
   const last = plain[plain.length - 1];
+  // what each further dossier costs once the batch is under way (start-up and warm-up are in the first size already)
+  if (first && last && last !== first && first.run.cpuMs !== null && last.run.cpuMs !== null) {
+    const n = last.size - first.size;
+    const cpu = (last.run.cpuMs - first.run.cpuMs) / n;
+    const wall = (last.run.ms - first.run.ms) / n;
+    const cores = Number(j);
+    lines.push(
+      '',
+      `each further dossier from ${first.size} to ${last.size} (default outputs): ${cpu.toFixed(3)} ms CPU over all threads, ${wall.toFixed(3)} ms wall ` +
+        `(${(1000 / wall).toFixed(0)} dossiers/s); on ${cores} cores that CPU allows at most ${((cores * 1000) / cpu).toFixed(0)} dossiers/s, with no start-up and no warm-up`,
+    );
+  }
   if (first && last && last !== first && first.run.maxRssKb && last.run.maxRssKb && first.base.maxRssKb && last.base.maxRssKb) {
     const growth = (a: number, b: number) => `${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(1)}%`;
     lines.push(
