@@ -106,8 +106,10 @@ function assertRegularTarget(path: string, shownAs: string): void {
  * sees half a file and a failure (disk full, read-only) leaves whatever was there before untouched. Synchronous:
  * the pieces are small, and a worker thread or the writer loop is the only caller.
  */
-/** How much text an AtomicFile holds before it writes (see `pending`). */
+/** How many bytes an AtomicFile holds before it writes (see `buffer`). */
 const FLUSH_AT = 64 * 1024;
+/** Room for FLUSH_AT bytes and one more piece of up to FLUSH_AT UTF-16 units (each at most 3 bytes of UTF-8). */
+const ROOM = FLUSH_AT + 3 * FLUSH_AT;
 
 export class AtomicFile {
   private readonly temp: string;
@@ -128,29 +130,46 @@ export class AtomicFile {
   }
 
   /**
-   * Text written and not yet on disk: a batch writes a short line per dossier into each of its streamed files, and
-   * one system call per line cost the writing thread more than the lines themselves. Flushed from FLUSH_AT, and
-   * before the file is committed, so a write error still stops the batch (at most FLUSH_AT later).
+   * Bytes written and not yet on disk: a batch writes a short line per dossier into each of its streamed files, and
+   * one system call per line cost the writing thread more than the lines themselves. Text is encoded here as it comes
+   * rather than held as strings: a line is often a slice of a larger string (a dossier's packed lines), which it kept
+   * alive until the flush, and the writing thread's young collections copied those strings again and again.
+   * Flushed from FLUSH_AT, and before the file is committed, so a write error still stops the batch (at most FLUSH_AT
+   * later).
    */
-  private pending: (string | Uint8Array)[] = [];
-  private pendingSize = 0;
+  private buffer: Buffer | null = null;
+  private used = 0;
 
   write(data: string | Uint8Array): void {
-    this.pending.push(data);
-    // UTF-16 units for text: a flush never waits for more than FLUSH_AT characters
-    this.pendingSize += data.length;
-    if (this.pendingSize >= FLUSH_AT) this.flush();
+    const most = typeof data === 'string' ? 3 * data.length : data.length;
+    if (most > ROOM - this.used) {
+      this.flush();
+      // too big for the buffer even when empty (a whole file): written as it is
+      if (most > ROOM) {
+        this.writeAll(typeof data === 'string' ? Buffer.from(data) : data);
+        return;
+      }
+    }
+    const buffer = (this.buffer ??= Buffer.allocUnsafe(ROOM));
+    if (typeof data === 'string') this.used += buffer.write(data, this.used);
+    else {
+      buffer.set(data, this.used);
+      this.used += data.length;
+    }
+    if (this.used >= FLUSH_AT) this.flush();
   }
 
   private flush(): void {
-    const parts = this.pending;
-    this.pending = [];
-    this.pendingSize = 0;
-    if (parts.length === 0) return;
-    const buf = parts.length === 1 && typeof parts[0] !== 'string' ? parts[0]! : Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+    if (this.used === 0) return;
+    const bytes = this.buffer!.subarray(0, this.used);
+    this.used = 0;
+    this.writeAll(bytes);
+  }
+
+  private writeAll(bytes: Uint8Array): void {
     try {
       let off = 0;
-      while (off < buf.length) off += writeSync(this.fd!, buf, off, buf.length - off);
+      while (off < bytes.length) off += writeSync(this.fd!, bytes, off, bytes.length - off);
     } catch (e) {
       this.abort();
       throw new SystemError(e, 'write', this.shownAs);
@@ -172,7 +191,8 @@ export class AtomicFile {
 
   /** Drop the temp file (after a failure or an interruption); the target is left as it was. */
   abort(): void {
-    this.pending = [];
+    this.used = 0;
+    this.buffer = null;
     if (this.done) return;
     this.done = true;
     if (this.fd !== null) {
