@@ -22,7 +22,7 @@ import { UsageError } from '../errors.js';
 import type { Lang } from '../lang.js';
 import type { Program, RuleSet } from '../rules/types.js';
 import { indexHead, indexTail } from './index-html.js';
-import { csvText, LINE_FILES, packLines, renderLines, renderSheetRows, segment, summaryCsvRecord, type LineFile, type LineSettings } from './lines.js';
+import { csvText, LINE_FILES, segment, summaryCsvRecord, type LineFile } from './lines.js';
 import { batchMessages } from './messages.js';
 import { AtomicFile, isTempName, writeFileAtomic } from '../file-io.js';
 import { SystemError } from '../fs-errors.js';
@@ -31,7 +31,7 @@ import type { BatchSink } from './run-batch.js';
 import { statisticsCsv, statisticsText } from './statistics.js';
 import { summaryColumns, summaryLine } from './summary.js';
 import { addOutcome, batchJsonHead, batchJsonRow, batchJsonTail, createTally, finishTally, type Tally, type TallyResult } from './tally.js';
-import type { DossierFileFormat, DossierOutcome } from './types.js';
+import type { BatchResult, DossierFileFormat, SummaryRow } from './types.js';
 import { memorySheet, SheetWriter } from '../report/xlsx-writer.js';
 import { FileSpool, writeWorkbookFile } from '../report/xlsx-file.js';
 import { xlsxStyle, type XlsxSheetSpec } from '../report/xlsx-xml.js';
@@ -61,7 +61,7 @@ export interface FinishingSink extends BatchSink {
 
 /** How a summary printed on stdout writes a dossier's row and its ending, per format. */
 interface SummaryWriter {
-  row(o: DossierOutcome, first: boolean, s: OutputSettings): string;
+  row(summary: SummaryRow, first: boolean, s: OutputSettings): string;
   /** `first` is still true when no dossier was written */
   end(r: TallyResult, first: boolean, s: OutputSettings): string;
 }
@@ -72,15 +72,15 @@ const csvHead = (s: OutputSettings) => csvText([summaryCsvHeader(s)], s.excel, s
 
 const SUMMARY_WRITERS: Record<OutputFormat, SummaryWriter> = {
   text: {
-    row: (o, _first, s) => `${summaryLine(o.summary, s.levels, s.lang)}\n`,
+    row: (row, _first, s) => `${summaryLine(row, s.levels, s.lang)}\n`,
     end: (r, _first, s) => `\n${totalsLine(r, s.lang)}\n\n${statisticsText(r.statistics, s.lang, batchMessages(s.lang).statisticsTitle)}`,
   },
   json: {
-    row: (o, first, s) => `${first ? batchJsonHead(s.ruleSet, s.levels) : ''}${batchJsonRow(o, first)}`,
+    row: (row, first, s) => `${first ? batchJsonHead(s.ruleSet, s.levels) : ''}${batchJsonRow(row, first)}`,
     end: (r, first, s) => `${first ? batchJsonHead(s.ruleSet, s.levels) : ''}${batchJsonTail(r, !first)}`,
   },
   csv: {
-    row: (o, first, s) => `${first ? csvHead(s) : ''}${csvText([summaryCsvRecord(o.summary, s)], s.excel, false)}`,
+    row: (row, first, s) => `${first ? csvHead(s) : ''}${csvText([summaryCsvRecord(row, s)], s.excel, false)}`,
     end: (_r, first, s) => (first ? csvHead(s) : ''),
   },
 };
@@ -91,8 +91,9 @@ export function stdoutSink(out: { write(s: string): unknown }, format: OutputFor
   let first = true;
   return {
     write(o) {
+      if (!('summary' in o)) throw new Error('a summary on stdout needs each dossier\'s summary row');
       addOutcome(tally, o);
-      out.write(writer.row(o, first, s));
+      out.write(writer.row(o.summary, first, s));
       first = false;
     },
     async finish() {
@@ -396,7 +397,6 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
   let summaryBook: SheetWriter | null = null;
   let reviewBook: SheetWriter | null = null;
   const linked = (s.reportFiles ?? []).includes('html');
-  const lineSettings: LineSettings = { levels: s.levels, lang: s.lang, excel: s.excel, linked };
   const start = (): Record<LineFile, AtomicFile> => {
     const f = Object.fromEntries(LINE_FILES.map((name) => [name, file(name)])) as Record<LineFile, AtomicFile>;
     summaryBook = sheet(summarySheet(s.levels, s.lang), 'summary.xlsx');
@@ -410,21 +410,20 @@ function stagingSink(dir: string, shownAs: string, s: OutputSettings): Finishing
   };
   let first = true;
   return {
-    write(o: DossierOutcome) {
+    write(o: BatchResult) {
+      // the lines come rendered from where the dossier was evaluated (a worker, or here when its worker died)
+      if (!('lines' in o)) throw new Error('an output folder needs each dossier\'s rendered lines');
       const f = (streamed ??= start());
       addOutcome(tally, o);
-      // the lines come rendered from the worker; a dossier evaluated here (its worker died) is rendered the same way
-      const lines = o.lines ?? packLines(renderLines(o, lineSettings));
       LINE_FILES.forEach((name, i) => {
-        const text = segment(lines, i);
+        const text = segment(o.lines, i);
         if (text === '') return;
         // summary.json's entries are one array: a comma before every entry but the first
         if (name === 'summary.json' && !first) f[name].write(',\n');
         f[name].write(text);
       });
-      const rows = o.sheetRows ?? renderSheetRows(o, lineSettings);
-      summaryBook!.addRendered(rows.summary);
-      for (const row of rows.review) reviewBook!.addRendered(row);
+      summaryBook!.addRendered(o.sheetRows.summary);
+      for (const row of o.sheetRows.review) reviewBook!.addRendered(row);
       first = false;
     },
     async finish() {

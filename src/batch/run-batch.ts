@@ -19,7 +19,7 @@ import { listDossier } from './scan.js';
 import { reportBaseName } from './report-names.js';
 import type { RuleCache } from '../rules/cache.js';
 import { REPORT_EXTENSIONS } from '../report/formats.js';
-import type { DossierFileFormat, DossierOutcome } from './types.js';
+import type { BatchResult, DossierFileFormat, DossierOutcome } from './types.js';
 import { batchLevels } from './summary.js';
 import { packLines, renderLines, renderSheetRows, type LineSettings } from './lines.js';
 
@@ -47,9 +47,9 @@ export function etaMs(done: number, total: number, elapsedMs: number): number | 
   return ((total - done) * elapsedMs) / done;
 }
 
-/** Where outcomes go, one at a time and in batch order. */
+/** Where results go, one at a time and in batch order. */
 export interface BatchSink {
-  write(outcome: DossierOutcome): Promise<void> | void;
+  write(result: BatchResult): Promise<void> | void;
 }
 
 export interface RunBatchOptions {
@@ -99,10 +99,23 @@ export interface WorkerSetup {
   lines?: LineOptions | undefined;
 }
 
-export type WorkerRequest = { index: number; dossier: Dossier };
+/** What one worker is given: its setup, and where it says which dossier it is on (see `WorkerRequest`). */
+export interface WorkerData extends WorkerSetup {
+  /** one Int32 in memory shared with the main thread: the index of the dossier being checked, or NOT_ON_A_DOSSIER */
+  on: Int32Array;
+}
+
+export const NOT_ON_A_DOSSIER = -1;
+
+/**
+ * A chunk of dossiers, checked in order and answered in one reply: one message each way per chunk instead of per
+ * dossier. The worker writes the index of each dossier into `WorkerData.on` as it starts it and clears it once the
+ * reply is posted, so if it dies the main thread still knows which dossier it was on (the others are sent again).
+ */
+export type WorkerRequest = { dossiers: Dossier[] };
 export type WorkerReply =
   | { type: 'ready' }
-  | { type: 'outcome'; outcome: DossierOutcome }
+  | { type: 'results'; results: BatchResult[] }
   /** the batch cannot go on (rules do not load, the output disk is full…); `known` is a known error's finding */
   | { type: 'fatal'; message: string; stack?: string; known?: Finding };
 
@@ -125,7 +138,12 @@ export function fatalReply(e: unknown): WorkerReply {
  * Dossiers in flight per worker: enough that a worker never waits for the main thread (which shares the cores and
  * may be off one for a few milliseconds), few enough to keep memory flat.
  */
-const PER_WORKER = 16;
+const PER_WORKER = 24;
+/**
+ * Dossiers per request (and so per reply). Each message costs both threads a wake-up and its own bookkeeping; 8 make
+ * those costs small beside the dossiers' and still leave each worker two more chunks queued.
+ */
+const CHUNK = 8;
 
 /**
  * Write a dossier's per-dossier report files (`--reports`) into the (private, staging) reports folder: plain writes,
@@ -147,14 +165,19 @@ function writeReports(reportsDir: string, outcome: DossierOutcome, dossier: Doss
 }
 
 /**
- * What crosses back to the writer. With `lines`, the dossier's lines of the streamed files, packed into one string
- * (its JSON record among them), and its workbook rows; else its JSON record, if any. Never the text or HTML, written
- * where rendered.
+ * What crosses back to the writer (see BatchResult): with `lines`, the dossier's lines of the streamed files packed
+ * into one string (its JSON record among them) and its workbook rows; else its summary row. Never the text or HTML,
+ * written where rendered.
  */
-function finishOutcome(o: DossierOutcome, lines: LineSettings | null): DossierOutcome {
-  if (lines === null) return { ...o, reports: o.reports.json !== undefined ? { json: o.reports.json } : {} };
-  const { review: _review, ...rest } = o;
-  return { ...rest, reports: {}, lines: packLines(renderLines(o, lines)), sheetRows: renderSheetRows(o, lines) };
+function finishOutcome(o: DossierOutcome, lines: LineSettings | null): BatchResult {
+  const head = {
+    index: o.index,
+    failed: o.summary.error !== null,
+    nested: o.summary.warnings.some((w) => w.code === 'nested-transcripts'),
+    stats: o.stats,
+    unmatched: o.unmatched,
+  };
+  return lines === null ? { ...head, summary: o.summary } : { ...head, lines: packLines(renderLines(o, lines)), sheetRows: renderSheetRows(o, lines) };
 }
 
 /** The line settings of a thread: the options, with the levels from its rule set. */
@@ -173,7 +196,7 @@ export async function processDossier(
   context: EvaluateContext,
   reportsDir: string | null,
   lines: LineSettings | null = null,
-): Promise<DossierOutcome> {
+): Promise<BatchResult> {
   let outcome: DossierOutcome;
   try {
     // the dossier's folder is listed here, on the thread that checks it (a folder that cannot be listed is the
@@ -192,7 +215,7 @@ export async function processDossier(
 }
 
 /** The row of a dossier whose worker died under it (out of memory…): written by the main thread. */
-function workerDiedOutcome(unlisted: Dossier, options: RunBatchOptions): DossierOutcome {
+function workerDiedOutcome(unlisted: Dossier, options: RunBatchOptions): BatchResult {
   const dossier = listDossier(options.root, unlisted);
   const finding = { code: 'worker-died', args: { dossier: dossier.name } } as const;
   const error = { code: 'worker-died' as const, message: { vi: wordFinding(finding, 'vi'), en: wordFinding(finding, 'en') } };
@@ -217,9 +240,9 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchTotals> {
   const total = options.dossiers.length;
   let done = 0;
   let failed = 0;
-  const deliver = async (outcome: DossierOutcome): Promise<void> => {
-    if (outcome.summary.error) failed++;
-    await options.sink.write(outcome);
+  const deliver = async (result: BatchResult): Promise<void> => {
+    if (result.failed) failed++;
+    await options.sink.write(result);
     done++;
     if (options.onProgress) {
       const elapsedMs = now() - start;
@@ -311,16 +334,16 @@ async function runOnWorkers(
   url: URL,
   jobs: number,
   options: RunBatchOptions,
-  deliver: (o: DossierOutcome) => Promise<void>,
+  deliver: (o: BatchResult) => Promise<void>,
 ): Promise<void> {
   const { ruleSet, ...context } = options.context;
   const setup: WorkerSetup = { rulesDir: ruleSet.dir, ruleCache: options.ruleCache, root: options.root, reportsDir: options.reportsDir, context, lines: options.lines };
   const dossiers = options.dossiers;
   const total = dossiers.length;
-  const early = new Map<number, DossierOutcome>();
+  const early = new Map<number, BatchResult>();
   /** per worker slot: the dossiers sent and not yet answered, oldest first (a worker works through them in order) */
   const inFlight: number[][] = Array.from({ length: jobs }, () => []);
-  /** dossiers sent to a worker that died before reaching them: sent again first */
+  /** dossiers sent to a worker that died before answering for them (not the one it died on): sent again first */
   const resend: number[] = [];
   let fatal: Error | null = null;
   let idleDeaths = 0;
@@ -337,26 +360,40 @@ async function runOnWorkers(
   const window = jobs * PER_WORKER * 2;
   const dispatch = () => {
     if (options.signal?.aborted || fatal) return;
-    while (resend.length > 0 || (nextToSend < total && nextToSend < nextToWrite + window)) {
+    for (;;) {
       let best = 0;
       for (let w = 1; w < jobs; w++) if (inFlight[w]!.length < inFlight[best]!.length) best = w;
-      if (inFlight[best]!.length >= PER_WORKER) return;
-      const index = resend.length > 0 ? resend.shift()! : nextToSend++;
-      inFlight[best]!.push(index);
-      const request: WorkerRequest = { index, dossier: dossiers[index]! };
+      const queued = inFlight[best]!.length;
+      // the dossiers that may go now: those sent again first, then new ones within the window
+      const ready = resend.length + Math.max(0, Math.min(total, nextToWrite + window) - nextToSend);
+      // a full chunk, or the worker's share of the last ones (no worker idles at the end of a small batch)
+      const size = Math.min(CHUNK, PER_WORKER - queued, Math.ceil(ready / jobs));
+      // a short chunk only to a worker about to run dry: otherwise wait for more (fewer messages)
+      if (size <= 0 || (size < CHUNK && queued >= CHUNK)) return;
+      const chunk: Dossier[] = [];
+      while (chunk.length < size) {
+        const index = resend.length > 0 ? resend.shift()! : nextToSend++;
+        inFlight[best]!.push(index);
+        chunk.push(dossiers[index]!);
+      }
+      const request: WorkerRequest = { dossiers: chunk };
       workers[best]!.postMessage(request);
     }
   };
 
   const workers: Worker[] = [];
   const start = (slot: number): Worker => {
-    const worker = new Worker(url, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(), maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    const on = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)).fill(NOT_ON_A_DOSSIER);
+    const workerData: WorkerData = { ...setup, on };
+    const worker = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(), maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     let stopping = false;
     worker.on('message', (reply: WorkerReply) => {
-      if (reply.type === 'outcome') {
+      if (reply.type === 'results') {
         const queue = inFlight[slot]!;
-        queue.splice(queue.indexOf(reply.outcome.index), 1);
-        early.set(reply.outcome.index, reply.outcome);
+        for (const result of reply.results) {
+          queue.splice(queue.indexOf(result.index), 1);
+          early.set(result.index, result);
+        }
         idleDeaths = 0;
         // keep every worker busy even while the writer waits for an earlier dossier
         dispatch();
@@ -372,9 +409,11 @@ async function runOnWorkers(
     worker.on('error', () => undefined);
     worker.on('exit', () => {
       if (stopping || finished || fatal || workers[slot] !== worker) return;
-      // the oldest dossier in flight is the one the worker was on: it gets its error row; the rest go again
+      // the dossier the worker was on gets its error row; the others it held go again, those it had checked too
+      // (their reply was lost with it)
       const queue = inFlight[slot]!.splice(0);
-      const culprit = queue.shift();
+      const at = queue.indexOf(Atomics.load(on, 0));
+      const culprit = at >= 0 ? queue.splice(at, 1)[0] : undefined;
       if (culprit === undefined) {
         if (++idleDeaths > MAX_IDLE_DEATHS) fatal = new SystemError(WORKER_DIED, 'read', options.root);
       } else {

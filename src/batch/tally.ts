@@ -5,7 +5,7 @@ import type { Program, RuleSet, StatisticsLayout } from '../rules/types.js';
 import { addToStatistics, emptyStatistics, statisticsJson, statisticsTable, type StatisticsCounts, type StatisticsTable } from './statistics.js';
 import { addUnmatched, emptyUnmatched, unmatchedList, type UnmatchedCounts, type UnmatchedEntry } from './unmatched.js';
 import { summaryJson } from './summary.js';
-import type { DossierOutcome } from './types.js';
+import type { ResultHead, SummaryRow } from './types.js';
 
 /** Version of summary.json (and of `--format json` on stdout). */
 /** 2: per level the computed verdict beside the final one, and each dossier's decisions count (§6.10). */
@@ -51,7 +51,7 @@ export function createTally(levels: Program[], layout: StatisticsLayout | undefi
 }
 
 /** Add one outcome; call in batch order (the unmatched examples are the first spelling met). */
-export function addOutcome(t: Tally, o: DossierOutcome): void {
+export function addOutcome(t: Tally, o: ResultHead): void {
   const c = t.counts;
   c.dossiers++;
   if (o.stats.evaluated) c.evaluated++;
@@ -89,8 +89,8 @@ export function batchJsonHead(ruleSet: RuleSet, levels: readonly Program[]): str
   return `${JSON.stringify(head).slice(0, -1)},\n"dossiers": [\n`;
 }
 
-export function batchJsonRow(o: DossierOutcome, first: boolean): string {
-  return `${first ? '' : ',\n'}${JSON.stringify(summaryJson(o.summary))}`;
+export function batchJsonRow(summary: SummaryRow, first: boolean): string {
+  return `${first ? '' : ',\n'}${JSON.stringify(summaryJson(summary))}`;
 }
 
 export function batchJsonTail(r: TallyResult, anyRows: boolean): string {

@@ -91,21 +91,36 @@ export interface UnmatchedName {
   name: string;
 }
 
-/** Everything the writer needs from one evaluated (or failed) dossier; plain data, so it crosses threads. */
+/** One evaluated (or failed) dossier, where it was evaluated: its summary row, statistics entry and reports. */
 export interface DossierOutcome {
   index: number;
   summary: SummaryRow;
   stats: StatsEntry;
   unmatched: UnmatchedName[];
-  /** with --out: the dossier's JSON record (its reports.jsonl line); text and HTML are written by the worker and dropped */
+  /** with --out: the dossier's JSON record (its reports.jsonl line); text and HTML are written where rendered */
   reports: DossierReports;
   /** the review worklist lines of this dossier (review.csv, with --out) */
   review?: (string | number | null)[][];
-  /** with --out: the dossier's lines of the output folder's streamed files, rendered where it was evaluated */
-  lines?: PackedLines;
-  /** with --out: the dossier's workbook rows, rendered where it was evaluated (its worklist lines then stay there) */
-  sheetRows?: SheetRows;
 }
+
+/** What every result carries: what the batch's tally counts, and what the batch says at its end. */
+export interface ResultHead {
+  index: number;
+  /** the dossier could not be evaluated (its summary row has an error) */
+  failed: boolean;
+  /** it has transcript-like files in nested folders, which were not read (named again at the end of the batch) */
+  nested: boolean;
+  stats: StatsEntry;
+  unmatched: UnmatchedName[];
+}
+
+/**
+ * What the writing thread gets for one dossier, in batch order. For a summary on stdout, its summary row, which the
+ * writer renders. With --out, only its lines of the streamed files and its workbook rows, rendered where it was
+ * evaluated: from a worker this is all that crosses back, so the writing thread copies, keeps and collects as
+ * little as it can (the summary row alone doubled the objects of a reply).
+ */
+export type BatchResult = ResultHead & ({ summary: SummaryRow } | { lines: PackedLines; sheetRows: SheetRows });
 
 /** The per-dossier report files a batch can write into reports/ (`--reports`), besides the one reports.jsonl. */
 export const DOSSIER_FILE_FORMATS = ['json', 'text', 'html'] as const satisfies readonly Format[];

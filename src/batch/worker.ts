@@ -6,14 +6,16 @@ import {
   fatalReply,
   fullCollector,
   lineSettings,
+  NOT_ON_A_DOSSIER,
   processDossier,
   WORKER_COLLECT_EVERY,
+  type WorkerData,
   type WorkerReply,
   type WorkerRequest,
-  type WorkerSetup,
 } from './run-batch.js';
+import type { BatchResult } from './types.js';
 
-const setup = workerData as WorkerSetup;
+const setup = workerData as WorkerData;
 const port = parentPort!;
 const reply = (r: WorkerReply) => port.postMessage(r);
 
@@ -24,7 +26,8 @@ const ready = loadRuleSet(setup.rulesDir, { cache: setup.ruleCache }).then((rule
 });
 ready.catch((e: unknown) => reply(fatalReply(e)));
 
-// one dossier at a time, in the order sent: if the worker dies, the main thread knows which dossier it was on
+// one chunk at a time, its dossiers in the order sent: if the worker dies, `on` tells the main thread which dossier
+// it was on
 let queue: Promise<unknown> = ready;
 // a full collection now and then keeps the heap from growing over a long batch (see run-batch.ts); the main thread
 // has made V8's gc available before this worker started
@@ -33,15 +36,19 @@ let checked = 0;
 port.on('message', (request: WorkerRequest) => {
   queue = queue.then(async () => {
     const { context, lines } = await ready;
-    let outcome;
-    try {
-      outcome = await processDossier(setup.root, request.dossier, context, setup.reportsDir, lines);
-    } catch (e) {
-      // not the dossier's fault (the output disk is full…): the batch stops with this error
-      reply(fatalReply(e));
-      return;
+    const results: BatchResult[] = [];
+    for (const dossier of request.dossiers) {
+      Atomics.store(setup.on, 0, dossier.index);
+      try {
+        results.push(await processDossier(setup.root, dossier, context, setup.reportsDir, lines));
+      } catch (e) {
+        // not the dossier's fault (the output disk is full…): the batch stops with this error
+        reply(fatalReply(e));
+        return;
+      }
+      if (++checked % WORKER_COLLECT_EVERY === 0) collect();
     }
-    reply({ type: 'outcome', outcome });
-    if (++checked % WORKER_COLLECT_EVERY === 0) collect();
+    reply({ type: 'results', results });
+    Atomics.store(setup.on, 0, NOT_ON_A_DOSSIER);
   });
 });

@@ -295,7 +295,7 @@ async function runBatchCommand(folder: string, opts: BatchCommandOptions, io: Io
   const nested: string[] = [];
   const watched: FinishingSink = {
     write(o) {
-      if (o.summary.warnings.some((w) => w.code === 'nested-transcripts')) nested.push(o.summary.dossier);
+      if (o.nested) nested.push(dossiers[o.index]!.name);
       return sink.write(o);
     },
     finish: () => sink.finish(),

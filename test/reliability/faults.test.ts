@@ -211,6 +211,28 @@ describe('every dossier accounted for', () => {
     expect(rows[2]!.error).toContain('luồng xử lý bị dừng');
     expect(r.code).toBe(2);
   });
+
+  it('workers check dossiers in chunks: each of two dossiers that kill the worker in one chunk gets the row, the rest are checked', async () => {
+    const input = join(tmp, 'oom-chunk');
+    mkdirSync(input);
+    const big = `Tên học phần,Số tín chỉ,Điểm\n${Array.from({ length: 3000 }, (_, i) => `Triết học ${i} ${'x'.repeat(2000)},3,8`).join('\n')}\n`;
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+    for (const n of names) cpSync(TRANSCRIPT, join(input, `${n}.csv`));
+    // with one job the first chunk holds both, with dossiers before, between and after them
+    writeFileSync(join(input, 'c-big.csv'), big);
+    writeFileSync(join(input, 'e-big.csv'), big);
+    const out = join(tmp, 'oom-chunk-out');
+    const r = await runBuiltEnv({ LLCT_WORKER_HEAP_MB: '24' }, ['batch', input, '--out', out, '--reports', 'json', '--quiet', '--jobs', '1']);
+    expect(r.code).toBe(2);
+    const rows = summaryRows(join(out, 'summary.csv'));
+    const died = new Set(['c-big.csv', 'e-big.csv']);
+    expect(rows.map((x) => x.dossier)).toEqual(['a.csv', 'b.csv', 'c-big.csv', 'c.csv', 'd.csv', 'e-big.csv', 'e.csv', 'f.csv', 'g.csv', 'h.csv', 'i.csv', 'j.csv']);
+    for (const x of rows) expect(`${x.dossier}:${x.error_code}`).toBe(`${x.dossier}:${died.has(x.dossier!) ? 'worker-died' : ''}`);
+    // every dossier once in reports.jsonl and with its report file, those checked again after a death too
+    const jsonl = readFileSync(join(out, 'reports.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { dossier: string }).dossier);
+    expect(jsonl).toEqual(rows.map((x) => x.dossier));
+    expect(readdirSync(join(out, 'reports')).length).toBe(rows.length);
+  });
 });
 
 /** The built CLI with extra environment variables (read by the worker pool). */
