@@ -212,6 +212,8 @@ interface ProgramNames {
   subjects: Map<string, string>;
   /** the lesson grid's lines: each subject (part) with the lessons worth listing; null until first needed */
   grid: { id: string; name: string; lessons: string[] }[] | null;
+  /** rows of the subject table, keyed by the values they show (see subjectRow) */
+  rows: Map<string, string>;
 }
 
 const NAMES = new WeakMap<RuleSet, Partial<Record<Lang, Names>>>();
@@ -225,7 +227,7 @@ function names(ruleSet: RuleSet, lang: Lang): Names {
 function programNames(c: Ctx, programId: string): ProgramNames {
   let p = c.names.programs.get(programId);
   if (p === undefined) {
-    p = { name: t(programName(c.ruleSet, programId, c.lang)), subjects: new Map(), grid: null };
+    p = { name: t(programName(c.ruleSet, programId, c.lang)), subjects: new Map(), grid: null, rows: new Map() };
     c.names.programs.set(programId, p);
   }
   return p;
@@ -490,6 +492,53 @@ function possibleOf(p: ProgramResult, s: SubjectEvaluation, i: number): number {
   return s.periodsCounted;
 }
 
+/** Rows of a program's subject table kept at most (then it starts afresh): the values a batch shows are few. */
+const MAX_ROWS = 2000;
+
+/**
+ * A row of a program's subject table: its name, numbers, result and bar. It depends on the values below alone (with
+ * the program, rule set and language of `pn`), and most dossiers of a batch show the same few: written once per
+ * set of values, then reused.
+ */
+function subjectRow(c: Ctx, pn: ProgramNames, programId: string, s: SubjectEvaluation, possible: number, scale: number, course: boolean): string {
+  // String(n) tells apart every number a row shows differently (it reads 0 and -0 alike, as the row does); the id
+  // comes last, after a fixed number of fields, so no id can make two keys meet
+  const key =
+    `${course ? `c${s.lessonsCovered.length}/${s.lessonsMissing.length}` : `s${s.pass}`}|${s.required}|${s.periodsRequired}|${s.periodsMinimum}|` +
+    `${s.periodsCounted}|${possible}|${s.periodsMissing}|${scale}\u0000${s.subjectId}`;
+  let row = pn.rows.get(key);
+  if (row === undefined) {
+    row = writeSubjectRow(c, pn, programId, s, possible, scale, course);
+    if (pn.rows.size >= MAX_ROWS) pn.rows.clear();
+    pn.rows.set(key, row);
+  }
+  return row;
+}
+
+function writeSubjectRow(c: Ctx, pn: ProgramNames, programId: string, s: SubjectEvaluation, possible: number, scale: number, course: boolean): string {
+  const { h, f, lang } = c;
+  const label = t(
+    h.barTitle({
+      subject: subjectName(c.ruleSet, programId, s.subjectId, lang),
+      counted: num(lang, s.periodsCounted),
+      possible: num(lang, possible),
+      required: num(lang, s.periodsRequired),
+      minimum: s.periodsMinimum === null ? null : num(lang, s.periodsMinimum),
+    }),
+  );
+  const id = t(s.subjectId);
+  return (
+    `<tr data-subject="${id}"><th scope="row">${subjectNameHtml(c, pn, programId, s.subjectId)}${s.required ? '' : f.optional}</th>` +
+    numCell(lang, s.periodsRequired) +
+    (course ? '' : s.periodsMinimum === null ? '<td class="num"></td>' : numCell(lang, s.periodsMinimum)) +
+    numCell(lang, s.periodsCounted) +
+    numCell(lang, possible) +
+    missingCell(lang, s.periodsMissing) +
+    (course ? `<td class="num">${s.lessonsCovered.length}/${s.lessonsCovered.length + s.lessonsMissing.length}</td>` : `<td>${s.pass ? f.subjectPass : f.subjectFail}</td>`) +
+    `<td class="barcell">${bar(` data-subject="${id}"`, label, s.periodsRequired, s.periodsCounted, possible, s.periodsMinimum, scale)}</td></tr>`
+  );
+}
+
 function programSection(c: Ctx, p: ProgramResult, no: number): string {
   const { h, f, lang } = c;
   const pn = programNames(c, p.programId);
@@ -502,32 +551,7 @@ function programSection(c: Ctx, p: ProgramResult, no: number): string {
   const course = p.policy === 'course';
 
   let rows = '';
-  for (let i = 0; i < subjects.length; i++) {
-    const s = subjects[i]!;
-    const sName = subjectName(c.ruleSet, p.programId, s.subjectId, lang);
-    const possible = possibleOf(p, s, i);
-    const label = t(
-      h.barTitle({
-        subject: sName,
-        counted: num(lang, s.periodsCounted),
-        possible: num(lang, possible),
-        required: num(lang, s.periodsRequired),
-        minimum: s.periodsMinimum === null ? null : num(lang, s.periodsMinimum),
-      }),
-    );
-    const id = t(s.subjectId);
-    rows +=
-      `<tr data-subject="${id}"><th scope="row">${subjectNameHtml(c, pn, p.programId, s.subjectId)}${s.required ? '' : f.optional}</th>` +
-      numCell(lang, s.periodsRequired) +
-      (course ? '' : s.periodsMinimum === null ? '<td class="num"></td>' : numCell(lang, s.periodsMinimum)) +
-      numCell(lang, s.periodsCounted) +
-      numCell(lang, possible) +
-      missingCell(lang, s.periodsMissing) +
-      (course
-        ? `<td class="num">${s.lessonsCovered.length}/${s.lessonsCovered.length + s.lessonsMissing.length}</td>`
-        : `<td>${s.pass ? f.subjectPass : f.subjectFail}</td>`) +
-      `<td class="barcell">${bar(` data-subject="${id}"`, label, s.periodsRequired, s.periodsCounted, possible, s.periodsMinimum, scale)}</td></tr>`;
-  }
+  for (let i = 0; i < subjects.length; i++) rows += subjectRow(c, pn, p.programId, subjects[i]!, possibleOf(p, subjects[i]!, i), scale, course);
   if (course) {
     // the program as a whole against its minimum periods: the measure the verdict uses
     const counted = p.pessimistic.periodsCounted;

@@ -30,13 +30,29 @@ interface Ctx {
   c: Styles;
   ruleSet: RuleSet;
   result: CheckResult;
+  /** subject tables already laid out for this rule set, styles and language (see subjectTable) */
+  tables: Map<string, string>;
+}
+
+/** Subject tables laid out, by rule set, styles and language: keyed by the program and the values they show. */
+const TABLES = new WeakMap<RuleSet, WeakMap<Styles, Partial<Record<Lang, Map<string, string>>>>>();
+
+/** Tables kept at most per rule set, styles and language (then it starts afresh): the values a batch shows are few. */
+const MAX_TABLES = 2000;
+
+function tablesFor(ruleSet: RuleSet, styles: Styles, lang: Lang): Map<string, string> {
+  let byStyles = TABLES.get(ruleSet);
+  if (!byStyles) TABLES.set(ruleSet, (byStyles = new WeakMap()));
+  let byLang = byStyles.get(styles);
+  if (!byLang) byStyles.set(styles, (byLang = {}));
+  return (byLang[lang] ??= new Map());
 }
 
 export function renderText(result: CheckResult, ruleSet: RuleSet, options: TextOptions): string {
   const lang = options.lang;
   const m = messages(lang);
   const c = options.color ?? plainStyles;
-  const x: Ctx = { lang, m, c, ruleSet, result };
+  const x: Ctx = { lang, m, c, ruleSet, result, tables: tablesFor(ruleSet, c, lang) };
   const programs = [...result.programs].sort((a, b) => a.rank - b.rank);
 
   // Header: what was checked, against which rules, on which date.
@@ -251,9 +267,30 @@ function reviewLines(x: Ctx, p: ProgramResult): string {
 
 /**
  * The subject table (format.ts's table): every column padded to its widest cell (numbers right-aligned), the last one
- * (the subject's name) not padded, so a long name never pushes trailing spaces; the header line dimmed.
+ * (the subject's name) not padded, so a long name never pushes trailing spaces; the header line dimmed. It depends on
+ * the program and the values below alone (with the rule set, styles and language), and most dossiers of a batch show
+ * the same few tables: laid out once per set of values, then reused.
  */
 function subjectTable(x: Ctx, p: ProgramResult): string {
+  const course = p.policy === 'course';
+  // String(n) tells apart every number the table shows differently (it reads 0 and -0 alike, as the table does); ids
+  // are prefixed with their length and every field ends in a separator no number holds, so no two keys meet
+  let key = `${course ? 'c' : 's'}${p.programId.length}:${p.programId}`;
+  for (const s of p.pessimistic.subjects) {
+    key +=
+      `${s.subjectId.length}:${s.subjectId}${s.required ? 'r' : 'o'}${s.periodsRequired},${s.periodsMinimum},${s.periodsCounted},${s.periodsMissing},` +
+      `${course ? `${s.lessonsCovered.length}/${s.lessonsMissing.length}` : s.pass};`;
+  }
+  let out = x.tables.get(key);
+  if (out === undefined) {
+    out = layOutSubjectTable(x, p);
+    if (x.tables.size >= MAX_TABLES) x.tables.clear();
+    x.tables.set(key, out);
+  }
+  return out;
+}
+
+function layOutSubjectTable(x: Ctx, p: ProgramResult): string {
   const { m, c, lang, ruleSet } = x;
   const course = p.policy === 'course';
   const columns: Column[] = course
