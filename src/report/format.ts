@@ -1,4 +1,4 @@
-// Small pure helpers shared by the renderers: numbers, dates, display width, column layout.
+// Small helpers shared by the renderers: numbers, dates, display width, column layout, pieces kept for reuse.
 
 import type { Lang } from '../lang.js';
 
@@ -124,3 +124,24 @@ function spaces(n: number): string {
 }
 
 const SPACES: (string | undefined)[] = new Array<string | undefined>(64).fill(undefined);
+
+/**
+ * `s` as one block of characters. V8 keeps a string made with `+` as a tree of its parts and copies the parts into
+ * one block each time the string is written out: a piece kept for many reports is copied once, here, instead of
+ * once per report. Reading a character makes V8 do it, in place (the string's value is unchanged).
+ */
+export function flat(s: string): string {
+  s.charCodeAt(0);
+  return s;
+}
+
+/** Pieces a cache of `remember` keeps at most (then it starts afresh): the values a batch shows are few. */
+const MAX_KEPT = 2000;
+
+/** Keep `value` (flat) under `key` and return it, starting afresh when the cache is full. */
+export function remember(cache: Map<string, string>, key: string, value: string): string {
+  if (cache.size >= MAX_KEPT) cache.clear();
+  const kept = flat(value);
+  cache.set(key, kept);
+  return kept;
+}

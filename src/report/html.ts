@@ -4,12 +4,12 @@ import type { CheckResult, Notice, ProgramResult, RowOutcome, SubjectEvaluation,
 import { requiredPassed } from '../coverage/required.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Person } from '../transcript/types.js';
-import { date, num } from './format.js';
+import { date, flat, num, remember } from './format.js';
 import { htmlMessages, type HtmlMessages } from './html-messages.js';
 import { decisionAction } from './decisions.js';
 import { findProgram, isImplicitLesson, lessonTitle, programName, ruleLabel, subjectName } from './lookup.js';
 import { messages, notCountedMessage, type Messages } from './messages.js';
-import { noticeKey, noticeText, remember, wordedCache } from './notice-text.js';
+import { noticeKey, noticeText, wordedCache } from './notice-text.js';
 import type { Lang } from '../lang.js';
 
 /** An officer's decision as the report shows it: already worded by whoever applied it. */
@@ -108,7 +108,7 @@ const t = escapeHtml;
 const VERDICT_CLASS: Record<Verdict, string> = { PASS: 'pass', FAIL: 'fail', REVIEW: 'review' };
 
 export function verdictBadge(lang: Lang, v: Verdict): string {
-  return (BADGES[lang] ??= {})[v] ??= el('span', { class: `verdict ${VERDICT_CLASS[v]}` }, t(messages(lang).verdict[v]));
+  return (BADGES[lang] ??= {})[v] ??= flat(el('span', { class: `verdict ${VERDICT_CLASS[v]}` }, t(messages(lang).verdict[v])));
 }
 
 /** Badges by language and verdict: a report shows several, always the same few. */
@@ -193,6 +193,8 @@ function fixed(lang: Lang): Fixed {
     pageAfterRunning: shell.slice(shell.indexOf(MARK_RUNNING) + MARK_RUNNING.length, shell.indexOf(MARK_FOOTER)),
     pageAfterFooter: shell.slice(shell.indexOf(MARK_FOOTER) + MARK_FOOTER.length),
   };
+  // kept flat, as is every piece made once (see flat)
+  for (const k in f) f[k as keyof Fixed] = flat(f[k as keyof Fixed]);
   return (FIXED[lang] = f);
 }
 
@@ -227,7 +229,7 @@ function names(ruleSet: RuleSet, lang: Lang): Names {
 function programNames(c: Ctx, programId: string): ProgramNames {
   let p = c.names.programs.get(programId);
   if (p === undefined) {
-    p = { name: t(programName(c.ruleSet, programId, c.lang)), subjects: new Map(), grid: null, rows: new Map() };
+    p = { name: flat(t(programName(c.ruleSet, programId, c.lang))), subjects: new Map(), grid: null, rows: new Map() };
     c.names.programs.set(programId, p);
   }
   return p;
@@ -236,7 +238,7 @@ function programNames(c: Ctx, programId: string): ProgramNames {
 function subjectNameHtml(c: Ctx, pn: ProgramNames, programId: string, subjectId: string): string {
   let s = pn.subjects.get(subjectId);
   if (s === undefined) {
-    s = t(subjectName(c.ruleSet, programId, subjectId, c.lang));
+    s = flat(t(subjectName(c.ruleSet, programId, subjectId, c.lang)));
     pn.subjects.set(subjectId, s);
   }
   return s;
@@ -357,7 +359,7 @@ function documentHead(c: Ctx, options: HtmlOptions, files: string[], dossier: st
   const ruleSetKey = `${result.ruleSet.id}\u0000${result.ruleSet.version}`;
   let ruleSetLine = c.names.ruleSetLine.get(ruleSetKey);
   if (ruleSetLine === undefined) {
-    ruleSetLine = fact(m.ruleSet, `${t(ruleSet.name[c.lang])} — <code>${t(result.ruleSet.id)}</code>, ${t(m.version)} ${t(result.ruleSet.version)}`);
+    ruleSetLine = flat(fact(m.ruleSet, `${t(ruleSet.name[c.lang])} — <code>${t(result.ruleSet.id)}</code>, ${t(m.version)} ${t(result.ruleSet.version)}`));
     c.names.ruleSetLine.set(ruleSetKey, ruleSetLine);
   }
   out += ruleSetLine;
@@ -392,7 +394,7 @@ function conclusionSentence(c: Ctx): string {
     const review = programs.filter((p) => p.verdict === 'REVIEW');
     sentence = review.length ? m.conclusionReview(names(review)) : m.conclusionNone;
   }
-  sentence = t(sentence);
+  sentence = flat(t(sentence));
   c.names.conclusions.set(key, sentence);
   return sentence;
 }
@@ -492,9 +494,6 @@ function possibleOf(p: ProgramResult, s: SubjectEvaluation, i: number): number {
   return s.periodsCounted;
 }
 
-/** Rows of a program's subject table kept at most (then it starts afresh): the values a batch shows are few. */
-const MAX_ROWS = 2000;
-
 /**
  * A row of a program's subject table: its name, numbers, result and bar. It depends on the values below alone (with
  * the program, rule set and language of `pn`), and most dossiers of a batch show the same few: written once per
@@ -506,13 +505,7 @@ function subjectRow(c: Ctx, pn: ProgramNames, programId: string, s: SubjectEvalu
   const key =
     `${course ? `c${s.lessonsCovered.length}/${s.lessonsMissing.length}` : `s${s.pass}`}|${s.required}|${s.periodsRequired}|${s.periodsMinimum}|` +
     `${s.periodsCounted}|${possible}|${s.periodsMissing}|${scale}\u0000${s.subjectId}`;
-  let row = pn.rows.get(key);
-  if (row === undefined) {
-    row = writeSubjectRow(c, pn, programId, s, possible, scale, course);
-    if (pn.rows.size >= MAX_ROWS) pn.rows.clear();
-    pn.rows.set(key, row);
-  }
-  return row;
+  return pn.rows.get(key) ?? remember(pn.rows, key, writeSubjectRow(c, pn, programId, s, possible, scale, course));
 }
 
 function writeSubjectRow(c: Ctx, pn: ProgramNames, programId: string, s: SubjectEvaluation, possible: number, scale: number, course: boolean): string {
@@ -620,7 +613,7 @@ function lessonGrid(c: Ctx, p: ProgramResult, pn: ProgramNames): string {
         ? def.subjects.map((s) => ({ id: s.id, lessons: s.lessons.map((l) => l.id) }))
         : p.pessimistic.subjects.map((s) => ({ id: s.subjectId, lessons: [...s.lessonsCovered, ...s.lessonsMissing] }))
     )
-      .map((g) => ({ id: g.id, name: `<tr data-subject="${t(g.id)}"><th scope="row">${subjectNameHtml(c, pn, p.programId, g.id)}</th><td><ul>`, lessons: g.lessons.filter((id) => !isImplicitLesson(c.ruleSet, id)) }))
+      .map((g) => ({ id: g.id, name: flat(`<tr data-subject="${t(g.id)}"><th scope="row">${subjectNameHtml(c, pn, p.programId, g.id)}</th><td><ul>`), lessons: g.lessons.filter((id) => !isImplicitLesson(c.ruleSet, id)) }))
       .filter((g) => g.lessons.length > 0);
     if (def) pn.grid = groups;
   }
@@ -656,7 +649,7 @@ function lessonCell(c: Ctx, s: LessonState, id: string): string {
   let html = cells.get(id);
   if (html === undefined) {
     const title = lessonTitle(c.ruleSet, id, c.lang);
-    html = `<li class="lesson ${s}" data-lesson="${t(id)}" data-state="${s}" title="${t(`${title} — ${c.h.lessonState[s]}`)}">${LESSON_MARK[s]}\u00a0${t(id)}</li>`;
+    html = flat(`<li class="lesson ${s}" data-lesson="${t(id)}" data-state="${s}" title="${t(`${title} — ${c.h.lessonState[s]}`)}">${LESSON_MARK[s]}\u00a0${t(id)}</li>`);
     cells.set(id, html);
   }
   return html;

@@ -4,11 +4,11 @@
 import type { Notice } from '../coverage/types.js';
 import type { Lang } from '../lang.js';
 import type { RuleSet } from '../rules/types.js';
+import { remember } from './format.js';
 import { noticeMessage } from './messages.js';
 
-/** Words already made, by rule set and language, keyed by `noticeKey`; cleared when it holds MAX_WORDED. */
+/** Words already made, by rule set and language, keyed by `noticeKey` (bounded: see `remember`). */
 const WORDED = new WeakMap<RuleSet, Partial<Record<Lang, Map<string, string>>>>();
-const MAX_WORDED = 2000;
 
 /** A cache of strings for this rule set and language (bounded by its user: see `remember`). */
 export function wordedCache(ruleSet: RuleSet, lang: Lang): Map<string, string> {
@@ -17,21 +17,23 @@ export function wordedCache(ruleSet: RuleSet, lang: Lang): Map<string, string> {
   return (byLang[lang] ??= new Map());
 }
 
-/** Keep `value` under `key`, starting afresh when the cache is full (a batch's notices are few; a row's are not kept). */
-export function remember(cache: Map<string, string>, key: string, value: string): string {
-  if (cache.size >= MAX_WORDED) cache.clear();
-  cache.set(key, value);
-  return value;
-}
-
 const plain = (v: unknown): boolean => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+
+/** Keys already made, by notice: a dossier's text and HTML reports word the same notices. */
+const KEYS = new WeakMap<Notice, string | null>();
 
 /**
  * A key that tells notices apart exactly (their code, and arguments written as JSON), or null when a notice is not
  * worth keeping: it names a row (seen once), or an argument is neither a string, a finite number, a boolean nor a
- * list of those (JSON would not tell such values apart).
+ * list of those (JSON would not tell such values apart). Made once per notice.
  */
 export function noticeKey(n: Notice): string | null {
+  let key = KEYS.get(n);
+  if (key === undefined) KEYS.set(n, (key = keyOf(n)));
+  return key;
+}
+
+function keyOf(n: Notice): string | null {
   const args = n.args;
   if ('rowId' in args) return null;
   for (const k in args) {

@@ -8,7 +8,7 @@ import { requiredPassed } from '../coverage/required.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Person } from '../transcript/types.js';
 import { computedVerdictLine, decisionsLines } from './decisions.js';
-import { date, num, table, type Column } from './format.js';
+import { date, flat, num, remember, table, type Column } from './format.js';
 import { isImplicitLesson, lessonTitle, programName, ruleLabel, subjectName } from './lookup.js';
 import { messages, notCountedMessage, type Messages } from './messages.js';
 import { noticeText } from './notice-text.js';
@@ -34,11 +34,8 @@ interface Ctx {
   tables: Map<string, string>;
 }
 
-/** Subject tables laid out, by rule set, styles and language: keyed by the program and the values they show. */
+/** Subject tables laid out, by rule set, styles and language: keyed by the program and the values they show (bounded: see `remember`). */
 const TABLES = new WeakMap<RuleSet, WeakMap<Styles, Partial<Record<Lang, Map<string, string>>>>>();
-
-/** Tables kept at most per rule set, styles and language (then it starts afresh): the values a batch shows are few. */
-const MAX_TABLES = 2000;
 
 function tablesFor(ruleSet: RuleSet, styles: Styles, lang: Lang): Map<string, string> {
   let byStyles = TABLES.get(ruleSet);
@@ -177,7 +174,7 @@ function conclusionPassed(m: Messages, lang: Lang, name: string): string {
   const cache = (CONCLUSIONS[lang] ??= new Map());
   let line = cache.get(name);
   if (line === undefined) {
-    line = m.conclusionPassed(name);
+    line = flat(m.conclusionPassed(name));
     // bounded: program names come from the rule sets loaded
     if (cache.size < 1000) cache.set(name, line);
   }
@@ -281,13 +278,7 @@ function subjectTable(x: Ctx, p: ProgramResult): string {
       `${s.subjectId.length}:${s.subjectId}${s.required ? 'r' : 'o'}${s.periodsRequired},${s.periodsMinimum},${s.periodsCounted},${s.periodsMissing},` +
       `${course ? `${s.lessonsCovered.length}/${s.lessonsMissing.length}` : s.pass};`;
   }
-  let out = x.tables.get(key);
-  if (out === undefined) {
-    out = layOutSubjectTable(x, p);
-    if (x.tables.size >= MAX_TABLES) x.tables.clear();
-    x.tables.set(key, out);
-  }
-  return out;
+  return x.tables.get(key) ?? remember(x.tables, key, layOutSubjectTable(x, p));
 }
 
 function layOutSubjectTable(x: Ctx, p: ProgramResult): string {

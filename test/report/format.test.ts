@@ -1,9 +1,9 @@
 // displayWidth's fast paths against its plain definition (every code point of the NFC text without ANSI codes,
-// but combining marks), on random text.
+// but combining marks), on random text; the pieces the renderers keep.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../fast-check-seed.js';
-import { displayWidth } from '../../src/report/format.js';
+import { displayWidth, flat, remember } from '../../src/report/format.js';
 
 function reference(s: string): number {
   let w = 0;
@@ -21,5 +21,23 @@ describe('displayWidth', () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 6 }), (parts) => {
         expect(displayWidth(parts.join(''))).toBe(reference(parts.join('')));
       }), { numRuns: 3000 });
+  });
+});
+
+describe('kept pieces', () => {
+  it('flat keeps the value of a string made of parts', () => {
+    let s = '';
+    for (let i = 0; i < 100; i++) s += `<td class="num">${i}</td>Triết học `;
+    const copy = s.split('').join('');
+    expect(flat(s)).toBe(copy);
+    expect(flat('')).toBe('');
+  });
+
+  it('remember keeps at most 2,000 pieces, then starts afresh', () => {
+    const cache = new Map<string, string>();
+    for (let i = 0; i < 2000; i++) expect(remember(cache, `k${i}`, `v${i}`)).toBe(`v${i}`);
+    expect(cache.size).toBe(2000);
+    expect(remember(cache, 'next', 'v')).toBe('v');
+    expect([...cache]).toEqual([['next', 'v']]);
   });
 });
