@@ -409,11 +409,11 @@ async function runOnWorkers(
     worker.on('error', () => undefined);
     worker.on('exit', () => {
       if (stopping || finished || fatal || workers[slot] !== worker) return;
-      // the dossier the worker was on gets its error row; the others it held go again, those it had checked too
-      // (their reply was lost with it)
+      // the dossier the worker was on gets its error row, or, if it died between dossiers (starting up, say), the
+      // next one it would have checked; the others it held go again, those it had checked too (their reply was lost)
       const queue = inFlight[slot]!.splice(0);
       const at = queue.indexOf(Atomics.load(on, 0));
-      const culprit = at >= 0 ? queue.splice(at, 1)[0] : undefined;
+      const culprit = at >= 0 ? queue.splice(at, 1)[0] : queue.shift();
       if (culprit === undefined) {
         if (++idleDeaths > MAX_IDLE_DEATHS) fatal = new SystemError(WORKER_DIED, 'read', options.root);
       } else {

@@ -212,6 +212,15 @@ describe('every dossier accounted for', () => {
     expect(r.code).toBe(2);
   });
 
+  it('a worker that dies before its first dossier (too small a heap to start): each dossier it was given gets the row, in turn', async () => {
+    const input = join(tmp, 'oom-start');
+    mkdirSync(input);
+    for (const n of ['a', 'b', 'c']) cpSync(TRANSCRIPT, join(input, `${n}.csv`));
+    const r = await runBuiltEnv({ LLCT_WORKER_HEAP_MB: '8' }, ['batch', input, '--format', 'csv', '--jobs', '2']);
+    expect(stdoutRows(r.stdout).map((x) => `${x.dossier}:${x.error_code}`)).toEqual(['a.csv:worker-died', 'b.csv:worker-died', 'c.csv:worker-died']);
+    expect(r.code).toBe(2);
+  });
+
   it('workers check dossiers in chunks: each of two dossiers that kill the worker in one chunk gets the row, the rest are checked', async () => {
     const input = join(tmp, 'oom-chunk');
     mkdirSync(input);
