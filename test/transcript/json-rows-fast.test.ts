@@ -31,11 +31,14 @@ const row = fc
   .tuple(fc.option(valueText, { freq: 5, nil: undefined }), fc.array(fc.tuple(key, valueText), { maxLength: 8 }))
   .map(([name, pairs]) => `{${[...(name === undefined ? [] : [['name', name] as const]), ...pairs].map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')}}`);
 
+// 3,000 runs take about 4 s on a quiet 2-core machine: vitest's default 5 s failed them under load, so they get room
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 describe('JSON rows fast path = schema', () => {
   it('on random rows of known, alias and unknown keys with valid and invalid values', () => {
     const doc = fc.array(row, { minLength: 1, maxLength: 4 }).map((rows) => `{"courses": [${rows.join(', ')}]}`);
     fc.assert(fc.property(doc, (text) => same(text)), { numRuns: 3000 });
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('on random person blocks: known keys of every type, other keys, special keys', () => {
     const personKey = fc.oneof(
@@ -46,7 +49,7 @@ describe('JSON rows fast path = schema', () => {
     const person = fc.array(fc.tuple(personKey, valueText), { maxLength: 6 }).map((pairs) => `{${pairs.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')}}`);
     const doc = fc.tuple(fc.oneof({ weight: 9, arbitrary: person }, { weight: 1, arbitrary: valueText }), row).map(([p, r]) => `{"person": ${p}, "courses": [${r}]}`);
     fc.assert(fc.property(doc, (text) => same(text)), { numRuns: 3000 });
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('on every JSON fixture and the fuzz corpus', () => {
     for (const f of FIXTURES) if (f.name.endsWith('.json')) same(f.bytes.toString('utf8'));
