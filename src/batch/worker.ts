@@ -37,6 +37,7 @@ port.on('message', (request: WorkerRequest) => {
   queue = queue.then(async () => {
     const { context, lines } = await ready;
     const results: BatchResult[] = [];
+    let collectDue = false;
     for (const dossier of request.dossiers) {
       Atomics.store(setup.on, 0, dossier.index);
       try {
@@ -46,9 +47,11 @@ port.on('message', (request: WorkerRequest) => {
         reply(fatalReply(e));
         return;
       }
-      if (++checked % WORKER_COLLECT_EVERY === 0) collect();
+      if (++checked % WORKER_COLLECT_EVERY === 0) collectDue = true;
     }
     reply({ type: 'results', results });
     Atomics.store(setup.on, 0, NOT_ON_A_DOSSIER);
+    // after the reply, on no dossier: a worker that dies collecting blames no dossier it has already checked
+    if (collectDue) collect();
   });
 });
