@@ -5,6 +5,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, renameS
 import { dirname, join } from 'node:path';
 import { InputError } from './errors.js';
 import { NOT_REGULAR, SystemError } from './fs-errors.js';
+import { Utf8Pieces } from './text/utf8-pieces.js';
 
 /** Default size limit of one transcript file (--max-file-size, in MB). */
 export const DEFAULT_MAX_FILE_MB = 20;
@@ -106,10 +107,8 @@ function assertRegularTarget(path: string, shownAs: string): void {
  * sees half a file and a failure (disk full, read-only) leaves whatever was there before untouched. Synchronous:
  * the pieces are small, and a worker thread or the writer loop is the only caller.
  */
-/** How many bytes an AtomicFile holds before it writes (see `buffer`). */
+/** How many bytes an AtomicFile holds before it writes (see `pending`). */
 const FLUSH_AT = 64 * 1024;
-/** Room for FLUSH_AT bytes and one more piece of up to FLUSH_AT UTF-16 units (each at most 3 bytes of UTF-8). */
-const ROOM = FLUSH_AT + 3 * FLUSH_AT;
 
 export class AtomicFile {
   private readonly temp: string;
@@ -137,33 +136,10 @@ export class AtomicFile {
    * Flushed from FLUSH_AT, and before the file is committed, so a write error still stops the batch (at most FLUSH_AT
    * later).
    */
-  private buffer: Buffer | null = null;
-  private used = 0;
+  private readonly pending = new Utf8Pieces(FLUSH_AT, (bytes) => this.writeAll(bytes));
 
   write(data: string | Uint8Array): void {
-    const most = typeof data === 'string' ? 3 * data.length : data.length;
-    if (most > ROOM - this.used) {
-      this.flush();
-      // too big for the buffer even when empty (a whole file): written as it is
-      if (most > ROOM) {
-        this.writeAll(typeof data === 'string' ? Buffer.from(data) : data);
-        return;
-      }
-    }
-    const buffer = (this.buffer ??= Buffer.allocUnsafe(ROOM));
-    if (typeof data === 'string') this.used += buffer.write(data, this.used);
-    else {
-      buffer.set(data, this.used);
-      this.used += data.length;
-    }
-    if (this.used >= FLUSH_AT) this.flush();
-  }
-
-  private flush(): void {
-    if (this.used === 0) return;
-    const bytes = this.buffer!.subarray(0, this.used);
-    this.used = 0;
-    this.writeAll(bytes);
+    this.pending.write(data);
   }
 
   private writeAll(bytes: Uint8Array): void {
@@ -177,7 +153,7 @@ export class AtomicFile {
   }
 
   commit(): void {
-    this.flush();
+    this.pending.flush();
     try {
       closeSync(this.fd!);
       this.fd = null;
@@ -191,8 +167,7 @@ export class AtomicFile {
 
   /** Drop the temp file (after a failure or an interruption); the target is left as it was. */
   abort(): void {
-    this.used = 0;
-    this.buffer = null;
+    this.pending.clear();
     if (this.done) return;
     this.done = true;
     if (this.fd !== null) {

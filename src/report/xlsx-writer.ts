@@ -2,6 +2,7 @@
 // length never sits in memory whole; at the end the workbook's zip is written front to back. Where the spool keeps
 // its bytes (memory, or a file in a batch's staging folder) is the caller's choice: no file system here.
 
+import { Utf8Pieces } from '../text/utf8-pieces.js';
 import { crc32, crc32Combine, deflatePiece, ZipWriter } from './zip.js';
 import {
   contentTypesXml,
@@ -49,13 +50,11 @@ class MemorySpool implements Spool {
  * depend only on the rows, so the same rows give the same bytes.
  */
 const PIECE = 256 * 1024;
-/** Room for a piece and one more row of up to PIECE bytes (a UTF-16 unit is at most 3 bytes of UTF-8). */
-const ROOM = PIECE + 3 * PIECE;
 
 /** One sheet being written: title and header at the start, data rows appended, head and tail made at the end. */
 export class SheetWriter {
-  private buffer: Buffer | null = null;
-  private used = 0;
+  /** the rows not yet compressed; a row too long for a piece (a huge cell) is a piece of its own */
+  private readonly pending = new Utf8Pieces(PIECE, (bytes) => this.compress(bytes));
   private crc = 0;
   private size = 0;
   private compressedSize = 0;
@@ -89,24 +88,7 @@ export class SheetWriter {
   }
 
   private push(cells: string): void {
-    const xml = `<row r="${this.nextRow++}">${cells}</row>`;
-    if (3 * xml.length > ROOM - this.used) {
-      this.flush();
-      // a row too long for the buffer even when empty (a huge cell) is a piece of its own
-      if (3 * xml.length > ROOM) {
-        this.compress(Buffer.from(xml, 'utf8'));
-        return;
-      }
-    }
-    this.buffer ??= Buffer.allocUnsafe(ROOM);
-    this.used += this.buffer.write(xml, this.used, 'utf8');
-    if (this.used >= PIECE) this.flush();
-  }
-
-  private flush(): void {
-    if (this.used === 0) return;
-    this.compress(this.buffer!.subarray(0, this.used));
-    this.used = 0;
+    this.pending.write(`<row r="${this.nextRow++}">${cells}</row>`);
   }
 
   private compress(bytes: Uint8Array): void {
@@ -119,7 +101,7 @@ export class SheetWriter {
 
   /** The sheet as a zip entry's parts: the head (widths known now), the spooled rows, the tail. */
   entry(): { crc: number; size: number; compressedSize: number; pieces: Iterable<Uint8Array>; filter: string | null } {
-    this.flush();
+    this.pending.flush();
     const layout = sheetLayout(this.spec, this.rows);
     const head = Buffer.from(sheetHead(this.spec, layout, this.widest), 'utf8');
     const tail = Buffer.from(sheetTail(this.spec, layout), 'utf8');
@@ -141,8 +123,7 @@ export class SheetWriter {
   }
 
   dispose(): void {
-    this.buffer = null;
-    this.used = 0;
+    this.pending.clear();
     this.spool.dispose();
   }
 }
